@@ -1,0 +1,219 @@
+"""The `kit` command: a thin Typer adapter over the loader, the queries and the renderers.
+
+Startup matters: this module imports Typer and nothing heavy; pydantic is imported when a kit is
+loaded, rich when a table is drawn, questionary when the guide really asks a question.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__, i18n, options
+from .errors import ExitCode, Interrupted, KitError
+from .i18n import t
+from .output import message, write_stdout
+
+i18n.set_lang(i18n.detect())
+
+
+class KitGroup(TyperGroup):
+    """Catches the program's own errors once, for every command, in-process and installed alike."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except KitError as exc:
+            _fail(exc)
+        except (KeyboardInterrupt, typer.Abort):
+            _fail(Interrupted(t("err.interrupted")))
+        except BrokenPipeError:
+            # The reader (e.g. `head`) stopped reading: not an error of ours, and nothing to say.
+            _silence_stdout()
+            raise SystemExit(ExitCode.OK) from None
+
+
+def _fail(exc: KitError) -> None:
+    if os.environ.get("KIT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    if isinstance(exc, Interrupted):
+        message(exc.message)
+    else:
+        colon = " :" if i18n.get_lang() == "fr" else ":"
+        message(f"{t('err.prefix')}{colon} {exc.message}")
+    raise SystemExit(int(exc.exit_code))
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=KitGroup,
+    help=t("help.app"),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_stdout(f"kit (coconstruct-cli) {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", help=t("help.version"), callback=_version, is_eager=True)] = False,
+) -> None:
+    """Guide du kit « co-construction territoriale » du RAMEAU."""
+
+
+@app.command("list", help=t("help.list"))
+def list_(
+    category: Annotated[str | None, typer.Option("--category", "-c", help=t("help.category"))] = None,
+    path: Annotated[str | None, typer.Option("--path", "-p", help=t("help.path_filter"))] = None,
+    audience: Annotated[str | None, typer.Option("--audience", "-a", help=t("help.audience"))] = None,
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from .names import resolve_category, resolve_path, resolve_role
+    from .queries import select
+    from .render import views
+
+    options.setup(lang)
+    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
+    kit = options.load(kit_file)
+    selection = select(
+        kit,
+        category=resolve_category(kit, category) if category else None,
+        path=resolve_path(kit, path) if path else None,
+        audience=resolve_role(audience) if audience else None,
+    )
+    title = i18n.pick(kit.about.title, None)
+    options.emit(views.documents(selection, fmt, title, options.terminal(output)), output, force, fmt)
+    if not selection.documents:
+        options.no_match()
+
+
+@app.command("path", help=t("help.path"))
+def path_(
+    name: Annotated[str, typer.Argument(help=t("help.path_name"), show_default=False)],
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from .names import resolve_path
+    from .queries import select
+    from .render import views
+
+    options.setup(lang)
+    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
+    kit = options.load(kit_file)
+    chosen = resolve_path(kit, name)
+    selection = select(kit, path=chosen)
+    title = t("label.path", title=i18n.pick(chosen.title, chosen.title_en))
+    options.emit(views.documents(selection, fmt, title, options.terminal(output)), output, force, fmt)
+
+
+@app.command("paths", help=t("help.paths"))
+def paths_(
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from .render import views
+
+    options.setup(lang)
+    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
+    kit = options.load(kit_file)
+    options.emit(views.paths(kit, fmt, options.terminal(output)), output, force, fmt)
+
+
+@app.command("categories", help=t("help.categories"))
+def categories_(
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from .render import views
+
+    options.setup(lang)
+    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
+    kit = options.load(kit_file)
+    options.emit(views.categories(kit, fmt, options.terminal(output)), output, force, fmt)
+
+
+@app.command("show", help=t("help.show"))
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help=t("help.doc_id"), show_default=False)],
+    fmt: Annotated[str, options.format_option(("table", "md", "json"))] = "table",
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from .names import resolve_document
+    from .render import views
+
+    options.setup(lang)
+    fmt = options.check_format(fmt, views.SHOW_FORMATS)
+    kit = options.load(kit_file)
+    document = resolve_document(kit, doc_id)
+    options.emit(views.document(kit, document, fmt, options.terminal(output)), output, force, fmt)
+
+
+@app.command("validate", help=t("help.validate"))
+def validate(
+    file: Annotated[Path, typer.Argument(help=t("help.validate_file"), show_default=False)],
+    lang: options.LangOpt = None,
+) -> None:
+    options.setup(lang)
+    kit = options.load(file)
+    write_stdout(
+        t(
+            "validate.ok",
+            path=file,
+            documents=len(kit.documents),
+            paths=len(kit.paths),
+            categories=len(kit.categories),
+        )
+        + "\n"
+    )
+
+
+@app.command("schema", help=t("help.schema"))
+def schema(output: options.OutputOpt = None, force: options.ForceOpt = False, lang: options.LangOpt = None) -> None:
+    from .model import Kit
+    from .render.jsonout import dumps
+
+    options.setup(lang)
+    options.emit(dumps(Kit.model_json_schema()), output, force, "json")
+
+
+def main() -> None:
+    """Entry point of the `kit` script and of `python -m coconstruct_cli`."""
+    app(prog_name="kit")

@@ -1,0 +1,1 @@
+"""Command modules too large to live in `cli`; each exposes plain functions that `cli` registers."""

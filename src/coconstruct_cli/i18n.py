@@ -1,0 +1,208 @@
+"""The message catalogue: every text the program itself writes, in French and English.
+
+French is the kit's own language and the default; English is chosen with `--lang en`, `KIT_LANG=en`
+or an English locale. Kit content has its own `_en` fields and does not live here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+_current: Lang = "fr"
+
+
+def detect(env: Mapping[str, str] | None = None) -> Lang:
+    """Language from KIT_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG); French otherwise."""
+    env = os.environ if env is None else env
+    explicit = env.get("KIT_LANG", "").strip().lower()
+    if explicit in LANGS:
+        return explicit
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "fr"
+    return "fr"
+
+
+def set_lang(lang: Lang) -> None:
+    global _current
+    _current = lang
+
+
+def get_lang() -> Lang:
+    return _current
+
+
+def t(key: str, /, **params: object) -> str:
+    """The message `key` in the current language, formatted with `params`."""
+    fr, en = MESSAGES[key]
+    template = en if _current == "en" else fr
+    return template.format(**params) if params else template
+
+
+def pick(fr: str, en: str | None) -> str:
+    """Kit content in the current language: the English field when there is one."""
+    return en if _current == "en" and en else fr
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # errors
+    "err.prefix": ("Erreur", "Error"),
+    "err.interrupted": ("Interrompu", "Interrupted"),
+    "err.unknown": ("{what} : « {value} ».", "{what}: '{value}'."),
+    "err.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),
+    "err.valid_values": (" Valeurs possibles : {names}.", " Valid values: {names}."),
+    "err.kit_missing": ("Fichier de kit introuvable : {path}.", "Kit file not found: {path}."),
+    "err.kit_is_dir": ("{path} est un dossier, pas un fichier de kit.", "{path} is a folder, not a kit file."),
+    "err.kit_unreadable": (
+        "Impossible de lire le fichier de kit {path} : {reason}.",
+        "Cannot read kit file {path}: {reason}.",
+    ),
+    "err.kit_too_big": (
+        "Le fichier de kit {path} est trop gros ({size} octets, au plus {limit}).",
+        "Kit file {path} is too large ({size} bytes, at most {limit}).",
+    ),
+    "err.kit_encoding": (
+        "Le fichier de kit {path} n'est pas en UTF-8 (ligne {line}, colonne {column}).",
+        "Kit file {path} is not UTF-8 (line {line}, column {column}).",
+    ),
+    "err.kit_json": (
+        "Le fichier de kit {path} n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}.",
+        "Kit file {path} is not valid JSON (line {line}, column {column}): {detail}.",
+    ),
+    "err.kit_invalid": (
+        "Le fichier de kit {path} n'est pas valide ({count} problème(s)) :",
+        "Kit file {path} is not valid ({count} problem(s)):",
+    ),
+    "err.output_exists": (
+        "Le fichier {path} existe déjà ; ajoutez --force pour le remplacer.",
+        "File {path} already exists; add --force to replace it.",
+    ),
+    "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
+    "err.format_unsupported": (
+        "Le format « {format} » n'est pas disponible pour cette commande (formats : {formats}).",
+        "Format '{format}' is not available for this command (formats: {formats}).",
+    ),
+    "err.lang": ("Langue inconnue : « {value} » (fr ou en).", "Unknown language: '{value}' (fr or en)."),
+    # kinds of names, for err.unknown
+    "what.category": ("Catégorie inconnue", "Unknown category"),
+    "what.path": ("Parcours inconnu", "Unknown path"),
+    "what.role": ("Rôle inconnu", "Unknown role"),
+    "what.goal": ("Objectif inconnu", "Unknown goal"),
+    "what.document": ("Document inconnu", "Unknown document"),
+    "what.format": ("Format inconnu", "Unknown format"),
+    "what.lang": ("Langue inconnue", "Unknown language"),
+    # validation problems
+    "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
+    "val.unknown_category": (
+        "catégorie inconnue « {value} » (connues : {known})",
+        "unknown category '{value}' (known: {known})",
+    ),
+    "val.unknown_subcategory": (
+        "sous-catégorie inconnue « {value} » pour « {category} » (connues : {known})",
+        "unknown subcategory '{value}' for '{category}' (known: {known})",
+    ),
+    "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
+    "val.reason_required": (
+        "requis quand « audiences » est renseigné",
+        "required when 'audiences' is given",
+    ),
+    "val.missing": ("champ obligatoire manquant", "required field missing"),
+    "val.extra": ("champ inconnu", "unknown field"),
+    "val.type": ("type attendu : {expected}", "expected type: {expected}"),
+    "val.too_short": ("ne doit pas être vide", "must not be empty"),
+    "val.pattern": (
+        "identifiant invalide (minuscules ASCII, chiffres et tirets, ex. « mon-document »)",
+        "invalid id (lower-case ASCII, digits and hyphens, e.g. 'my-document')",
+    ),
+    "val.range": ("valeur hors limites ({detail})", "value out of range ({detail})"),
+    "val.literal": ("valeur non permise ({detail})", "value not allowed ({detail})"),
+    "validate.ok": (
+        "{path} : kit valide ({documents} documents, {paths} parcours, {categories} catégories).",
+        "{path}: valid kit ({documents} documents, {paths} paths, {categories} categories).",
+    ),
+    # results
+    "msg.no_match": ("Aucun document ne correspond.", "No document matches."),
+    "msg.written": ("Écrit : {path}", "Written: {path}"),
+    "msg.bundled": ("kit intégré", "bundled kit"),
+    # table headers and labels
+    "col.number": ("N°", "No."),
+    "col.id": ("Identifiant", "Id"),
+    "col.title": ("Titre", "Title"),
+    "col.title_fr": ("Titre (français)", "Title (French)"),
+    "col.authors": ("Auteurs", "Authors"),
+    "col.year": ("Année", "Year"),
+    "col.kind": ("Nature", "Kind"),
+    "col.category": ("Catégorie", "Category"),
+    "col.subcategory": ("Sous-catégorie", "Subcategory"),
+    "col.paths": ("Parcours", "Paths"),
+    "col.documents": ("Documents", "Documents"),
+    "col.description": ("Description", "Description"),
+    "col.aliases": ("Alias", "Aliases"),
+    "col.for_you": ("Pour vous", "For you"),
+    "col.audiences": ("Publics", "Audiences"),
+    "col.parts": ("Contenu", "Parts"),
+    "col.notes": ("Notes", "Notes"),
+    "col.date": ("Date", "Date"),
+    "col.purpose": ("Objectif", "Purpose"),
+    "col.score": ("Score", "Score"),
+    "col.match": ("Trouvé dans", "Matched in"),
+    "label.documents_count": ("{count} document(s)", "{count} document(s)"),
+    "label.path": ("Parcours « {title} »", "Path: {title}"),
+    "label.none": ("—", "—"),
+    # roles
+    "role.association": ("Une association", "An association"),
+    "role.company": ("Une entreprise", "A company"),
+    "role.public": ("Des pouvoirs publics / une collectivité", "A public authority / local government"),
+    "role.academic": ("Un acteur académique", "An academic institution"),
+    "role.media": ("Un média", "A media outlet"),
+    "role.facilitator": (
+        "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)",
+        "A facilitating or support organisation (network, foundation, agency…)",
+    ),
+    "role.other": ("Autre", "Other"),
+    # help texts
+    "help.app": (
+        "Guide en ligne de commande du kit « co-construction territoriale » du RAMEAU.",
+        "Command-line guide to Le RAMEAU's « co-construction territoriale » kit.",
+    ),
+    "help.version": ("Affiche la version et quitte.", "Show the version and exit."),
+    "help.kit": (
+        "Fichier de kit à utiliser à la place du kit intégré (ou variable KIT_FILE).",
+        "Kit file to use instead of the bundled kit (or KIT_FILE).",
+    ),
+    "help.lang": ("Langue : fr ou en (ou variable KIT_LANG).", "Language: fr or en (or KIT_LANG)."),
+    "help.format": ("Format de sortie : {formats}.", "Output format: {formats}."),
+    "help.output": ("Écrit le résultat dans ce fichier.", "Write the result to this file."),
+    "help.force": ("Remplace le fichier de sortie s'il existe.", "Replace the output file if it exists."),
+    "help.category": ("Filtre par catégorie (ex. toolbox, methode).", "Filter by category (e.g. toolbox, method)."),
+    "help.path_filter": (
+        "Filtre par parcours (ex. animate, comprendre).",
+        "Filter by path (e.g. animate, comprendre).",
+    ),
+    "help.audience": ("Filtre par public visé (ex. company, association).", "Filter by audience (e.g. company)."),
+    "help.list": ("Liste les documents du kit.", "List the kit's documents."),
+    "help.path": ("Documents d'un parcours, dans l'ordre de lecture.", "The documents of one path, in reading order."),
+    "help.path_name": (
+        "Parcours : understand, animate, support (ou comprendre, animer, accompagner).",
+        "Path: understand, animate, support (or comprendre, animer, accompagner).",
+    ),
+    "help.paths": ("Les trois parcours de lecture.", "The three reading paths."),
+    "help.categories": ("Les catégories de documents.", "The categories of documents."),
+    "help.show": ("Fiche complète d'un document.", "Full record of one document."),
+    "help.doc_id": ("Identifiant du document (voir kit list).", "Document id (see kit list)."),
+    "help.validate": (
+        "Vérifie un fichier de kit et signale tous ses problèmes.",
+        "Check a kit file and report every problem.",
+    ),
+    "help.validate_file": ("Fichier de kit à vérifier.", "Kit file to check."),
+    "help.schema": (
+        "Affiche le schéma JSON du format de fichier de kit.",
+        "Print the JSON Schema of the kit file format.",
+    ),
+}

@@ -1,0 +1,112 @@
+"""Turning what the user typed into kit objects: ids, French aliases, labels, and near misses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, TypeVar
+
+from .errors import UsageError
+from .i18n import t
+from .text import one_line, slug
+
+if TYPE_CHECKING:
+    from .model import Category, Document, Kit, ReadingPath
+
+T = TypeVar("T")
+
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "association": ("associations", "asso", "dirigeant-associatif"),
+    "company": ("entreprise", "entreprises", "societe", "chef-d-entreprise"),
+    "public": (
+        "collectivite",
+        "collectivites",
+        "pouvoirs-publics",
+        "pouvoir-public",
+        "public-authority",
+        "etat",
+    ),
+    "academic": ("academique", "universite", "recherche", "academia"),
+    "media": ("medias",),
+    "facilitator": (
+        "animateur",
+        "animation",
+        "accompagnateur",
+        "accompagnement",
+        "structure-d-animation",
+        "reseau",
+        "fondation",
+        "agence",
+    ),
+    "other": ("autre", "autres"),
+}
+
+
+def role_names() -> dict[str, str]:
+    """Every accepted role name (slug form) mapped to its role id."""
+    names = {role: role for role in ROLE_ALIASES}
+    for role, aliases in ROLE_ALIASES.items():
+        names.update(dict.fromkeys(aliases, role))
+    return names
+
+
+def category_names(kit: Kit) -> dict[str, Category]:
+    names: dict[str, Category] = {}
+    for c in kit.categories:
+        for name in (c.id, *c.aliases, slug(c.label), slug(c.label_en or "")):
+            if name:
+                names.setdefault(name, c)
+    return names
+
+
+def path_names(kit: Kit) -> dict[str, ReadingPath]:
+    names: dict[str, ReadingPath] = {}
+    for p in kit.paths:
+        names.setdefault(p.id, p)
+        names.setdefault(p.alias, p)
+    return names
+
+
+def resolve(raw: str, names: Mapping[str, T], what: str, shown: Iterable[str] | None = None) -> T:
+    """The object named `raw` (any case, accents, spaces or hyphens); a `UsageError` otherwise."""
+    key = slug(raw)
+    if key in names:
+        return names[key]
+    raise UsageError(unknown_message(raw, list(names), what, shown))
+
+
+def unknown_message(raw: str, candidates: list[str], what: str, shown: Iterable[str] | None = None) -> str:
+    """« Unknown X: 'raw'. Did you mean: … ? » with the nearest valid names."""
+    import difflib
+
+    message = t("err.unknown", what=t(f"what.{what}"), value=one_line(raw)[:80])
+    close = difflib.get_close_matches(slug(raw), candidates, n=3, cutoff=0.6)
+    if close:
+        return message + t("err.did_you_mean", names=", ".join(close))
+    valid = list(shown) if shown is not None else candidates
+    return message + t("err.valid_values", names=", ".join(valid))
+
+
+def resolve_category(kit: Kit, raw: str) -> Category:
+    return resolve(raw, category_names(kit), "category", [c.id for c in kit.categories])
+
+
+def resolve_path(kit: Kit, raw: str) -> ReadingPath:
+    shown = [f"{p.id} ({p.alias})" for p in kit.paths]
+    return resolve(raw, path_names(kit), "path", shown)
+
+
+def resolve_role(raw: str) -> str:
+    return resolve(raw, role_names(), "role", list(ROLE_ALIASES))
+
+
+def resolve_document(kit: Kit, raw: str) -> Document:
+    names = {d.id: d for d in kit.documents}
+    if raw in names:
+        return names[raw]
+    return resolve(raw, names, "document", ["kit list"])
+
+
+def resolve_choice(raw: str, allowed: Iterable[str], what: str) -> str:
+    """A value from a small fixed set (formats, languages)."""
+    allowed = list(allowed)
+    return resolve(raw, {a: a for a in allowed}, what, allowed)

@@ -1,0 +1,78 @@
+"""Where results go: stdout (rich on a terminal, plain text otherwise) or a file written atomically."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import OutputError
+from .i18n import t
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def is_terminal() -> bool:
+    """True when stdout is an interactive terminal (rich tables), False for pipes and files."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def write_stdout(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def print_rich(renderable: RenderableType) -> None:
+    from rich.console import Console
+
+    # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
+    Console(highlight=False).print(renderable)
+
+
+def message(text: str) -> None:
+    """A line for the user on stderr (never mixed with results)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
+    """Write `text` to `path` atomically; refuse to replace an existing file unless `force`."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise OutputError(t("err.output_exists", path=target))
+    if target.is_dir():
+        raise OutputError(t("err.output_write", path=target, reason=t("err.kit_is_dir", path=target)))
+    parent = target.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(t("err.output_write", path=target, reason=exc.strerror or exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            tmp.replace(target)
+        else:
+            # A hard link fails if the target appeared meanwhile, so nothing is ever replaced by accident.
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise OutputError(t("err.output_exists", path=target)) from None
+            except OSError:
+                if target.exists():
+                    raise OutputError(t("err.output_exists", path=target)) from None
+                tmp.replace(target)
+    except OSError as exc:
+        raise OutputError(t("err.output_write", path=target, reason=exc.strerror or exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    message(t("msg.written", path=target))

@@ -1,0 +1,144 @@
+"""Pure questions asked of a kit: which documents, in which order, with which fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Category, Document, Kit, ReadingPath
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Documents chosen by a command, in reading order, with the kit they come from."""
+
+    kit: Kit
+    documents: tuple[Document, ...]
+    path: ReadingPath | None = None
+
+
+def reading_order(kit: Kit, documents: list[Document] | tuple[Document, ...]) -> tuple[Document, ...]:
+    """The kit's category order, then the kit's own order inside a category."""
+    category_rank = {c.id: i for i, c in enumerate(kit.categories)}
+    doc_rank = {d.id: i for i, d in enumerate(kit.documents)}
+    return tuple(sorted(documents, key=lambda d: (category_rank.get(d.category, 0), doc_rank[d.id])))
+
+
+def select(
+    kit: Kit,
+    category: Category | None = None,
+    path: ReadingPath | None = None,
+    audience: str | None = None,
+) -> Selection:
+    """Documents matching every filter given, in reading order."""
+    members = set(path.documents) if path else None
+    chosen = [
+        d
+        for d in kit.documents
+        if (category is None or d.category == category.id)
+        and (members is None or d.id in members)
+        and (audience is None or audience in d.audiences)
+    ]
+    return Selection(kit, reading_order(kit, chosen), path)
+
+
+def paths_by_document(kit: Kit) -> dict[str, list[str]]:
+    """For each document id, the ids of the paths that list it, in the kit's path order."""
+    out: dict[str, list[str]] = {d.id: [] for d in kit.documents}
+    for p in kit.paths:
+        for ref in p.documents:
+            out[ref].append(p.id)
+    return out
+
+
+def category_of(kit: Kit, document: Document) -> Category:
+    return next(c for c in kit.categories if c.id == document.category)
+
+
+def subcategory_label(kit: Kit, document: Document, lang: str = "fr") -> str | None:
+    if document.subcategory is None:
+        return None
+    for s in category_of(kit, document).subcategories:
+        if s.id == document.subcategory:
+            return s.label_en if lang == "en" and s.label_en else s.label
+    return None
+
+
+def groups(selection: Selection) -> list[tuple[Category, list[Document]]]:
+    """The selection split by category, in the kit's category order (empty ones left out)."""
+    out: list[tuple[Category, list[Document]]] = []
+    for c in selection.kit.categories:
+        docs = [d for d in selection.documents if d.category == c.id]
+        if docs:
+            out.append((c, docs))
+    return out
+
+
+RECORD_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "title_en",
+    "category",
+    "subcategory",
+    "authors",
+    "year",
+    "date",
+    "kind",
+    "description",
+    "description_en",
+    "parts",
+    "audiences",
+    "paths",
+    "notes",
+)
+
+
+def record(document: Document, paths: list[str]) -> dict[str, Any]:
+    """The stable machine form of a document (JSON object, CSV row), fields in `RECORD_FIELDS` order."""
+    return {
+        "id": document.id,
+        "title": document.title,
+        "title_en": document.title_en,
+        "category": document.category,
+        "subcategory": document.subcategory,
+        "authors": list(document.authors),
+        "year": document.year,
+        "date": document.date,
+        "kind": document.kind,
+        "description": document.description,
+        "description_en": document.description_en,
+        "parts": list(document.parts),
+        "audiences": list(document.audiences),
+        "paths": paths,
+        "notes": list(document.notes),
+    }
+
+
+def records(selection: Selection) -> list[dict[str, Any]]:
+    by_doc = paths_by_document(selection.kit)
+    return [record(d, by_doc[d.id]) for d in selection.documents]
+
+
+def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:
+    return {
+        "id": path.id,
+        "alias": path.alias,
+        "title": path.title,
+        "title_en": path.title_en,
+        "description": path.purpose,
+        "description_en": path.purpose_en,
+        "documents": [d.id for d in reading_order(kit, [d for d in kit.documents if d.id in path.documents])],
+    }
+
+
+def category_record(kit: Kit, category: Category) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "label": category.label,
+        "label_en": category.label_en,
+        "description": category.description,
+        "aliases": list(category.aliases),
+        "subcategories": [{"id": s.id, "label": s.label, "label_en": s.label_en} for s in category.subcategories],
+        "documents": [d.id for d in kit.documents if d.category == category.id],
+    }

@@ -1,0 +1,37 @@
+"""CSV output: RFC 4180 rows that a spreadsheet opens as text, never as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..text import strip_unsafe
+
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def cell(value: Any) -> str:
+    """One value as a safe CSV cell; lists are joined with « ; »."""
+    if value is None:
+        return ""
+    text = " ; ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
+    text = strip_unsafe(text)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([cell(h) for h in header])
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def records_csv(records: list[dict[str, Any]], fields: Sequence[str]) -> str:
+    return to_csv(fields, ([r.get(f) for f in fields] for r in records))

@@ -1,0 +1,17 @@
+"""JSON output: UTF-8 text, not ASCII-escaped, but never carrying raw control characters."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# json.dumps escapes C0 controls itself; C1 controls (a terminal reads U+009B as CSI), line
+# separators and bidi overrides would pass through raw with ensure_ascii=False. They can only occur
+# inside JSON strings, so escaping them after dumping keeps the document identical once parsed.
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def dumps(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

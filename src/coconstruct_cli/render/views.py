@@ -1,0 +1,95 @@
+"""One entry per result kind: picks the renderer for the chosen format.
+
+Each function returns either text (written as is) or, for `table` on a terminal, a rich renderable.
+rich is imported only in that last case.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import pick, t
+from ..queries import (
+    RECORD_FIELDS,
+    Selection,
+    category_record,
+    path_record,
+    paths_by_document,
+    record,
+    records,
+)
+from . import csvout, jsonout, markdown, plain
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..model import Document, Kit
+
+    Rendered = str | RenderableType
+
+DOCUMENT_FORMATS = ("table", "md", "json", "csv")
+SHOW_FORMATS = ("table", "md", "json")
+
+
+def documents(selection: Selection, fmt: str, title: str, terminal: bool) -> Rendered:
+    if fmt == "json":
+        return jsonout.dumps(records(selection))
+    if fmt == "csv":
+        return csvout.records_csv(records(selection), RECORD_FIELDS)
+    if fmt == "md":
+        return markdown.documents_md(selection, title)
+    if terminal:
+        from .table import documents_table
+
+        return documents_table(selection, title)
+    header = ["id", "category", "year", "authors", "title"]
+    rows = ([d.id, d.category, d.year, ", ".join(d.authors), pick(d.title, d.title_en)] for d in selection.documents)
+    return plain.tsv(header, rows)
+
+
+def paths(kit: Kit, fmt: str, terminal: bool) -> Rendered:
+    data = [path_record(kit, p) for p in kit.paths]
+    if fmt == "json":
+        return jsonout.dumps(data)
+    if fmt == "csv":
+        fields = ("id", "alias", "title", "title_en", "description", "description_en", "documents")
+        return csvout.records_csv(data, fields)
+    if fmt == "md":
+        return markdown.paths_md(kit)
+    if terminal:
+        from .table import paths_table
+
+        return paths_table(kit)
+    rows = ([p.id, p.alias, len(p.documents), pick(p.title, p.title_en)] for p in kit.paths)
+    return plain.tsv(["id", "alias", "documents", "title"], rows)
+
+
+def categories(kit: Kit, fmt: str, terminal: bool) -> Rendered:
+    data = [category_record(kit, c) for c in kit.categories]
+    if fmt == "json":
+        return jsonout.dumps(data)
+    if fmt == "csv":
+        rows: list[dict[str, Any]] = [{**r, "subcategories": [s["id"] for s in r["subcategories"]]} for r in data]
+        return csvout.records_csv(rows, ("id", "label", "label_en", "description", "aliases", "subcategories", "documents"))
+    if fmt == "md":
+        return markdown.categories_md(kit)
+    if terminal:
+        from .table import categories_table
+
+        return categories_table(kit)
+    tsv_rows = ([r["id"], len(r["documents"]), pick(r["label"], r["label_en"])] for r in data)
+    return plain.tsv(["id", "documents", "label"], tsv_rows)
+
+
+def document(kit: Kit, doc: Document, fmt: str, terminal: bool) -> Rendered:
+    if fmt == "json":
+        return jsonout.dumps(record(doc, paths_by_document(kit)[doc.id]))
+    if fmt == "md" or not terminal:
+        return markdown.document_md(kit, doc)
+    from .table import document_panel
+
+    return document_panel(kit, doc)
+
+
+def unsupported(fmt: str, formats: tuple[str, ...]) -> str:
+    return t("err.format_unsupported", format=fmt, formats=", ".join(formats))

@@ -1,0 +1,33 @@
+"""Plain-text helpers shared by every layer: name folding and making kit text safe to show."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls, DEL, and the bidirectional overrides/isolates that can reorder what a terminal
+# or an editor shows (the « Trojan Source » characters). Newlines and tabs are handled apart.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def strip_unsafe(text: str) -> str:
+    """Remove control and bidi-override characters, keeping newlines and tabs."""
+    return _UNSAFE.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """Kit text made safe for one terminal line or one table cell."""
+    return _SPACES.sub(" ", strip_unsafe(text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form used to compare names and search (« Écrire » -> « ecrire »)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+def slug(text: str) -> str:
+    """Folded, hyphen-separated form of a name (« Boîte à outils » -> « boite-a-outils »)."""
+    return _NON_ALNUM.sub("-", fold(text)).strip("-")
