@@ -33,12 +33,15 @@ def format_option(formats: tuple[str, ...]) -> Any:
 
 
 def setup(lang: str | None) -> None:
-    """Apply --lang (Typer already merged it with KIT_LANG) before anything is written."""
-    if lang:
-        key = lang.strip().lower()
-        if key not in i18n.LANGS:
-            raise UsageError(t("err.lang", value=lang))
-        i18n.set_lang(key)
+    """Apply --lang (Typer already merged it with KIT_LANG), else the locale, before anything is written."""
+    if not lang:
+        i18n.set_lang(i18n.detect())
+        return
+    key = lang.strip().lower()
+    if key not in i18n.LANGS:
+        i18n.set_lang(i18n.detect())
+        raise UsageError(t("err.lang", value=lang))
+    i18n.set_lang(key)
 
 
 def load(path: Path | None) -> Kit:

@@ -1,0 +1,202 @@
+"""The bundled kit against its source: every document, year and path member of the seed."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from coconstruct_cli.model import Kit
+from coconstruct_cli.queries import select
+from coconstruct_cli.text import slug
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_31a221fa4027225d.txt"
+
+EXPECTED_PATHS = {
+    "understand": [
+        "referentiel-co-construction-territoire",
+        "note-modeles-co-construction-territoriale",
+        "note-co-construction-territoire",
+        "film-3-exemples",
+        "mooc-alliances-territoires",
+        "etat-des-lieux-partenariats",
+        "etudes-phare",
+        "etude-etat-des-lieux-co-construction",
+        "note-territoires-ruraux",
+        "rapport-interet-general",
+        "benchmark-animation-territoriale",
+        "note-diversite-accompagnement",
+        "note-entreprise-responsable",
+        "note-investir-secteur-associatif",
+        "guide-engagement-associatif-salaries",
+    ],
+    "animate": [
+        "referentiel-co-construction-territoire",
+        "etudes-territoriales-nord-poitou-charentes",
+        "rex-labo-alsace",
+        "rex-charenton-saint-maurice",
+        "rex-silver-geek",
+        "rex-district-solidaire",
+        "mooc-alliances-territoires",
+        "realiser-etude-territoriale",
+        "animer-co-construction-territoriale",
+        "piloter-experimentation-collective",
+        "etudes-phare",
+        "etude-etat-des-lieux-co-construction",
+        "note-territoires-ruraux",
+        "rapport-interet-general",
+        "benchmark-animation-territoriale",
+        "fiche-plan-questionnaire-etude",
+        "fiche-supports-copil",
+        "fiche-demarche-experimentation",
+        "fiche-diagnostic-structure-animation",
+    ],
+    "support": [
+        "referentiel-co-construction-territoire",
+        "film-3-exemples",
+        "mooc-partenariats",
+        "accompagner-entreprises",
+        "accompagner-associations",
+        "accompagner-partenariat",
+        "evaluer-utilite-societale",
+        "etat-des-lieux-partenariats",
+        "etudes-phare",
+        "note-diversite-accompagnement",
+        "note-entreprise-responsable",
+        "note-investir-secteur-associatif",
+        "guide-engagement-associatif-salaries",
+        "guide-construire-ensemble",
+        "guide-orse-partenariats",
+        "referentiel-cides-partenariats",
+        "fiche-checklist-evaluation",
+    ],
+}
+ALIASES = {"understand": "comprendre", "animate": "animer", "support": "accompagner"}
+
+_ITEM = re.compile(r"\((?P<inside>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
+
+
+def seed_text() -> str:
+    if not SEED.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"seed not found at {SEED}")
+        pytest.skip("seed file not available")
+    return SEED.read_text(encoding="utf-8")
+
+
+def match(kit: Kit, item: str) -> tuple[str, int]:
+    """The document a seed line names, and the year the line gives."""
+    found = _ITEM.search(item)
+    assert found, item
+    label = slug(item[: found.start()].replace("*", ""))
+    year = int(re.findall(r"(?:19|20)\d{2}", found.group("inside"))[-1])
+    hits = [d.id for d in kit.documents if label in slug(d.title)]
+    assert len(hits) == 1, f"{item!r} -> {hits}"
+    return hits[0], year
+
+
+def contents_items(text: str) -> list[str]:
+    section = text[text.index("Contenu du Kit") : text.index("Le contenu du kit")]
+    return [m.group(1) for m in re.finditer(r"^\s*-\s+(.*\((?:[^()]|\([^()]*\))*\d{4}\))\s*$", section, re.M)]
+
+
+def path_items(text: str) -> list[list[str]]:
+    usage = text[text.index("Comment utiliser le kit") : text.index("ANNEXE 1")]
+    chunks = usage.split("A cette fin, sont à disposition dans ce kit les documents suivants :")[1:]
+    out = []
+    for chunk in chunks:
+        flat = re.sub(r"<[^>]+>", "", chunk)
+        pieces = re.split(r"•|\t|\n|(?<=[:)])-\s*", flat)
+        out.append([p.strip() for p in pieces if re.search(r"\d{4}\)\s*$", p.strip())])
+    return out
+
+
+def test_every_document_of_the_contents_table_is_there_with_its_year(kit: Kit) -> None:
+    items = contents_items(seed_text())
+    assert len(items) == 36
+    matched = [match(kit, item) for item in items]
+    assert sorted(i for i, _ in matched) == sorted(d.id for d in kit.documents)
+    years = {d.id: d.year for d in kit.documents}
+    for doc_id, year in matched:
+        assert years[doc_id] == year, doc_id
+
+
+def test_kit_order_follows_the_contents_table(kit: Kit) -> None:
+    assert [match(kit, i)[0] for i in contents_items(seed_text())] == [d.id for d in kit.documents]
+
+
+@pytest.mark.parametrize("index,path_id", [(0, "understand"), (1, "animate"), (2, "support")])
+def test_path_membership_matches_the_seed_tables(kit: Kit, index: int, path_id: str) -> None:
+    items = path_items(seed_text())[index]
+    matched = [match(kit, item) for item in items]
+    assert [i for i, _ in matched] == EXPECTED_PATHS[path_id]
+    path = next(p for p in kit.paths if p.id == path_id)
+    assert set(path.documents) == {i for i, _ in matched}
+    docs = {d.id: d for d in kit.documents}
+    for doc_id, year in matched:
+        if docs[doc_id].year != year:
+            # Only a contradiction recorded in the document's notes may differ from the table.
+            assert any(str(year) in note for note in docs[doc_id].notes), doc_id
+
+
+@pytest.mark.parametrize("path_id", list(EXPECTED_PATHS))
+def test_paths_in_reading_order_by_id_and_alias(kit: Kit, path_id: str) -> None:
+    by_name = {p.id: p for p in kit.paths} | {p.alias: p for p in kit.paths}
+    assert by_name[path_id] is by_name[ALIASES[path_id]]
+    assert [d.id for d in select(kit, path=by_name[path_id]).documents] == EXPECTED_PATHS[path_id]
+
+
+def test_categories_in_kit_order_with_french_labels(kit: Kit) -> None:
+    assert [(c.id, c.label) for c in kit.categories] == [
+        ("reference", "Cadre de référence"),
+        ("illustrations", "Illustrations"),
+        ("method", "Méthode"),
+        ("toolbox", "Boîte à outils"),
+    ]
+    counts = {c.id: sum(d.category == c.id for d in kit.documents) for c in kit.categories}
+    assert counts == {"reference": 3, "illustrations": 6, "method": 9, "toolbox": 18}
+
+
+def test_contradictions_are_recorded(kit: Kit) -> None:
+    docs = {d.id: d for d in kit.documents}
+    assert docs["etat-des-lieux-partenariats"].year == 2016
+    assert any("2014" in n for n in docs["etat-des-lieux-partenariats"].notes)
+    assert docs["etudes-phare"].authors == ("Comisis", "Opinion Way")
+    assert any("Opionion" in n and "Opinionion" in n for n in docs["etudes-phare"].notes)
+    assert any("CALAVAR" in n for n in docs["note-territoires-ruraux"].notes)
+    subjects = " ".join(c.subject + c.reason for c in kit.choices)
+    for needle in ("2014", "Opinion Way", "Celavar", "accompagnement des associations", "CIDES Chorum"):
+        assert needle in subjects
+
+
+def test_audiences_only_where_the_seed_names_the_reader(kit: Kit) -> None:
+    addressed = {d.id: d.audiences for d in kit.documents if d.audiences}
+    assert addressed["guide-construire-ensemble"] == ("company",)
+    assert addressed["referentiel-cides-partenariats"] == ("association",)
+    assert not {"public", "academic", "media", "other"} & {a for aud in addressed.values() for a in aud}
+    text = seed_text()
+    assert "à destination des chefs d'entreprise" in text and "à destination des dirigeants associatifs" in text
+
+
+def test_no_url_the_seed_does_not_give(kit_data: dict[str, object]) -> None:
+    import json
+
+    dumped = json.dumps(kit_data, ensure_ascii=False)
+    seed = seed_text()
+    for url in re.findall(r"(?:https?://|www\.)[^\s\"»)]+", dumped):
+        assert url.rstrip(".,;") in seed
+
+
+def test_every_figure_comes_from_the_seed(kit: Kit) -> None:
+    seed = seed_text().replace("\u00a0", " ")
+    for figure in kit.about.figures:
+        number = figure.value.replace(" %", "%")
+        assert number in seed or figure.value == "plus de la moitié"
+
+
+def test_english_beside_french_everywhere(kit: Kit) -> None:
+    assert all(d.title_en and d.description_en for d in kit.documents)
+    assert all(p.title_en and p.purpose_en for p in kit.paths)
+    assert [c.label_en for c in kit.categories] == ["Reference framework", "Illustrations", "Method", "Toolbox"]

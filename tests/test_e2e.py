@@ -1,0 +1,91 @@
+"""The installed `kit`, run as a user runs it: from another folder, piped, and in a real terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_"))} | env
+    return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_installed_kit_from_a_folder_outside_the_checkout(kit_exe: str, tmp_path: Path) -> None:
+    result = run([kit_exe, "list", "--format", "json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 36
+    result = run([kit_exe, "path", "animer", "--format", "md"], tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.count("\n- ") == 19
+
+
+def test_bundled_data_ships_inside_the_package(tmp_path: Path) -> None:
+    code = "from coconstruct_cli.loader import bundled_path; print(bundled_path())"
+    result = run([sys.executable, "-c", code], tmp_path)
+    location = Path(result.stdout.strip())
+    assert location.is_file()
+    if os.environ.get("CI"):
+        assert location.parent.parent.name == "coconstruct_cli", location
+
+
+def test_python_dash_m_behaves_as_kit(kit_exe: str, tmp_path: Path) -> None:
+    as_module = run([sys.executable, "-m", "coconstruct_cli", "path", "support", "-f", "json"], tmp_path)
+    as_script = run([kit_exe, "path", "support", "-f", "json"], tmp_path)
+    assert as_module.returncode == as_script.returncode == 0
+    assert as_module.stdout == as_script.stdout
+    bad = run([sys.executable, "-m", "coconstruct_cli", "path", "nulle-part"], tmp_path)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_pipe_into_head_ends_quietly(kit_exe: str, tmp_path: Path) -> None:
+    result = run(["bash", "-o", "pipefail", "-c", f"'{kit_exe}' list --format csv | head -n 2"], tmp_path)
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == ""
+
+
+def test_invalid_kit_file_never_shows_a_traceback(kit_exe: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text('{"documents": [', encoding="utf-8")
+    result = run([kit_exe, "list"], tmp_path, KIT_FILE=str(tmp_path / "bad.json"))
+    assert result.returncode == 3
+    assert "bad.json" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def spawn(kit_exe: str, args: list[str], cwd: Path, **env: str) -> pexpect.spawn:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
+    full_env |= {"TERM": "xterm-256color", "COLUMNS": "160", "LINES": "50"} | env
+    return pexpect.spawn(kit_exe, args, cwd=str(cwd), env=full_env, dimensions=(50, 160), encoding="utf-8", timeout=15)
+
+
+def test_table_in_a_real_terminal(kit_exe: str, tmp_path: Path) -> None:
+    child = spawn(kit_exe, ["path", "animate"], tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    screen = child.before or ""
+    for text in ("Parcours « Mettre en place", "CADRE DE RÉFÉRENCE", "Référentiel sur la co-construction"):
+        assert text in screen
+    assert "━" in screen  # a drawn rich table, not the plain text of pipes
+    assert "\t" not in screen
+
+
+def test_no_color_is_honoured(kit_exe: str, tmp_path: Path) -> None:
+    coloured = spawn(kit_exe, ["list", "-c", "cadre"], tmp_path)
+    coloured.expect(pexpect.EOF)
+    with_colour = coloured.before or ""
+    plain = spawn(kit_exe, ["list", "-c", "cadre"], tmp_path, NO_COLOR="1")
+    plain.expect(pexpect.EOF)
+    without = plain.before or ""
+    assert "Référentiel sur la co-construction" in without
+    colour_codes = ("\x1b[35m", "\x1b[36m", "\x1b[1;35m", "\x1b[2;36m")
+    assert any(code in with_colour for code in colour_codes)
+    assert not any(code in without for code in colour_codes)

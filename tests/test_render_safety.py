@@ -1,0 +1,122 @@
+"""Kit text is data: hostile titles cannot style the terminal or break any export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from coconstruct_cli.loader import load_kit
+from coconstruct_cli.model import Kit
+from coconstruct_cli.queries import select
+from coconstruct_cli.render import views
+from coconstruct_cli.render.csvout import cell
+from coconstruct_cli.text import strip_unsafe
+
+HOSTILE = (
+    '=HYPERLINK("http://evil.example","x") [bold red]rouge[/] <script>alert(1)</script> '
+    "\x1b[31mESC\x1b[0m \x9b31m \u202eevil\u202c | *gras* _it_ `code`\n- faux item\r\n# faux titre & &amp;"
+)
+C1_OR_ESC = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hostile_kit(title: str, write_kit: Any) -> Kit:
+    def edit(data: dict[str, Any]) -> None:
+        data["documents"][0]["title"] = title
+        data["documents"][0]["authors"] = [title]
+
+    return load_kit(write_kit(edit))
+
+
+def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    out = views.documents(select(kit), "json", "t", terminal=False)
+    assert isinstance(out, str)
+    assert not C1_OR_ESC.search(out)
+    assert json.loads(out)[0]["title"] == HOSTILE
+
+
+def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    out = views.documents(select(kit), "csv", "t", terminal=False)
+    assert isinstance(out, str)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert len(rows) == 37 and {len(r) for r in rows} == {len(rows[0])}
+    assert rows[1][1].startswith("'=HYPERLINK")
+    assert not C1_OR_ESC.search(out)
+
+
+def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    out = views.documents(select(kit), "md", "Titre", terminal=False)
+    assert isinstance(out, str)
+    lines = out.splitlines()
+    assert sum(line.startswith("- ") for line in lines) == 36
+    assert [line for line in lines if line.startswith("#")] == [
+        "# Titre",
+        "## Cadre de référence",
+        "## Illustrations",
+        "## Méthode",
+        "## Boîte à outils",
+    ]
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert not C1_OR_ESC.search(out)
+
+
+def test_plain_text_is_one_line_per_document(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    out = views.documents(select(kit), "table", "t", terminal=False)
+    assert isinstance(out, str)
+    assert len(out.splitlines()) == 37
+    assert not C1_OR_ESC.search(out)
+
+
+def test_rich_table_shows_markup_as_text(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    table = views.documents(select(kit), "table", "t", terminal=True)
+    console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
+    console.print(table)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold red]rouge[/]" in shown
+    assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
+
+
+def test_show_panel_shows_markup_as_text(write_kit: Any) -> None:
+    kit = hostile_kit(HOSTILE, write_kit)
+    panel = views.document(kit, kit.documents[0], "table", terminal=True)
+    console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
+    console.print(panel)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold red]rouge[/]" in shown and "\x1b" not in shown
+
+
+BASE = load_kit()
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.text(min_size=1, max_size=60))
+def test_any_title_round_trips_in_every_format(title: str) -> None:
+    doc = BASE.documents[0].model_copy(update={"title": title})
+    kit = BASE.model_copy(update={"documents": (doc, *BASE.documents[1:])})
+    selection = select(kit)
+    as_json = views.documents(selection, "json", "t", terminal=False)
+    assert isinstance(as_json, str)
+    assert json.loads(as_json)[0]["title"] == title
+    as_csv = views.documents(selection, "csv", "t", terminal=False)
+    assert isinstance(as_csv, str)
+    rows = list(csv.reader(io.StringIO(as_csv)))
+    assert len(rows) == 37
+    assert rows[1][1] == cell(title)
+    assert strip_unsafe(title).lstrip("'") in rows[1][1] or rows[1][1].startswith("'")
+    as_md = views.documents(selection, "md", "t", terminal=False)
+    assert isinstance(as_md, str)
+    assert sum(line.startswith("- ") for line in as_md.splitlines()) == 36
+    plain = views.documents(selection, "table", "t", terminal=False)
+    assert isinstance(plain, str)
+    assert len(plain.splitlines()) == 37
