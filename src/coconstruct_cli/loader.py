@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -30,6 +31,9 @@ def bundled_path() -> Path:
 
 def load_kit(path: Path | None = None) -> Kit:
     """Load and fully validate a kit file; `None` means the bundled kit."""
+    # pydantic looks up third-party plugins through package metadata when the first model class is
+    # created (~12 ms at every start-up); a command-line tool has no use for them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from pydantic import ValidationError
 
     from .model import Kit, kit_problems

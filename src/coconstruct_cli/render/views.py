@@ -1,7 +1,7 @@
 """One entry per result kind: picks the renderer for the chosen format.
 
 Each function returns either text (written as is) or, for `table` on a terminal, a rich renderable.
-rich is imported only in that last case.
+Renderers are imported only for the format asked for; rich only for a table on a terminal.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from ..queries import (
     record,
     records,
 )
-from . import csvout, jsonout, markdown, plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,15 +32,23 @@ SHOW_FORMATS = ("table", "md", "json")
 
 def documents(selection: Selection, fmt: str, title: str, terminal: bool) -> Rendered:
     if fmt == "json":
+        from . import jsonout
+
         return jsonout.dumps(records(selection))
     if fmt == "csv":
+        from . import csvout
+
         return csvout.records_csv(records(selection), RECORD_FIELDS)
     if fmt == "md":
+        from . import markdown
+
         return markdown.documents_md(selection, title)
     if terminal:
         from .table import documents_table
 
         return documents_table(selection, title)
+    from . import plain
+
     header = ["id", "category", "year", "authors", "title"]
     rows = ([d.id, d.category, d.year, ", ".join(d.authors), pick(d.title, d.title_en)] for d in selection.documents)
     return plain.tsv(header, rows)
@@ -50,16 +57,24 @@ def documents(selection: Selection, fmt: str, title: str, terminal: bool) -> Ren
 def paths(kit: Kit, fmt: str, terminal: bool) -> Rendered:
     data = [path_record(kit, p) for p in kit.paths]
     if fmt == "json":
+        from . import jsonout
+
         return jsonout.dumps(data)
     if fmt == "csv":
+        from . import csvout
+
         fields = ("id", "alias", "title", "title_en", "description", "description_en", "documents")
         return csvout.records_csv(data, fields)
     if fmt == "md":
+        from . import markdown
+
         return markdown.paths_md(kit)
     if terminal:
         from .table import paths_table
 
         return paths_table(kit)
+    from . import plain
+
     rows = ([p.id, p.alias, len(p.documents), pick(p.title, p.title_en)] for p in kit.paths)
     return plain.tsv(["id", "alias", "documents", "title"], rows)
 
@@ -67,24 +82,36 @@ def paths(kit: Kit, fmt: str, terminal: bool) -> Rendered:
 def categories(kit: Kit, fmt: str, terminal: bool) -> Rendered:
     data = [category_record(kit, c) for c in kit.categories]
     if fmt == "json":
+        from . import jsonout
+
         return jsonout.dumps(data)
     if fmt == "csv":
+        from . import csvout
+
         rows: list[dict[str, Any]] = [{**r, "subcategories": [s["id"] for s in r["subcategories"]]} for r in data]
         return csvout.records_csv(rows, ("id", "label", "label_en", "description", "aliases", "subcategories", "documents"))
     if fmt == "md":
+        from . import markdown
+
         return markdown.categories_md(kit)
     if terminal:
         from .table import categories_table
 
         return categories_table(kit)
+    from . import plain
+
     tsv_rows = ([r["id"], len(r["documents"]), pick(r["label"], r["label_en"])] for r in data)
     return plain.tsv(["id", "documents", "label"], tsv_rows)
 
 
 def document(kit: Kit, doc: Document, fmt: str, terminal: bool) -> Rendered:
     if fmt == "json":
+        from . import jsonout
+
         return jsonout.dumps(record(doc, paths_by_document(kit)[doc.id]))
     if fmt == "md" or not terminal:
+        from . import markdown
+
         return markdown.document_md(kit, doc)
     from .table import document_panel
 

@@ -1,0 +1,192 @@
+"""Start-up and scale benchmark of the installed `kit` (not a test: run it, read the figures).
+
+    python bench/startup.py [--runs 15] [--check]
+
+Every command is timed as a fresh process, interleaved with its baseline so that machine noise
+hits both alike; medians are reported. The baseline is the smallest two-command Typer app that
+also imports pydantic (it validates a tiny JSON document with a model), written to a temp folder.
+`--check` exits 1 when a target of the issues is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+BASELINE = '''
+import typer
+from pydantic import BaseModel
+
+app = typer.Typer()
+
+
+class Item(BaseModel):
+    id: str
+    year: int
+
+
+@app.command()
+def show() -> None:
+    print(Item.model_validate_json('{"id": "a", "year": 2016}').model_dump_json())
+
+
+@app.command()
+def other() -> None:
+    print("other")
+
+
+app()
+'''
+
+
+def kit_command() -> str:
+    found = Path(sys.executable).parent / "kit"
+    return str(found) if found.exists() else (shutil.which("kit") or "kit")
+
+
+def timed(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def timed_pty(args: list[str], env: dict[str, str], until: str | None = None) -> float:
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(args[0], args[1:], env=env, dimensions=(50, 160), encoding="utf-8", timeout=30)
+    child.expect(until if until else pexpect.EOF)
+    elapsed = time.perf_counter() - start
+    child.terminate(force=True)
+    return elapsed
+
+
+def synthetic_kit(folder: Path, size: int) -> Path:
+    """A kit of `size` documents: the bundled ones repeated with new ids, paths unchanged."""
+    from coconstruct_cli.loader import bundled_path
+
+    data = json.loads(bundled_path().read_text(encoding="utf-8"))
+    base = data["documents"]
+    docs = list(base)
+    i = 0
+    while len(docs) < size:
+        copy = dict(base[i % len(base)])
+        copy["id"] = f"{copy['id']}-{i}"
+        docs.append(copy)
+        i += 1
+    data["documents"] = docs
+    data["choices"] = []
+    path = folder / f"kit-{size}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--check", action="store_true")
+    options = parser.parse_args()
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "NO_COLOR"))}
+    env["TERM"] = "xterm-256color"
+    kit = kit_command()
+    py = sys.executable
+    tmp = Path(tempfile.mkdtemp(prefix="kit-bench-"))
+    baseline = tmp / "baseline.py"
+    baseline.write_text(BASELINE, encoding="utf-8")
+    big = synthetic_kit(tmp, 10_000)
+
+    help_text = subprocess.run([kit, "--help"], capture_output=True, text=True, check=False).stdout
+    has = {name: f" {name} " in help_text or f"│ {name}" in help_text for name in ("guide", "search")}
+
+    cases: dict[str, Callable[[], float]] = {
+        "baseline: typer+pydantic app": lambda: timed([py, str(baseline), "show"], env),
+        "baseline: python -c 'import typer'": lambda: timed([py, "-c", "import typer"], env),
+        "kit --version": lambda: timed([kit, "--version"], env),
+        "kit list --format json": lambda: timed([kit, "list", "--format", "json"], env),
+        "kit path animate (piped)": lambda: timed([kit, "path", "animate"], env),
+        "kit path animate (terminal)": lambda: timed_pty([kit, "path", "animate"], env),
+        "kit list --format json (10,000 docs)": lambda: timed([kit, "list", "--format", "json", "--kit", str(big)], env),
+    }
+    if has["search"]:
+        cases["kit search territoire --format json"] = lambda: timed(
+            [kit, "search", "territoire", "--format", "json"], env
+        )
+        cases["kit search territoire --format json (10,000 docs)"] = lambda: timed(
+            [kit, "search", "territoire", "--format", "json", "--kit", str(big)], env
+        )
+    if has["guide"]:
+        cases["kit guide --role company --goal support --format json"] = lambda: timed(
+            [kit, "guide", "--role", "company", "--goal", "support", "--format", "json"], env
+        )
+        cases["kit guide: first question visible (terminal)"] = lambda: timed_pty([kit, "guide"], env, "Vous êtes")
+
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for name, case in cases.items():  # warm-up: page cache, .pyc files
+        case()
+    for _ in range(options.runs):
+        for name, case in cases.items():
+            samples[name].append(case())
+    median = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+
+    print(f"{'case':58} {'median ms':>10} {'min ms':>8}")
+    for name, values in samples.items():
+        print(f"{name:58} {median[name]:10.1f} {min(values) * 1000:8.1f}")
+
+    base = median["baseline: typer+pydantic app"]
+    typer_only = median["baseline: python -c 'import typer'"]
+    targets = [
+        ("kit list --format json <= 1.25x baseline", median["kit list --format json"] / base, 1.25),
+        ("kit path animate (piped) <= 1.5x baseline", median["kit path animate (piped)"] / base, 1.5),
+        ("kit --version <= 1.3x import typer", median["kit --version"] / typer_only, 1.3),
+        (
+            "list json 10,000 docs <= 3x bundled",
+            median["kit list --format json (10,000 docs)"] / median["kit list --format json"],
+            3.0,
+        ),
+    ]
+    if has["search"]:
+        targets += [
+            (
+                "search json <= 1.25x list json",
+                median["kit search territoire --format json"] / median["kit list --format json"],
+                1.25,
+            ),
+            (
+                "search json 10,000 docs <= 3x bundled",
+                median["kit search territoire --format json (10,000 docs)"]
+                / median["kit search territoire --format json"],
+                3.0,
+            ),
+        ]
+    if has["guide"]:
+        targets += [
+            (
+                "guide --format json <= 1.5x baseline",
+                median["kit guide --role company --goal support --format json"] / base,
+                1.5,
+            ),
+            ("guide first question <= 0.5 s", median["kit guide: first question visible (terminal)"] / 500, 1.0),
+        ]
+    print()
+    print(f"{'target':58} {'ratio':>10} {'limit':>8}")
+    missed = 0
+    for label, ratio, limit in targets:
+        ok = ratio <= limit
+        missed += not ok
+        print(f"{label:58} {ratio:10.2f} {limit:8.2f}  {'ok' if ok else 'MISSED'}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if options.check and missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
