@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-BASELINE = '''
+BASELINE = """
 import typer
 from pydantic import BaseModel
 
@@ -45,7 +45,7 @@ def other() -> None:
 
 
 app()
-'''
+"""
 
 
 def kit_command() -> str:
@@ -118,9 +118,7 @@ def main() -> int:
         "kit list --format json (10,000 docs)": lambda: timed([kit, "list", "--format", "json", "--kit", str(big)], env),
     }
     if has["search"]:
-        cases["kit search territoire --format json"] = lambda: timed(
-            [kit, "search", "territoire", "--format", "json"], env
-        )
+        cases["kit search territoire --format json"] = lambda: timed([kit, "search", "territoire", "--format", "json"], env)
         cases["kit search territoire --format json (10,000 docs)"] = lambda: timed(
             [kit, "search", "territoire", "--format", "json", "--kit", str(big)], env
         )
@@ -163,8 +161,7 @@ def main() -> int:
             ),
             (
                 "search json 10,000 docs <= 3x bundled",
-                median["kit search territoire --format json (10,000 docs)"]
-                / median["kit search territoire --format json"],
+                median["kit search territoire --format json (10,000 docs)"] / median["kit search territoire --format json"],
                 3.0,
             ),
         ]
