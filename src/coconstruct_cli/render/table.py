@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -44,22 +45,35 @@ def title_cell(document: Document) -> Text:
     return plain(document.title, "bold")
 
 
-def documents_table(selection: Selection, title: str | None = None) -> Table:
-    table = Table(title=plain(title) if title else None, box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
+def documents_table(selection: Selection, title: str | None = None, width: int | None = None) -> Table:
+    """Documents grouped by category. On a narrow screen the id moves under the title and the kind
+    column goes, so that titles stay readable at 80 columns."""
+    width = width or shutil.get_terminal_size().columns
+    wide, roomy = width >= 120, width >= 90
+    table = Table(title=plain(title, "bold") if title else None, box=box.SIMPLE_HEAVY, expand=True)
     table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
-    table.add_column(t("col.title"), ratio=4)
-    table.add_column(t("col.authors"), ratio=2)
-    table.add_column(t("col.year"), no_wrap=True)
-    table.add_column(t("col.kind"), ratio=1)
-    table.add_column(t("col.id"), style="cyan", ratio=2, overflow="fold")
+    table.add_column(t("col.title"), ratio=1, min_width=24, overflow="fold")
+    table.add_column(t("col.authors"), max_width=24 if roomy else 16)
+    table.add_column(t("col.year"), no_wrap=roomy)
+    if roomy:
+        table.add_column(t("col.kind"), max_width=20)
+    if wide:
+        table.add_column(t("col.id"), style="cyan", overflow="fold", max_width=44)
     number = 0
     for category, docs in groups(selection):
         label = pick(category.label, category.label_en)
-        table.add_row("", plain(label.upper(), "bold magenta"), "", "", "", "", end_section=False)
+        table.add_row("", plain(label.upper(), "bold magenta"))
         for d in docs:
             number += 1
             who, when = authors_year(d)
-            table.add_row(str(number), title_cell(d), who, when, plain(d.kind), plain(d.id))
+            cell = title_cell(d)
+            if not wide:
+                cell.append("\n")
+                cell.append_text(plain(d.id, "cyan"))
+            row = [str(number), cell, who, when]
+            row += [plain(d.kind)] if roomy else []
+            row += [plain(d.id)] if wide else []
+            table.add_row(*row)
         table.add_section()
     return table
 
