@@ -217,3 +217,8 @@ def schema(output: options.OutputOpt = None, force: options.ForceOpt = False, la
 def main() -> None:
     """Entry point of the `kit` script and of `python -m coconstruct_cli`."""
     app(prog_name="kit")
+
+
+from .commands import guide as _guide  # noqa: E402  (registered after the app exists; the module is light)
+
+app.command("guide", help=t("help.guide"))(_guide.guide)

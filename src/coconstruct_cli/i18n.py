@@ -205,4 +205,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Affiche le schéma JSON du format de fichier de kit.",
         "Print the JSON Schema of the kit file format.",
     ),
+    # guide
+    "help.guide": (
+        "Le guide : deux questions, et votre plan de lecture du kit.",
+        "The guide: two questions, and your reading plan of the kit.",
+    ),
+    "help.role": (
+        "Votre rôle : association, company, public, academic, media, facilitator, other "
+        "(ou entreprise, collectivite, academique, animateur, autre…).",
+        "Your role: association, company, public, academic, media, facilitator, other.",
+    ),
+    "help.goal": (
+        "Votre objectif : understand, animate, support (ou comprendre, animer, accompagner), "
+        "ou unsure (ne-sais-pas) pour commencer par comprendre.",
+        "Your goal: understand, animate, support (or comprendre, animer, accompagner), or unsure to start by understanding.",
+    ),
+    "help.answers": (
+        "Rejoue les réponses d'un plan enregistré en JSON (les options --role et --goal l'emportent).",
+        "Replay the answers of a plan saved as JSON (--role and --goal take precedence).",
+    ),
+    "err.guide_no_terminal": (
+        "Il manque {missing} et il n'y a pas de terminal pour poser la question : "
+        "donnez --role et --goal (ex. kit guide --role entreprise --goal accompagner).",
+        "{missing} missing and there is no terminal to ask: "
+        "give --role and --goal (e.g. kit guide --role company --goal support).",
+    ),
+    "err.answers_missing": ("Fichier de réponses introuvable : {path}.", "Answers file not found: {path}."),
+    "err.answers_unreadable": (
+        "Impossible de lire le fichier de réponses {path} : {reason}.",
+        "Cannot read answers file {path}: {reason}.",
+    ),
+    "err.answers_invalid": (
+        '{path} n\'est pas un plan enregistré par kit guide --format json (attendu : {{"answers": {{"role": …, "goal": …}}}}).',
+        '{path} is not a plan saved by kit guide --format json (expected: {{"answers": {{"role": …, "goal": …}}}}).',
+    ),
+    "err.no_paths": (
+        "Ce kit n'a aucun parcours de lecture : le guide ne peut pas proposer de plan.",
+        "This kit has no reading path: the guide cannot suggest a plan.",
+    ),
+    "err.filename_empty": ("Donnez un nom de fichier.", "Give a file name."),
+    "err.filename_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
+    "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
+    "q.role": ("Vous êtes…", "You are…"),
+    "q.goal": ("Que voulez-vous faire ?", "What do you want to do?"),
+    "q.recap_title": ("Récapitulatif", "Summary"),
+    "q.recap_role": ("Vous êtes : {value}", "You are: {value}"),
+    "q.recap_goal": ("Votre objectif : {value}", "Your goal: {value}"),
+    "q.recap": ("Est-ce bien cela ?", "Is that right?"),
+    "recap.confirm": ("Oui, voir mon plan de lecture", "Yes, show my reading plan"),
+    "recap.role": ("Changer mon rôle", "Change my role"),
+    "recap.goal": ("Changer mon objectif", "Change my goal"),
+    "goal.understand": (
+        "Comprendre la co-construction sur les territoires et me positionner",
+        "Understand co-construction in the territories and position myself",
+    ),
+    "goal.animate": (
+        "Animer une dynamique de co-construction sur mon territoire",
+        "Facilitate a co-construction dynamic in my territory",
+    ),
+    "goal.support": (
+        "Accompagner des organisations (entreprises, associations) dans leurs partenariats",
+        "Support organisations (companies, associations) in their partnerships",
+    ),
+    "goal.unsure": ("Je ne sais pas encore", "I don't know yet"),
+    "goal.unsure_description": (
+        "Commencez par comprendre : le parcours « {title} ».",
+        "Start by understanding: the path “{title}”.",
+    ),
+    "q.save": ("Enregistrer ce plan dans un fichier ?", "Save this plan to a file?"),
+    "save.md": ("Oui, en Markdown (.md) — à lire ou à envoyer", "Yes, as Markdown (.md) — to read or to send"),
+    "save.json": (
+        "Oui, en JSON (.json) — à rejouer avec kit guide --answers",
+        "Yes, as JSON (.json) — to replay with kit guide --answers",
+    ),
+    "save.csv": ("Oui, en CSV (.csv) — pour un tableur", "Yes, as CSV (.csv) — for a spreadsheet"),
+    "save.no": ("Non, merci", "No, thanks"),
+    "q.filename": ("Nom du fichier :", "File name:"),
+    "q.overwrite": ("Le fichier {path} existe déjà.", "File {path} already exists."),
+    "overwrite.rename": ("Choisir un autre nom", "Choose another name"),
+    "overwrite.replace": ("Le remplacer", "Replace it"),
+    "plan.title": ("Votre plan de lecture", "Your reading plan"),
+    "plan.answers": ("Vous êtes : {role} · Objectif : {goal}", "You are: {role} · Goal: {goal}"),
+    "plan.quoted": ("« {text} »", "“{text}”"),
+    "plan.start": ("Par où commencer : n° 1, {title}, puis dans l'ordre.", "Where to start: no. 1, {title}, then in order."),
+    "plan.highlights": (
+        "Marqués ★, écrits pour vous : n° {numbers}.",
+        "Marked ★, written for you: no. {numbers}.",
+    ),
+    "plan.empty": ("Ce parcours ne contient aucun document.", "This path holds no document."),
+    "plan.unsure": (
+        "Vous ne savez pas encore : ce parcours est le point de départ du kit.",
+        "You don't know yet: this path is where the kit starts.",
+    ),
+    "plan.none_for_role": (
+        "Le kit ne contient aucun document écrit spécialement pour {role} : rien n'est mis en avant, "
+        "et tout le parcours vous concerne.",
+        "The kit holds no document written specifically for {role}: nothing is highlighted, and the whole path concerns you.",
+    ),
+    "plan.none_for_other": (
+        "Vous avez répondu « Autre » : rien n'est mis en avant, et tout le parcours vous concerne.",
+        "You answered “Other”: nothing is highlighted, and the whole path concerns you.",
+    ),
+    "plan.none_in_path": (
+        "Aucun document de ce parcours n'est écrit spécialement pour {role}.",
+        "No document of this path is written specifically for {role}.",
+    ),
+    "plan.elsewhere": (
+        "Écrits pour vous, hors de ce parcours : {items}.",
+        "Written for you, outside this path: {items}.",
+    ),
+    "plan.in_paths": ("parcours {names}", "path {names}"),
+    "plan.in_no_path": ("dans aucun parcours", "in no path"),
+    "label.role": ("Vous êtes", "You are"),
+    "label.goal": ("Objectif", "Goal"),
+    "label.reading_path": ("Parcours", "Path"),
 }

@@ -1,0 +1,117 @@
+"""Real questionary prompts, fed keystrokes through prompt_toolkit's pipe input (as questionary tests itself)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+from coconstruct_cli import guide, i18n, prompts
+from coconstruct_cli.errors import Interrupted
+from coconstruct_cli.guide import Answers, Question
+from coconstruct_cli.model import Kit
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def answer(pipe: PipeInput, question: Question, keys: str) -> str:
+    pipe.send_text(keys)
+    return prompts.ask(question, input=pipe, output=DummyOutput())
+
+
+def test_enter_takes_the_first_role(pipe: PipeInput) -> None:
+    assert answer(pipe, guide.role_question(), ENTER) == "association"
+
+
+def test_arrow_keys_move_through_the_roles(pipe: PipeInput) -> None:
+    assert answer(pipe, guide.role_question(), DOWN + DOWN + DOWN + UP + ENTER) == "public"
+
+
+def test_the_goal_question_points_at_the_role_default(kit: Kit, pipe: PipeInput) -> None:
+    question = guide.goal_question(kit, guide.default_goal(kit, "facilitator"))
+    assert answer(pipe, question, ENTER) == "animate"
+
+
+def test_je_ne_sais_pas_encore_is_the_last_goal(kit: Kit, pipe: PipeInput) -> None:
+    assert answer(pipe, guide.goal_question(kit), DOWN * 3 + ENTER) == "unsure"
+
+
+def test_free_text_keeps_the_proposed_name_or_takes_the_typed_one(pipe: PipeInput) -> None:
+    assert answer(pipe, guide.filename_question("plan-support.md"), ENTER) == "plan-support.md"
+    assert answer(pipe, guide.filename_question(""), "mon-plan.md" + ENTER) == "mon-plan.md"
+
+
+def test_an_empty_file_name_is_refused_until_one_is_typed(pipe: PipeInput) -> None:
+    assert answer(pipe, guide.filename_question(""), ENTER + "x.md" + ENTER) == "x.md"
+
+
+def test_ctrl_c_reaches_the_caller(pipe: PipeInput) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        answer(pipe, guide.role_question(), CTRL_C)
+
+
+def test_ctrl_d_in_free_text_is_an_interruption(pipe: PipeInput) -> None:
+    with pytest.raises(Interrupted):
+        answer(pipe, guide.filename_question(""), CTRL_D)
+
+
+def test_the_whole_interview_with_a_change_at_the_recap(kit: Kit, pipe: PipeInput) -> None:
+    keys = {
+        "role": [DOWN + ENTER, DOWN * 4 + ENTER],  # company, then facilitator (from company, four down)
+        "goal": [DOWN * 2 + ENTER],  # support
+        "recap": [DOWN + ENTER, ENTER],  # change the role, then confirm
+    }
+
+    def ask(question: Question) -> str:
+        return answer(pipe, question, keys[question.name].pop(0))
+
+    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "support")
+    assert all(not left for left in keys.values())
+
+
+def test_what_the_user_sees(kit: Kit, pipe: PipeInput) -> None:
+    screen = io.StringIO()
+    pipe.send_text(DOWN + ENTER)
+    value = prompts.ask(guide.recap_question(kit, "company", "support"), input=pipe, output=PlainTextOutput(screen))
+    assert value == "role"
+    shown = screen.getvalue()
+    assert "Récapitulatif" in shown
+    assert "Vous êtes : Une entreprise" in shown
+    assert "Est-ce bien cela ?" in shown
+    assert "(↑ ↓ pour choisir, Entrée pour valider)" in shown
+    assert "Oui, voir mon plan de lecture" in shown
+    assert "Changer mon rôle" in shown
+
+
+def test_what_the_user_sees_in_english(kit: Kit, pipe: PipeInput) -> None:
+    i18n.set_lang("en")
+    screen = io.StringIO()
+    pipe.send_text(ENTER)
+    assert prompts.ask(guide.goal_question(kit), input=pipe, output=PlainTextOutput(screen)) == "understand"
+    shown = screen.getvalue()
+    assert "What do you want to do?" in shown and "(↑ ↓ to choose, Enter to confirm)" in shown
+    assert "I don't know yet" in shown
+
+
+def test_long_descriptions_are_wrapped_to_the_terminal() -> None:
+    wrapped = prompts._wrap("mot " * 40, 60)
+    assert wrapped is not None
+    lines = wrapped.split("\n")
+    assert len(lines) > 1
+    assert all(len(line) <= 60 - len("  Description: ") for line in lines[:1])
+    assert all(line.startswith(" " * len("  Description: ")) for line in lines[1:])
+    assert prompts._wrap(None, 60) is None
