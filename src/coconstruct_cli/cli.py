@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__, i18n, options
+from .completion import complete_category, complete_document, complete_path, complete_role
 from .errors import ExitCode, Interrupted, KitError
 from .i18n import t
 from .output import message, write_stdout
@@ -85,9 +86,13 @@ def _root(
 
 @app.command("list", help=t("help.list"))
 def list_(
-    category: Annotated[str | None, typer.Option("--category", "-c", help=t("help.category"))] = None,
-    path: Annotated[str | None, typer.Option("--path", "-p", help=t("help.path_filter"))] = None,
-    audience: Annotated[str | None, typer.Option("--audience", "-a", help=t("help.audience"))] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help=t("help.category"), autocompletion=complete_category)
+    ] = None,
+    path: Annotated[str | None, typer.Option("--path", "-p", help=t("help.path_filter"), autocompletion=complete_path)] = None,
+    audience: Annotated[
+        str | None, typer.Option("--audience", "-a", help=t("help.audience"), autocompletion=complete_role)
+    ] = None,
     fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
@@ -115,7 +120,7 @@ def list_(
 
 @app.command("path", help=t("help.path"))
 def path_(
-    name: Annotated[str, typer.Argument(help=t("help.path_name"), show_default=False)],
+    name: Annotated[str, typer.Argument(help=t("help.path_name"), show_default=False, autocompletion=complete_path)],
     fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
@@ -169,7 +174,9 @@ def categories_(
 
 @app.command("show", help=t("help.show"))
 def show(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help=t("help.doc_id"), show_default=False)],
+    doc_id: Annotated[
+        str, typer.Argument(metavar="ID", help=t("help.doc_id"), show_default=False, autocompletion=complete_document)
+    ],
     fmt: Annotated[str, options.format_option(("table", "md", "json"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
@@ -222,3 +229,9 @@ def main() -> None:
 from .commands import guide as _guide  # noqa: E402  (registered after the app exists; the module is light)
 
 app.command("guide", help=t("help.guide"))(_guide.guide)
+
+from .commands import about as _about  # noqa: E402  (registered after the app exists; the modules are light)
+from .commands import search as _search  # noqa: E402
+
+app.command("search", help=t("help.search"))(_search.search)
+app.command("about", help=t("help.about"))(_about.about)

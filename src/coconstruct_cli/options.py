@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from . import i18n
+from .completion import complete_format, complete_lang
 from .errors import ExitCode, UsageError
 from .i18n import t
 from .output import is_terminal, message, print_rich, write_file, write_stdout
@@ -23,13 +24,18 @@ KitOpt = Annotated[
     Path | None,
     typer.Option("--kit", envvar="KIT_FILE", help=t("help.kit"), show_default=False, dir_okay=True),
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", envvar="KIT_LANG", help=t("help.lang"), show_default=False)]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", envvar="KIT_LANG", help=t("help.lang"), show_default=False, autocompletion=complete_lang),
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=t("help.output"), show_default=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("help.force"))]
 
 
 def format_option(formats: tuple[str, ...]) -> Any:
-    return typer.Option("--format", "-f", help=t("help.format", formats=", ".join(formats)))
+    return typer.Option(
+        "--format", "-f", help=t("help.format", formats=", ".join(formats)), autocompletion=complete_format(formats)
+    )
 
 
 def setup(lang: str | None) -> None:

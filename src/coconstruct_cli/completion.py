@@ -1,0 +1,154 @@
+"""Shell completion of real names: paths, goals, categories, roles, document ids, formats, languages.
+
+Typer calls these on every TAB, in a fresh process. They read the kit file as plain JSON, without
+pydantic and without validating it (a kit with a mistake still completes the names it has), and
+never fail: an unreadable kit completes nothing. Each returns (value, help) pairs; zsh and fish show
+the help, bash only the values. Typer keeps the values that start with what was typed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from . import i18n
+
+Items = list[tuple[str, str]]
+
+
+def _kit_file(ctx: typer.Context | None) -> Path | None:
+    """The kit the command line names (--kit, already parsed by then, or KIT_FILE), if any."""
+    value = ctx.params.get("kit_file") if ctx is not None else None
+    if value:
+        return Path(value)
+    env = os.environ.get("KIT_FILE")
+    return Path(env) if env else None
+
+
+def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
+    """The kit file's raw JSON data; an empty dict when it cannot be read."""
+    from .loader import MAX_BYTES, bundled_path
+
+    path = _kit_file(ctx) or bundled_path()
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _objects(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    items = data.get(key)
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _english(ctx: typer.Context | None) -> bool:
+    """English help texts when --lang en is on the line, else the language detected at start-up."""
+    lang = ctx.params.get("lang") if ctx is not None else None
+    if isinstance(lang, str) and lang.strip().lower() in i18n.LANGS:
+        return lang.strip().lower() == "en"
+    return i18n.get_lang() == "en"
+
+
+def _message(key: str, english: bool) -> str:
+    fr, en = i18n.MESSAGES[key]
+    return en if english else fr
+
+
+def _pick(item: dict[str, Any], name: str, english: bool) -> str:
+    return _text(item.get(f"{name}_en")) if english and _text(item.get(f"{name}_en")) else _text(item.get(name))
+
+
+def _starting(items: Iterable[tuple[str, str]], incomplete: str) -> Items:
+    """The items whose value starts with what was typed, each value once."""
+    out: Items = []
+    seen: set[str] = set()
+    for value, help_text in items:
+        if value and value.startswith(incomplete) and value not in seen:
+            seen.add(value)
+            out.append((value, help_text))
+    return out
+
+
+def _ids_then_aliases(ids: Items, aliases: Items, incomplete: str) -> Items:
+    """The ids; the aliases too once no id starts with what was typed (« outi » -> outils)."""
+    found = _starting(ids, incomplete)
+    return found if found else _starting(aliases, incomplete)
+
+
+def path_items(ctx: typer.Context | None) -> Items:
+    english = _english(ctx)
+    items: Items = []
+    for p in _objects(kit_data(ctx), "paths"):
+        title = _pick(p, "title", english)
+        items += [(_text(p.get("id")), title), (_text(p.get("alias")), title)]
+    return items
+
+
+def complete_path(ctx: typer.Context, incomplete: str) -> Items:
+    """Reading paths: ids and French aliases (understand, comprendre…), the title as help."""
+    return _starting(path_items(ctx), incomplete)
+
+
+def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
+    """Goals of `kit guide`: the paths, and « unsure » for someone who does not know yet."""
+    from .guide import UNSURE, UNSURE_ALIASES
+
+    unsure = _message("goal.unsure", _english(ctx))
+    return _starting([*path_items(ctx), (UNSURE, unsure), (UNSURE_ALIASES[0], unsure)], incomplete)
+
+
+def complete_category(ctx: typer.Context, incomplete: str) -> Items:
+    """Categories: ids with their label; their aliases when no id fits what was typed."""
+    english = _english(ctx)
+    ids: Items = []
+    aliases: Items = []
+    for c in _objects(kit_data(ctx), "categories"):
+        label = _pick(c, "label", english)
+        ids.append((_text(c.get("id")), label))
+        names = c.get("aliases")
+        if isinstance(names, list):
+            aliases += [(_text(a), label) for a in names]
+    return _ids_then_aliases(ids, aliases, incomplete)
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> Items:
+    """Roles (--role, --audience): ids with their description; French names when no id fits."""
+    from .names import ROLE_ALIASES
+
+    english = _english(ctx)
+    ids = [(role, _message(f"role.{role}", english)) for role in ROLE_ALIASES]
+    aliases = [(alias, _message(f"role.{role}", english)) for role, names in ROLE_ALIASES.items() for alias in names]
+    return _ids_then_aliases(ids, aliases, incomplete)
+
+
+def complete_document(ctx: typer.Context, incomplete: str) -> Items:
+    """Document ids, the title as help, in the kit's order."""
+    english = _english(ctx)
+    items = [(_text(d.get("id")), _pick(d, "title", english)) for d in _objects(kit_data(ctx), "documents")]
+    return _starting(items, incomplete)
+
+
+def complete_lang(ctx: typer.Context, incomplete: str) -> Items:
+    english = _english(ctx)
+    return _starting([("fr", _message("lang.fr", english)), ("en", _message("lang.en", english))], incomplete)
+
+
+def complete_format(formats: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """A completion function offering a command's own output formats."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [f for f in formats if f.startswith(incomplete)]
+
+    return complete

@@ -1,0 +1,172 @@
+"""`kit about`: a faithful short introduction to the kit, from the seed and nothing beyond it."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from coconstruct_cli.cli import app
+from coconstruct_cli.errors import ExitCode
+from coconstruct_cli.i18n import MESSAGES, set_lang
+from coconstruct_cli.model import Kit
+from coconstruct_cli.render.about import about_panels, about_text
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def without_nulls(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def test_json_is_the_kit_s_about_object(runner: CliRunner, kit_data: dict[str, Any]) -> None:
+    code, out, err = invoke(runner, "about", "--format", "json")
+    assert code == 0 and err == ""
+    about = json.loads(out)
+    assert without_nulls(about) == kit_data["about"]
+    assert [f["year"] for f in about["figures"]].count(None) == 7  # a year the seed does not give stays null
+
+
+def test_markdown_reads_as_the_kit_s_introduction(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "about", "--format", "md")
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Kit « co-construction territoriale »",
+        "## Les objectifs du kit",
+        "## Les formes de la co-construction territoriale",
+        "### Le dialogue territorial",
+        "### Les partenariats entre organisations",
+        "### Les expérimentations collectives",
+        "## Chiffres clés",
+        "## Comment le kit est né",
+        "### Des expérimentations en territoire",
+        "### Des études quantitatives et qualitatives",
+        "### Des groupes de réflexion prospectifs",
+        "### Une communauté d'acteurs : la communauté des pionniers des alliances",
+        "## Qui porte le kit",
+        "## Ce que la source ne contient pas",
+    ]
+    assert re.search(r"^1\. Comprendre les enjeux", out, re.M) and re.search(r"^3\. Innover", out, re.M)
+    for example in ("Charenton Saint Maurice", "SUEZ Eaux Grand Est et ADEIS", "Silver Geek"):
+        assert f"**Exemple : {example}**" in out
+    assert "*Aussi appelée : L'animation du territoire, pour sensibiliser et créer les rencontres entre acteurs*" in out
+    assert "- **1,2 million** de partenariats en France (2015)" in out
+    assert "- **69 %** des Français considèrent" in out and "sociétales (—)" in out
+    assert "— : année non précisée par la source." in out
+    assert "CGET" in out and "depuis 2008" in out
+
+
+def test_the_gaps_are_shown_not_filled(runner: CliRunner, kit: Kit) -> None:
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    gaps = out.split("Ce que la source ne contient pas", 1)[1]
+    assert "9 modalités de partenariats autour de 4 grandes catégories" in gaps
+    assert "« Les 4 dimensions de l'animation territoriale »" in gaps
+    assert "le kit ne les invente pas" in gaps
+    assert len(kit.about.gaps) == 3 and all(g in out for g in kit.about.gaps)
+
+
+def _about_texts(kit: Kit) -> list[str]:
+    a = kit.about
+    texts: list[str] = [a.title, a.publisher, a.summary, *a.objectives, a.genesis or "", a.partners or "", *a.gaps]
+    for form in a.forms:
+        example = form.example
+        texts += [form.title, form.also_named or "", form.definition, example.title, example.text, example.source or ""]
+    for figure in a.figures:
+        texts += [figure.value, figure.measure, str(figure.year or "")]
+    for work in a.research:
+        texts += [work.title, *work.items]
+    return texts
+
+
+def test_nothing_beyond_the_seed(runner: CliRunner, kit: Kit) -> None:
+    """Once the kit's own texts and the program's labels are taken out, only numbering and punctuation remain."""
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    labels = [piece for key, (fr, _) in MESSAGES.items() if key.startswith("about.") for piece in re.split(r"\{\w+\}", fr)]
+    rest = out
+    for text in sorted([*_about_texts(kit), *labels], key=len, reverse=True):
+        if text.strip():
+            rest = rest.replace(text, " ")
+    assert re.fullmatch(r"[\s\-—.:()0-9]*", rest), rest
+
+
+def test_english_uses_the_english_fields(runner: CliRunner, kit: Kit) -> None:
+    code, out, _ = invoke(runner, "about", "--lang", "en", "--format", "md")
+    assert code == 0
+    assert "## The kit's objectives" in out
+    assert "1. Understand the issues" in out
+    assert "### Territorial dialogue" in out
+    assert "**Example: Silver Geek**" in out
+    assert "of French people consider" in out
+    assert "## What the source does not contain" in out
+    assert kit.about.gaps_en[0].split(" (")[0] in out.replace("\\(", "(")
+
+
+def test_piped_is_plain_text(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    assert "\x1b" not in out and "╭" not in out
+    assert out.startswith("Kit « co-construction territoriale »\nPublié par Le RAMEAU\n")
+    assert "\nLes objectifs du kit\n--------------------\n1. Comprendre" in out
+
+
+def test_csv_is_not_a_format_of_about(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "about", "--format", "csv")
+    assert code == ExitCode.USAGE and out == ""
+    assert "table, md, json" in err
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_panels_on_a_terminal(kit: Kit, lang: str) -> None:
+    from rich.console import Console
+
+    set_lang("fr" if lang == "fr" else "en")
+    console = Console(width=120, record=True, force_terminal=True)
+    console.print(about_panels(kit.about))
+    shown = console.export_text()
+    assert "╭─ Kit « co-construction territoriale »" in shown
+    assert ("Publié par Le RAMEAU" if lang == "fr" else "Published by Le RAMEAU") in shown
+    assert shown.count("╭─") == 9  # summary, objectives, 3 forms, figures, genesis, partners, gaps
+    assert "1,2 million" in shown and "2015" in shown
+
+
+def test_kit_text_is_never_markup(write_kit: Any, runner: CliRunner) -> None:
+    from rich.console import Console
+
+    from coconstruct_cli.loader import load_kit
+
+    def edit(data: dict[str, Any]) -> None:
+        data["about"]["summary"] = "[bold]pas du balisage[/bold] \x1b[2J"
+        data["about"]["objectives"] = ["[red]un[/red]"]
+
+    kit = load_kit(write_kit(edit))
+    console = Console(width=120, record=True, force_terminal=True)
+    console.print(about_panels(kit.about))
+    shown = console.export_text()
+    assert "[bold]pas du balisage[/bold]" in shown and "[red]un[/red]" in shown
+    assert "\x1b" not in about_text(kit.about)
+
+
+def test_a_kit_with_a_bare_about(write_kit: Any, runner: CliRunner) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["about"] = {"title": "Petit kit", "publisher": "Moi", "summary": "Un résumé."}
+
+    path = write_kit(edit)
+    for fmt in ("table", "md", "json"):
+        code, out, _ = invoke(runner, "about", "--kit", str(path), "--format", fmt)
+        assert code == 0 and "Petit kit" in out
+    code, out, _ = invoke(runner, "about", "--kit", str(path))
+    assert "Chiffres clés" not in out and "Ce que la source" not in out

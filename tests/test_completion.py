@@ -1,0 +1,166 @@
+"""Shell completion of real names, tested as Typer tests it: `_KIT_COMPLETE`, `COMP_WORDS`, `COMP_CWORD`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from coconstruct_cli.cli import app
+from coconstruct_cli.completion import complete_goal, complete_role
+
+
+def bash(runner: CliRunner, line: str, **env: str) -> list[str]:
+    """What bash offers for the last word of `line` (a trailing space: a new, empty word)."""
+    words = line.split()
+    cword = len(words) if line.endswith(" ") else len(words) - 1
+    result = runner.invoke(
+        app, [], env={"_KIT_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword), **env}, prog_name="kit"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stdout + result.stderr
+    return [v for v in result.stdout.split("\n") if v]
+
+
+def zsh(runner: CliRunner, line: str) -> str:
+    result = runner.invoke(app, [], env={"_KIT_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}, prog_name="kit")
+    assert result.exit_code == 0
+    return result.stdout
+
+
+PATHS = ["understand", "comprendre", "animate", "animer", "support", "accompagner"]
+ROLES = ["association", "company", "public", "academic", "media", "facilitator", "other"]
+
+
+def test_commands(runner: CliRunner) -> None:
+    assert {"list", "path", "show", "search", "about"} <= set(bash(runner, "kit "))
+
+
+def test_path_ids_and_aliases_after_kit_path(runner: CliRunner) -> None:
+    assert bash(runner, "kit path ") == PATHS
+    assert bash(runner, "kit path an") == ["animate", "animer"]
+    assert bash(runner, "kit path comp") == ["comprendre"]
+    assert bash(runner, "kit path zz") == []
+
+
+@pytest.mark.parametrize("command", ["list", "search territoire"])
+def test_path_after_the_path_option(runner: CliRunner, command: str) -> None:
+    assert bash(runner, f"kit {command} --path ") == PATHS
+    assert bash(runner, f"kit {command} -p sup") == ["support"]
+
+
+@pytest.mark.parametrize("command", ["list", "search territoire"])
+def test_categories_then_their_aliases(runner: CliRunner, command: str) -> None:
+    assert bash(runner, f"kit {command} --category ") == ["reference", "illustrations", "method", "toolbox"]
+    assert bash(runner, f"kit {command} -c meth") == ["method"]
+    assert bash(runner, f"kit {command} -c outi") == ["outils"]  # no id starts so: the French names
+    assert bash(runner, f"kit {command} -c boi") == ["boite-a-outils", "boite"]
+
+
+def test_roles_after_audience(runner: CliRunner) -> None:
+    assert bash(runner, "kit list --audience ") == ROLES
+    assert bash(runner, "kit list -a entr") == ["entreprise", "entreprises"]
+    assert bash(runner, "kit list -a co") == ["company"]
+
+
+def test_document_ids_after_show_with_titles_for_zsh(runner: CliRunner, kit_data: dict[str, Any]) -> None:
+    everything = bash(runner, "kit show ")
+    assert everything == [d["id"] for d in kit_data["documents"]]
+    assert bash(runner, "kit show rex-s") == ["rex-silver-geek"]
+    offered = zsh(runner, "kit show rex-s")
+    assert '"rex-silver-geek":"Retour d\'\'expérimentation collective (Silver Geek)"' in offered
+
+
+def test_titles_follow_the_language(runner: CliRunner) -> None:
+    assert "Report on a collective experiment" in zsh(runner, "kit show --lang en rex-s")
+    assert "Understand the co-construction movement" in zsh(runner, "kit path --lang en und")
+
+
+@pytest.mark.parametrize(
+    "command,formats",
+    [
+        ("list", ["table", "md", "json", "csv"]),
+        ("path animate", ["table", "md", "json", "csv"]),
+        ("show etudes-phare", ["table", "md", "json"]),
+        ("search territoire", ["table", "md", "json", "csv"]),
+        ("about", ["table", "md", "json"]),
+    ],
+)
+def test_formats_of_each_command(runner: CliRunner, command: str, formats: list[str]) -> None:
+    assert bash(runner, f"kit {command} --format ") == formats
+    assert bash(runner, f"kit {command} -f j") == ["json"]
+
+
+def test_languages(runner: CliRunner) -> None:
+    assert bash(runner, "kit about --lang ") == ["fr", "en"]
+
+
+def test_names_come_from_the_kit_on_the_command_line(runner: CliRunner, write_kit: Any, tmp_path: Path) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["documents"] = data["documents"][:1]
+        data["documents"][0]["id"] = "mon-document"
+        data["paths"] = [{**data["paths"][0], "id": "lire", "alias": "read", "documents": ["mon-document"]}]
+
+    other = write_kit(edit, "other.json")
+    assert bash(runner, f"kit show --kit {other} ") == ["mon-document"]
+    assert bash(runner, f"kit path --kit {other} ") == ["lire", "read"]
+    assert bash(runner, "kit show ", KIT_FILE=str(other)) == ["mon-document"]
+
+
+def test_a_broken_kit_completes_nothing_and_says_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    assert bash(runner, f"kit show --kit {broken} ") == []
+    assert bash(runner, f"kit show --kit {tmp_path / 'missing.json'} ") == []
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({"documents": [1, {"id": 2}, {"id": "ok", "title": ["x"]}], "paths": "no"}), encoding="utf-8")
+    assert bash(runner, f"kit show --kit {odd} ") == ["ok"]
+    assert bash(runner, f"kit path --kit {odd} ") == []
+
+
+def test_guide_completion_functions() -> None:
+    pytest.importorskip("coconstruct_cli.guide")
+    goals = [value for value, _ in complete_goal(None, "")]  # type: ignore[arg-type]
+    assert goals[: len(PATHS)] == PATHS and "unsure" in goals
+    assert [v for v, _ in complete_goal(None, "uns")] == ["unsure"]  # type: ignore[arg-type]
+    roles = complete_role(None, "fa")  # type: ignore[arg-type]
+    assert roles == [("facilitator", "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)")]
+
+
+def test_guide_options_complete_when_wired(runner: CliRunner) -> None:
+    offered = bash(runner, "kit guide --role ")
+    if "guide" not in bash(runner, "kit ") or not offered:
+        pytest.skip("kit guide does not use the completion functions yet")
+    assert offered == ROLES
+    assert "unsure" in bash(runner, "kit guide --goal ")
+
+
+def test_show_completion_prints_typer_s_script(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="kit")
+    assert result.exit_code == 0
+    assert "_KIT_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.e2e
+def test_completion_stays_light(tmp_path: Path) -> None:
+    """A TAB runs the real program: it reads the kit as plain JSON, without building the models, and draws nothing."""
+    probe = (
+        "import atexit, sys\n"
+        "heavy = ('coconstruct_cli.model', 'rich')\n"
+        "atexit.register(lambda: print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr))\n"
+        "from coconstruct_cli.cli import main\n"
+        "sys.argv = ['kit']\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIT_")}
+    env |= {"_KIT_COMPLETE": "complete_bash", "COMP_WORDS": "kit show rex-s", "COMP_CWORD": "2"}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.split() == ["rex-silver-geek"]
+    assert result.stderr.strip() == "[]"
