@@ -13,14 +13,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import options
+from ..completion import complete_goal, complete_role
 from ..errors import UsageError
 from ..i18n import t
 
 if TYPE_CHECKING:
     from ..guide import Answers
 
-RoleOpt = Annotated[str | None, typer.Option("--role", "-r", help=t("help.role"), show_default=False)]
-GoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help=t("help.goal"), show_default=False)]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option("--role", "-r", help=t("help.role"), show_default=False, autocompletion=complete_role),
+]
+GoalOpt = Annotated[
+    str | None,
+    typer.Option("--goal", "-g", help=t("help.goal"), show_default=False, autocompletion=complete_goal),
+]
 AnswersOpt = Annotated[
     Path | None,
     typer.Option("--answers", help=t("help.answers"), show_default=False, dir_okay=False),
