@@ -347,3 +347,41 @@ def test_the_cli_module_stays_light() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout == "[]", result.stderr
+
+
+# --- the terminal view ---------------------------------------------------------------------------
+
+
+def screen(width: int, role: str, goal: str) -> str:
+    from rich.console import Console
+
+    from coconstruct_cli.guide import Answers, build_plan
+    from coconstruct_cli.loader import load_kit
+    from coconstruct_cli.render.plan import plan_view
+
+    kit = load_kit()
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(plan_view(kit, build_plan(kit, Answers(role, goal)), width=width))
+    return console.export_text()
+
+
+def test_wide_terminal_has_a_pour_vous_column() -> None:
+    text = screen(160, "company", "support")
+    header = next(line for line in text.splitlines() if "Titre" in line)
+    assert header.split() == ["N°", "Titre", "Auteurs", "Année", "Nature", "Pour", "vous"]
+    assert "★ Guide « Construire ensemble »" in text
+    assert "Présente les modèles possibles pour" in text
+
+
+def test_narrow_terminal_puts_the_reason_under_the_title() -> None:
+    text = screen(80, "company", "support")
+    header = next(line for line in text.splitlines() if "Titre" in line)
+    assert header.split() == ["N°", "Titre", "Auteurs", "Année"]
+    assert "Pour vous : Présente les modèles" in flat(text)
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_no_pour_vous_column_when_nothing_is_written_for_the_role() -> None:
+    text = screen(160, "academic", "animate")
+    assert "Pour vous" not in text and "★" not in text
+    assert "Le kit ne contient aucun document écrit spécialement pour un acteur académique" in flat(text)

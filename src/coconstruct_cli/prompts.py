@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -41,7 +42,7 @@ STYLE = questionary.Style(
 class _Check(Validator):
     """A `Question.validate` function as a prompt_toolkit validator."""
 
-    def __init__(self, check: Any) -> None:
+    def __init__(self, check: Callable[[str], str | None]) -> None:
         self.check = check
 
     def validate(self, document: Document) -> None:
@@ -83,7 +84,7 @@ def _wrap(text: str | None, width: int) -> str | None:
     return ("\n" + " " * _DESCRIPTION_LABEL).join(textwrap.wrap(text, usable)) or text
 
 
-def ask(question: Question, *, input: Input | None = None, output: Output | None = None) -> str:  # noqa: A002
+def ask(question: Question, *, input: Input | None = None, output: Output | None = None) -> str:
     """Ask `question` and return the chosen option's value, or the text typed."""
     if output is None:
         output = _prompt_output()

@@ -95,8 +95,13 @@ def plan_md(kit: Kit, plan: guide.Plan) -> str:
     return "".join(out)
 
 
-def plan_view(kit: Kit, plan: guide.Plan) -> RenderableType:
-    """A heading panel (path, purpose, answers, where to start) above the table in reading order."""
+def plan_view(kit: Kit, plan: guide.Plan, width: int | None = None) -> RenderableType:
+    """A heading panel (path, purpose, answers, where to start) above the table in reading order.
+
+    As `kit list`'s table, it fits the screen: below 110 columns the kind goes and the reason « Pour
+    vous » moves under the title, so that titles and reasons stay readable at 80 columns."""
+    import shutil
+
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
@@ -116,29 +121,37 @@ def plan_view(kit: Kit, plan: guide.Plan) -> RenderableType:
     heading.extend(cell(line, "yellow") for line in guide.notes(plan))
     panel = Panel(Group(*heading), title=Text(t("plan.title"), style="bold"), title_align="left", border_style="blue")
 
+    roomy = (width or shutil.get_terminal_size().columns) >= 110
+    # Without a document for the role there is nothing to say in « Pour vous »: the panel says why.
+    for_you = bool(plan.highlights) and roomy
     # Expanded so that the titles and the reasons share the width left by the short columns.
     table = Table(box=box.SIMPLE_HEAVY, expand=True)
     table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
-    table.add_column(t("col.title"), ratio=3)
-    table.add_column(t("col.authors"), ratio=1)
+    table.add_column(t("col.title"), ratio=3, min_width=24)
+    table.add_column(t("col.authors"), ratio=1, max_width=24 if roomy else 16)
     table.add_column(t("col.year"), no_wrap=True)
-    table.add_column(t("col.kind"))
-    # Without a document for the role there is nothing to say in « Pour vous »: the panel says why.
-    for_you = bool(plan.highlights)
+    if roomy:
+        table.add_column(t("col.kind"), max_width=20)
     if for_you:
         table.add_column(t("col.for_you"), ratio=2)
+    columns = len(table.columns)
     items = iter(plan.items)
     for category, docs in groups(plan.selection):
         label = cell(pick(category.label, category.label_en).upper(), "bold magenta")
-        table.add_row("", label, *[""] * (4 if for_you else 3))
+        table.add_row("", label, *[""] * (columns - 2))
         for _ in docs:
             item = next(items)
             document = item.document
             title = title_cell(document)
-            row: list[RenderableType] = [str(item.number), title, cell(", ".join(document.authors))]
-            row += [cell(_when(document)), cell(document.kind)]
             if item.highlight:
-                row[1] = Text(f"{STAR} ", style="bold yellow").append_text(title)
+                title = Text(f"{STAR} ", style="bold yellow").append_text(title)
+                if not for_you:
+                    colon = " : " if get_lang() == "fr" else ": "
+                    title.append(f"\n{t('col.for_you')}{colon}", style="bold yellow")
+                    title.append_text(cell(item.reason, "yellow"))
+            row: list[RenderableType] = [str(item.number), title, cell(", ".join(document.authors)), cell(_when(document))]
+            if roomy:
+                row.append(cell(document.kind))
             if for_you:
                 row.append(cell(item.reason, "yellow") if item.highlight else Text(""))
             table.add_row(*row)
