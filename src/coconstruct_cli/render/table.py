@@ -70,7 +70,7 @@ def documents_table(selection: Selection, title: str | None = None, width: int |
             if not wide:
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
-            row = [str(number), cell, who, when]
+            row: list[str | Text] = [str(number), cell, who, when]
             row += [plain(d.kind)] if roomy else []
             row += [plain(d.id)] if wide else []
             table.add_row(*row)
