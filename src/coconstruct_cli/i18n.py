@@ -89,6 +89,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Format '{format}' is not available for this command (formats: {formats}).",
     ),
     "err.lang": ("Langue inconnue : « {value} » (fr ou en).", "Unknown language: '{value}' (fr or en)."),
+    # html
+    "html.kit_name": (
+        "Kit « co-construction territoriale » — Le RAMEAU",
+        "Kit « co-construction territoriale » — Le RAMEAU",
+    ),
+    "html.made_by": ("Page produite par {generator}.", "Page made by {generator}."),
+    "html.months": (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "January February March April May June July August September October November December",
+    ),
+    "html.first_day": ("1er", "1"),
+    "html.date": ("{day} {month} {year}", "{day} {month} {year}"),
+    "html.french_title": ("Titre en français :", "French title:"),
+    "html.publisher": ("Éditeur", "Publisher"),
+    "html.objectives": ("Objectifs du kit", "The kit's objectives"),
+    "html.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
+    "html.example": ("Exemple : {title}", "Example: {title}"),
+    "html.source": ("Source : {source}", "Source: {source}"),
+    "html.figures": ("Chiffres clés", "Key figures"),
+    "html.genesis": ("Genèse du kit", "How the kit came about"),
+    "html.research": ("Travaux de recherche", "Research work"),
+    "html.partners": ("Partenaires", "Partners"),
+    "html.gaps": (
+        "Ce que le mode opératoire ne contient pas",
+        "What the user guide (« mode opératoire ») does not contain",
+    ),
     # kinds of names, for err.unknown
     "what.category": ("Catégorie inconnue", "Unknown category"),
     "what.path": ("Parcours inconnu", "Unknown path"),

@@ -6,6 +6,7 @@ Renderers are imported only for the format asked for; rich only for a table on a
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import pick, t
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     Rendered = str | RenderableType
 
-DOCUMENT_FORMATS = ("table", "md", "json", "csv")
+DOCUMENT_FORMATS = ("table", "md", "json", "csv", "html")
 SHOW_FORMATS = ("table", "md", "json")
 
 
@@ -43,6 +44,10 @@ def documents(selection: Selection, fmt: str, title: str, terminal: bool) -> Ren
         from . import markdown
 
         return markdown.documents_md(selection, title)
+    if fmt == "html":
+        from . import html
+
+        return html.documents_html(selection, title, datetime.date.today())
     if terminal:
         from .table import documents_table
 
@@ -69,6 +74,10 @@ def paths(kit: Kit, fmt: str, terminal: bool) -> Rendered:
         from . import markdown
 
         return markdown.paths_md(kit)
+    if fmt == "html":
+        from . import html
+
+        return html.paths_html(kit, datetime.date.today())
     if terminal:
         from .table import paths_table
 
@@ -94,6 +103,10 @@ def categories(kit: Kit, fmt: str, terminal: bool) -> Rendered:
         from . import markdown
 
         return markdown.categories_md(kit)
+    if fmt == "html":
+        from . import html
+
+        return html.categories_html(kit, datetime.date.today())
     if terminal:
         from .table import categories_table
 

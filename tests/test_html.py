@@ -1,0 +1,434 @@
+"""HTML pages: well-formed, self-contained, inert kit text, the same documents as JSON, and a real browser."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from coconstruct_cli import guide, i18n, search
+from coconstruct_cli.cli import app
+from coconstruct_cli.i18n import MESSAGES
+from coconstruct_cli.loader import load_kit
+from coconstruct_cli.model import Kit
+from coconstruct_cli.queries import select
+from coconstruct_cli.render import html, views
+
+DAY = datetime.date(2026, 11, 1)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; \x1b[31m\x07\x9b\u202eevil\u202c end'
+SHOWN = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; [31mevil end'
+"""HOSTILE as a reader must see it: every character kept as text, controls and bidi overrides removed."""
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class Page(HTMLParser):
+    """Parses a page strictly: every non-void tag closed in order, and what a test needs collected."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.lang: str | None = None
+        self.texts: list[str] = []
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.style = ""
+        self._capture: tuple[str, int] | None = None
+        self._buffer: list[str] = []
+        self.feed(text)
+        self.close()
+        if self.stack:
+            self.errors.append(f"never closed: {self.stack}")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        if tag in VOID:
+            return
+        self.stack.append(tag)
+        if self._capture is None and (tag == "td" and "id" in classes or tag == "span" and "doc-title" in classes):
+            self._capture = ("id" if tag == "td" else "title", len(self.stack))
+            self._buffer = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.errors.append(f"self-closed <{tag}/>")
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            self.errors.append(f"end tag for void <{tag}>")
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        if self._capture is not None and self._capture[1] == len(self.stack):
+            text = "".join(self._buffer).strip()
+            if text:  # a sub-heading row keeps an empty id cell
+                (self.ids if self._capture[0] == "id" else self.titles).append(text)
+            self._capture = None
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "style":
+            self.style += data
+            return
+        self.texts.append(data)
+        if self._capture is not None:
+            self._buffer.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+
+def check_page(text: str, lang: str) -> Page:
+    """Parse `text` and assert every property every page must have."""
+    page = Page(text)
+    assert text.startswith("<!DOCTYPE html>\n")
+    assert page.errors == []
+    assert page.tags.count("html") == page.tags.count("head") == page.tags.count("body") == 1
+    assert page.lang == lang
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    for name, value in page.attrs:
+        assert not name.startswith("on"), name
+        if name in ("src", "href", "action", "srcset"):
+            assert not re.match(r"\s*(https?:)?//", value or ""), value
+    assert "url(" not in page.style and "@import" not in page.style
+    assert "@page { size: A4; margin: 15mm; }" in page.style and "@media print" in page.style
+    assert 'name="viewport"' in text and '<meta charset="utf-8">' in text
+    assert not CONTROLS.search(text)
+    return page
+
+
+def plan_for(kit: Kit, role: str = "facilitator", goal: str = "animate") -> guide.Plan:
+    return guide.build_plan(kit, guide.Answers(role, goal))
+
+
+def every_page(kit: Kit) -> dict[str, str]:
+    """One page of each kind, in the current language."""
+    result = search.search(kit.documents, "partenariat entreprise", english=i18n.get_lang() == "en")
+    return {
+        "list": html.documents_html(select(kit), kit.about.title, DAY),
+        "path": html.documents_html(select(kit, path=kit.paths[1]), "Parcours", DAY),
+        "empty": html.documents_html(select(kit, audience="media"), "Rien", DAY),
+        "plan": html.plan_html(plan_for(kit), DAY),
+        "plan-nothing-for-you": html.plan_html(plan_for(kit, "media", "unsure"), DAY),
+        "about": html.about_html(kit, DAY),
+        "search": html.search_html(result.query, result.hits, DAY, result.matched),
+        "search-empty": html.search_html("zzzz", (), DAY),
+        "paths": html.paths_html(kit, DAY),
+        "categories": html.categories_html(kit, DAY),
+    }
+
+
+# --- the page itself -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_page_is_well_formed_and_self_contained(kit: Kit, lang: i18n.Lang) -> None:
+    i18n.set_lang(lang)
+    for name, text in every_page(kit).items():
+        try:
+            check_page(text, lang)
+        except AssertionError as exc:
+            raise AssertionError(f"page {name!r} ({lang}): {exc}") from exc
+
+
+def test_the_checker_sees_broken_markup() -> None:
+    assert Page("<html><body><p><b></p></b></body></html>").errors
+    assert Page("<html><body><div>").errors
+    assert Page("<html><body><br></br></body></html>").errors
+
+
+def test_page_shell_escapes_its_title_and_meta() -> None:
+    text = html.page("<b>T</b>", "<p>corps</p>\n", [("Qui <i>", "Quoi & <u>")])
+    page = check_page(text, "fr")
+    assert "<b>" not in text and "&lt;b&gt;T&lt;/b&gt;" in text
+    assert "Qui <i>" in page.text and "Quoi & <u>" in page.text
+    assert "Kit « co-construction territoriale » — Le RAMEAU" in page.text
+    assert "coconstruct-cli" in page.text
+
+
+def test_the_date_is_told_in_the_page_language() -> None:
+    assert html.date_text(DAY) == "1er novembre 2026"
+    assert html.date_text(datetime.date(2025, 8, 15)) == "15 août 2025"
+    i18n.set_lang("en")
+    assert html.date_text(DAY) == "1 November 2026"
+
+
+def test_html_keys_exist_in_both_languages() -> None:
+    keys = [k for k in MESSAGES if k.startswith("html.")]
+    assert len(keys) >= 15
+    assert all(fr and en for fr, en in (MESSAGES[k] for k in keys))
+    assert len(MESSAGES["html.months"][0].split()) == len(MESSAGES["html.months"][1].split()) == 12
+
+
+def test_english_page_keeps_the_french_titles_beside_the_english(kit: Kit) -> None:
+    i18n.set_lang("en")
+    text = html.documents_html(select(kit), kit.about.title, DAY)
+    page = check_page(text, "en")
+    documents = select(kit).documents
+    assert page.titles == [d.title_en or d.title for d in documents]
+    assert all(d.title in page.text for d in documents)
+    assert text.count("French title:") == text.count('<i lang="fr">') == sum(1 for d in documents if d.title_en) > 30
+
+
+def test_plan_page_has_the_answers_the_start_and_the_marked_rows(kit: Kit) -> None:
+    plan = plan_for(kit)
+    text = html.plan_html(plan, DAY)
+    page = check_page(text, "fr")
+    for shown in ("Vous êtes", "Une structure d'animation", "Objectif", "1er novembre 2026", "Pour vous"):
+        assert shown in page.text
+    assert guide.start_line(plan) in page.text
+    assert text.count('<tr class="highlight">') == len(plan.highlights) > 0
+    for item in plan.highlights:
+        assert item.reason in page.text
+    assert page.ids == [d["id"] for d in guide.plan_data(plan)["documents"]]
+
+
+def test_plan_without_a_document_for_the_role_says_why_and_has_no_empty_column(kit: Kit) -> None:
+    plan = plan_for(kit, "media", "unsure")
+    page = check_page(html.plan_html(plan, DAY), "fr")
+    assert "Pour vous" not in page.text
+    for note in guide.notes(plan):
+        assert note in page.text
+
+
+def test_about_page_holds_the_kit_background(kit: Kit) -> None:
+    about = kit.about
+    page = check_page(html.about_html(kit, DAY), "fr")
+    assert "Ce que le mode opératoire ne contient pas" in page.text
+    for text in (about.summary, about.genesis, about.partners, *about.objectives, *about.gaps):
+        assert text is not None and text in page.text
+    for form in about.forms:
+        assert form.definition in page.text and form.example.title in page.text
+        assert form.example.source is None or form.example.source in page.text
+    for figure in about.figures:
+        assert figure.value in page.text and figure.measure in page.text
+    for work in about.research:
+        assert work.title in page.text and all(item in page.text for item in work.items)
+
+
+def test_search_page_marks_the_words_found(kit: Kit) -> None:
+    result = search.search(kit.documents, "partenariat entreprise")
+    text = html.search_html(result.query, result.hits, DAY, result.matched)
+    page = check_page(text, "fr")
+    assert page.ids == [h.document.id for h in result.hits]
+    assert "<mark>" in text
+    assert "Recherche « partenariat entreprise »" in page.text
+    assert f"{len(result.hits)} document(s)" in page.text
+
+
+def test_search_page_tells_the_words_read_as_typos(kit: Kit) -> None:
+    result = search.search(kit.documents, "silvr")
+    notes = [f"« {term.word} » lu comme « {', '.join(term.read_as)} »" for term in result.terms if term.read_as]
+    assert notes and result.hits
+    page = check_page(html.search_html(result.query, result.hits, DAY, result.matched, notes), "fr")
+    assert notes[0] in page.text
+
+
+# --- hostile kit text ----------------------------------------------------------------------------
+
+
+def hostile(data: dict[str, Any]) -> None:
+    """Put HOSTILE in every kind of kit text a page shows."""
+    doc = data["documents"][0]
+    doc.update(title=HOSTILE, title_en=HOSTILE, description=HOSTILE, description_en=HOSTILE, kind=HOSTILE)
+    doc["authors"] = [HOSTILE]
+    doc["date"] = HOSTILE
+    doc["audiences"] = ["facilitator"]
+    doc["audience_reason"] = doc["audience_reason_en"] = HOSTILE
+    category = data["categories"][0]
+    category.update(label=HOSTILE, label_en=HOSTILE, description=HOSTILE)
+    data["categories"][2]["subcategories"][0]["label"] = HOSTILE
+    path = data["paths"][1]
+    path.update(title=HOSTILE, title_en=HOSTILE, purpose=HOSTILE, purpose_en=HOSTILE)
+    about = data["about"]
+    about.update(title=HOSTILE, publisher=HOSTILE, summary=HOSTILE, genesis=HOSTILE, partners=HOSTILE)
+    about["objectives"] = about["gaps"] = [HOSTILE]
+    about["objectives_en"] = about["gaps_en"] = []
+    about["figures"][0].update(value=HOSTILE, measure=HOSTILE)
+    about["research"][0].update(title=HOSTILE, items=[HOSTILE])
+    form = about["forms"][0]
+    form.update(title=HOSTILE, also_named=HOSTILE, definition=HOSTILE)
+    form["example"].update(title=HOSTILE, text=HOSTILE, source=HOSTILE)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_hostile_kit_text_shows_as_text_never_as_markup(write_kit: Callable[..., Path], lang: i18n.Lang) -> None:
+    kit = load_kit(write_kit(hostile))
+    i18n.set_lang(lang)
+    pages = every_page(kit)
+    pages["search-hostile"] = html.search_html(HOSTILE, search.search(kit.documents, "alert").hits, DAY)
+    for name, text in pages.items():
+        page = check_page(text, lang)  # no <script>, no <img>, no on* attribute, no control character
+        assert "<script" not in text.lower() and "<img" not in text.lower(), name
+        if name in ("list", "path", "plan", "about", "search-hostile"):
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text, name
+            assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in text, name
+            assert "&amp;amp;" in text, name
+            assert SHOWN in page.text, name
+
+
+def test_hostile_title_in_the_page_title_and_headings(write_kit: Callable[..., Path]) -> None:
+    kit = load_kit(write_kit(hostile))
+    page = check_page(html.about_html(kit, DAY), "fr")
+    assert page.tags.count("title") == 1 and page.tags.count("h1") == 1
+    assert page.text.count(SHOWN) >= 10
+
+
+# --- the same documents as JSON, through the command line ----------------------------------------
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_kit_list_html_file_holds_the_json_documents(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    code, out, _ = invoke(runner, "list", "--format", "json", "--lang", lang)
+    assert code == 0
+    expected = [d["id"] for d in json.loads(out)]
+    target = tmp_path / "liste.html"
+    code, out, err = invoke(runner, "list", "--format", "html", "-o", str(target), "--lang", lang)
+    assert code == 0 and out == ""
+    assert "liste.html" in err
+    page = check_page(target.read_text(encoding="utf-8"), lang)
+    assert page.ids == expected and len(expected) == 36
+
+
+@pytest.mark.parametrize("name", ["animate", "animer", "understand", "support"])
+def test_kit_path_html_holds_the_path_documents_in_order(runner: CliRunner, name: str) -> None:
+    code, out, _ = invoke(runner, "path", name, "--format", "json")
+    assert code == 0
+    expected = [d["id"] for d in json.loads(out)]
+    code, out, err = invoke(runner, "path", name, "--format", "html")
+    assert code == 0 and err == ""
+    page = check_page(out, "fr")
+    assert page.ids == expected
+    assert [int(n) for n in re.findall(r'<td class="num" data-label="N°">(\d+)</td>', out)] == list(range(1, len(expected) + 1))
+
+
+def test_kit_path_html_in_english(runner: CliRunner, kit: Kit) -> None:
+    code, out, _ = invoke(runner, "path", "animate", "--format", "html", "--lang", "en")
+    assert code == 0
+    page = check_page(out, "en")
+    path = next(p for p in kit.paths if p.id == "animate")
+    assert path.title_en is not None and path.title_en in page.text and path.title in page.text
+    assert "French title:" in page.text
+
+
+def test_list_html_with_no_match_still_writes_a_page(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "list", "--audience", "media", "--format", "html")
+    assert code == 1
+    page = check_page(out, "fr")
+    assert page.ids == [] and "Aucun document ne correspond." in page.text
+    assert "Aucun document ne correspond." in err
+
+
+@pytest.mark.parametrize("command", ["paths", "categories"])
+def test_paths_and_categories_html(runner: CliRunner, command: str) -> None:
+    code, out, _ = invoke(runner, command, "--format", "html")
+    assert code == 0
+    check_page(out, "fr")
+
+
+def test_views_documents_html_is_dated_today(kit: Kit) -> None:
+    out = views.documents(select(kit), "html", "Titre", terminal=True)
+    assert isinstance(out, str)
+    assert html.date_text(datetime.date.today()) in check_page(out, "fr").text
+
+
+# --- a real browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chromium() -> str:
+    exe = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (.ci/run installs Debian's package)")
+        pytest.skip("chromium is not installed")
+    return exe
+
+
+def browse(chromium: str, tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run headless Chromium on a local file, isolated (fresh profile) and kept off the network."""
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
+        page.as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    return result
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_plan_page_in_a_real_browser(chromium: str, tmp_path: Path, kit: Kit, lang: i18n.Lang) -> None:
+    i18n.set_lang(lang)
+    plan = plan_for(kit)
+    source = tmp_path / f"plan-{lang}.html"
+    source.write_text(html.plan_html(plan, DAY), encoding="utf-8")
+
+    dom = browse(chromium, tmp_path, source, "--dump-dom").stdout.decode("utf-8")
+    rendered = Page(dom)
+    assert rendered.lang == lang
+    assert rendered.titles == [i18n.pick(i.document.title, i.document.title_en) for i in plan.items]
+    assert rendered.ids == [i.document.id for i in plan.items]
+    if lang == "en":
+        assert all(i.document.title in rendered.text for i in plan.items)
+    assert "script" not in rendered.tags
+
+    shot = tmp_path / "page.png"
+    browse(chromium, tmp_path, source, f"--screenshot={shot}", "--window-size=1280,2000")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000  # a blank page compresses to a few kB
+
+    pdf = tmp_path / "page.pdf"
+    browse(chromium, tmp_path, source, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 10_000
+    assert re.search(rb"/MediaBox \[0 0 59[45]\.?\d* 84[12]\.?\d*\]", data)  # A4: 210 x 297 mm in points
+
+
+@pytest.mark.e2e
+def test_hostile_page_runs_nothing_in_a_real_browser(chromium: str, tmp_path: Path, write_kit: Callable[..., Path]) -> None:
+    kit = load_kit(write_kit(hostile))
+    source = tmp_path / "hostile.html"
+    source.write_text(html.documents_html(select(kit), kit.about.title, DAY), encoding="utf-8")
+    dom = browse(chromium, tmp_path, source, "--dump-dom").stdout.decode("utf-8")
+    rendered = Page(dom)
+    assert "script" not in rendered.tags and "img" not in rendered.tags
+    assert rendered.titles[0] == SHOWN
