@@ -222,3 +222,16 @@ def test_interrupt_is_one_line_and_130(runner: CliRunner, monkeypatch: pytest.Mo
     code, out, err = invoke(runner, "list")
     assert code == ExitCode.INTERRUPTED
     assert err == "Interrompu\n" and out == ""
+
+
+def test_output_file_has_ordinary_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "plan.md"
+    old = os.umask(0o022)
+    try:
+        code, _, _ = invoke(runner, "path", "animer", "-f", "md", "-o", str(target))
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert target.stat().st_mode & 0o777 == 0o644

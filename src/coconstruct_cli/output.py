@@ -41,6 +41,12 @@ def message(text: str) -> None:
     sys.stderr.flush()
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
     """Write `text` to `path` atomically; refuse to replace an existing file unless `force`."""
     target = Path(path)
@@ -59,6 +65,8 @@ def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates 0600; a saved plan is an ordinary file, readable as the umask allows.
+        tmp.chmod(0o666 & ~_umask())
         if force:
             tmp.replace(target)
         else:
