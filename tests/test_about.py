@@ -126,7 +126,13 @@ def test_piped_is_plain_text(runner: CliRunner) -> None:
 def test_csv_is_not_a_format_of_about(runner: CliRunner) -> None:
     code, out, err = invoke(runner, "about", "--format", "csv")
     assert code == ExitCode.USAGE and out == ""
-    assert "table, md, json" in err
+    assert "table, md, json, html" in err
+
+
+def test_html_page(runner: CliRunner, kit: Kit) -> None:
+    code, out, _ = invoke(runner, "about", "--format", "html")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>") and kit.about.gaps[0] in out.replace("&#x27;", "'")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

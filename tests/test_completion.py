@@ -88,8 +88,8 @@ def test_titles_follow_the_language(runner: CliRunner) -> None:
         ("list", ["table", "md", "json", "csv"]),
         ("path animate", ["table", "md", "json", "csv"]),
         ("show etudes-phare", ["table", "md", "json"]),
-        ("search territoire", ["table", "md", "json", "csv"]),
-        ("about", ["table", "md", "json"]),
+        ("search territoire", ["table", "md", "json", "csv", "html"]),
+        ("about", ["table", "md", "json", "html"]),
     ],
 )
 def test_formats_of_each_command(runner: CliRunner, command: str, formats: list[str]) -> None:

@@ -383,6 +383,15 @@ def test_markdown_shows_why_each_document_matched(runner: CliRunner) -> None:
     assert "Trouvé dans : titre, identifiant, description" in out
 
 
+def test_html_page_marks_the_words(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "silvr", "geek", "--format", "html")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>")
+    assert "<mark>Silver</mark>" in out and "« silvr » lu comme « silver »" in out
+    code, out, _ = invoke(runner, "search", "zzzz", "--format", "html")
+    assert code == 1 and "Aucun document ne correspond." in out
+
+
 def test_piped_table_is_tab_separated(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "search", "benchmrk")
     assert code == 0

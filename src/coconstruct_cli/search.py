@@ -69,10 +69,13 @@ def fold_fast(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    rest = decomposed.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    for mark in {c for c in set(rest) if unicodedata.combining(c)}:
+    present = set(decomposed.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    for mark in (c for c in present if unicodedata.combining(c)):
         decomposed = decomposed.replace(mark, "")
-    return decomposed.replace("œ", "oe").replace("æ", "ae")
+    for ligature, letters in (("œ", "oe"), ("æ", "ae")):
+        if ligature in present:
+            decomposed = decomposed.replace(ligature, letters)
+    return decomposed
 
 
 def words(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from .. import options
 
 
 def about(
-    fmt: Annotated[str, options.format_option(("table", "md", "json"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -19,4 +19,4 @@ def about(
     options.setup(lang)
     fmt = options.check_format(fmt, views.FORMATS)
     kit = options.load(kit_file)
-    options.emit(views.view(kit.about, fmt, options.terminal(output)), output, force, fmt)
+    options.emit(views.view(kit, fmt, options.terminal(output)), output, force, fmt)

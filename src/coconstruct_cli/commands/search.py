@@ -41,7 +41,7 @@ def search(
     query: QueryArg,
     category: CategoryOpt = None,
     path: PathOpt = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,

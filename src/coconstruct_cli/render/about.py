@@ -1,4 +1,4 @@
-"""`kit about`: the kit's background as rich panels on a terminal, Markdown, JSON, or plain text in a pipe.
+"""`kit about`: the kit's background as rich panels on a terminal, Markdown, JSON, HTML, or plain text in a pipe.
 
 Everything shown comes from the kit's `about` object, in the current language when it has an English
 field and in French otherwise; what the source lacks (`gaps`) is shown as such, never filled in.
@@ -15,19 +15,26 @@ from ..text import one_line
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..model import About, Figure, Form
+    from ..model import About, Figure, Form, Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json")
+FORMATS = ("table", "md", "json", "html")
 
 
-def view(about: About, fmt: str, terminal: bool) -> Rendered:
+def view(kit: Kit, fmt: str, terminal: bool) -> Rendered:
+    about = kit.about
     if fmt == "json":
         from .jsonout import dumps
 
         return dumps(about.model_dump(mode="json"))
     if fmt == "md":
         return about_md(about)
+    if fmt == "html":
+        import datetime
+
+        from .html import about_html
+
+        return about_html(kit, datetime.date.today())
     if terminal:
         return about_panels(about)
     return about_text(about)

@@ -1,7 +1,7 @@
 """Search results in every format: the document records best first, and why each one matched.
 
-JSON and CSV give the same records as `kit list`, best first, with a `score`; Markdown and the
-terminal table show the matched words highlighted in the title and in a short excerpt. rich is
+JSON and CSV give the same records as `kit list`, best first, with a `score`; Markdown, HTML and the
+terminal table show the matched words highlighted in a short excerpt (and in the title on a terminal). rich is
 imported only for the terminal table; kit text enters rich as `Text`, never as markup.
 """
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..model import Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json", "csv")
+FORMATS = ("table", "md", "json", "csv", "html")
 HIGHLIGHT = "bold yellow"
 
 
@@ -37,6 +37,12 @@ def view(kit: Kit, result: Result, fmt: str, terminal: bool) -> Rendered:
         return records_csv(scored_records(kit, result), (*RECORD_FIELDS, "score"))
     if fmt == "md":
         return result_md(result)
+    if fmt == "html":
+        import datetime
+
+        from .html import search_html
+
+        return search_html(result.query, result.hits, datetime.date.today(), result.matched, read_as(result))
     if terminal:
         return result_table(result) if result.hits else ""
     return result_tsv(result)
