@@ -461,3 +461,34 @@ def test_english_terminal_shows_both_titles(kit: Kit) -> None:
     assert text[0] == "Report on a collective experiment (Silver Geek)"
     assert text[1] == "Retour d'expérimentation collective (Silver Geek)"
     assert text[2].startswith("description: ")
+
+
+# In a real terminal -----------------------------------------------------------------------------------
+
+
+def spawn(kit_exe: str, args: list[str], cwd: Any) -> Any:
+    import os
+
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
+    env |= {"TERM": "xterm-256color", "COLUMNS": "140", "LINES": "50"}
+    return pexpect.spawn(kit_exe, args, cwd=str(cwd), env=env, dimensions=(50, 140), encoding="utf-8", timeout=15)
+
+
+@pytest.mark.e2e
+def test_a_person_at_a_terminal(kit_exe: str, tmp_path: Any) -> None:
+    import pexpect
+
+    child = spawn(kit_exe, ["search", "silvr", "geek"], tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = child.before or ""
+    assert child.exitstatus == 0
+    assert "Recherche « silvr geek »" in screen and "━" in screen
+    assert "\x1b[1;33mSilver\x1b[0m" in screen or "\x1b[33mSilver" in screen  # the matched word stands out
+    child = spawn(kit_exe, ["search", "experimntaton"], tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert "Aucun document ne correspond.\r\nMots proches dans le kit : expérimentation" in (child.before or "")
