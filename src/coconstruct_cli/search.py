@@ -151,21 +151,26 @@ class Result:
         return tuple(t.word for t in self.terms if not t.matched)
 
 
+def searched_texts(documents: Sequence[Document], english: bool) -> list[str]:
+    """The six searched fields of each document, in `FIELDS` order, lists joined by line breaks."""
+    texts: list[str] = []
+    for d in documents:
+        title, description = d.title, d.description
+        if english:
+            title = f"{title}\n{d.title_en}" if d.title_en else title
+            description = f"{description}\n{d.description_en}" if d.description_en else description
+        texts.extend((title, "\n".join(d.authors), d.kind, d.id, "\n".join(d.parts), description))
+    return texts
+
+
 class _Corpus:
     """The searched text of a list of documents, folded once; text `k` is field `k % 6` of document `k // 6`."""
 
     def __init__(self, documents: Sequence[Document], english: bool) -> None:
-        texts: list[str] = []
-        for d in documents:
-            title, description = d.title, d.description
-            if english:
-                title = f"{title}\n{d.title_en}" if d.title_en else title
-                description = f"{description}\n{d.description_en}" if d.description_en else description
-            texts.extend((title, "\n".join(d.authors), d.kind, d.id, "\n".join(d.parts), description))
+        texts = searched_texts(documents, english)
         raw = _SEP.join(texts)
         if raw.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
             raw = _SEP.join(t.replace(_SEP, " ") for t in texts)
-        self.raw_texts = texts
         self.folded = fold_fast(raw)
         self.texts = self.folded.split(_SEP)
         # Text k starts after the k texts and k separators before it.
@@ -271,8 +276,7 @@ def suggestions(documents: Sequence[Document], words: Iterable[str], english: bo
     wanted = [w for w in words if w]
     if not wanted or not documents:
         return []
-    corpus = _Corpus(documents, english)
-    written = _written_forms(corpus.raw_texts)
+    written = _written_forms(searched_texts(documents, english))
     vocabulary = list(written)
     out: list[str] = []
     for word in wanted:
