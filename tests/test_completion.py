@@ -85,8 +85,10 @@ def test_titles_follow_the_language(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     "command,formats",
     [
-        ("list", ["table", "md", "json", "csv"]),
-        ("path animate", ["table", "md", "json", "csv"]),
+        ("list", ["table", "md", "json", "csv", "html"]),
+        ("path animate", ["table", "md", "json", "csv", "html"]),
+        ("paths", ["table", "md", "json", "csv", "html"]),
+        ("guide", ["table", "md", "json", "csv", "html"]),
         ("show etudes-phare", ["table", "md", "json"]),
         ("search territoire", ["table", "md", "json", "csv", "html"]),
         ("about", ["table", "md", "json", "html"]),

@@ -385,3 +385,17 @@ def test_no_pour_vous_column_when_nothing_is_written_for_the_role() -> None:
     text = screen(160, "academic", "animate")
     assert "Pour vous" not in text and "★" not in text
     assert "Le kit ne contient aucun document écrit spécialement pour un acteur académique" in flat(text)
+
+
+def test_plan_as_an_html_page_holds_the_json_plan_documents(tmp_path: Path) -> None:
+    runner = CliRunner()
+    as_json = runner.invoke(app, ["guide", "--role", "company", "--goal", "support", "--format", "json"])
+    target = tmp_path / "plan.html"
+    result = runner.invoke(app, ["guide", "-r", "entreprise", "-g", "accompagner", "-f", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
+    ids = [d["id"] for d in json.loads(as_json.stdout)["documents"]]
+    positions = [page.find(f">{i}<") for i in ids]
+    assert -1 not in positions and positions == sorted(positions)
+    assert page.count("★") >= 2

@@ -77,7 +77,7 @@ def test_choose_with_the_arrows_change_an_answer_at_the_recap_and_read_the_plan(
     ):
         assert text in screen, text
     child.expect_exact("Non, merci")
-    child.send(DOWN * 3 + ENTER)
+    child.send(DOWN * 4 + ENTER)  # « Non, merci », after md, json, csv and html
     assert finish(child) == 0
     assert list(tmp_path.iterdir()) == []
 

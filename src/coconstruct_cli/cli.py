@@ -93,7 +93,7 @@ def list_(
     audience: Annotated[
         str | None, typer.Option("--audience", "-a", help=t("help.audience"), autocompletion=complete_role)
     ] = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -121,7 +121,7 @@ def list_(
 @app.command("path", help=t("help.path"))
 def path_(
     name: Annotated[str, typer.Argument(help=t("help.path_name"), show_default=False, autocompletion=complete_path)],
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -142,7 +142,7 @@ def path_(
 
 @app.command("paths", help=t("help.paths"))
 def paths_(
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -158,7 +158,7 @@ def paths_(
 
 @app.command("categories", help=t("help.categories"))
 def categories_(
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,

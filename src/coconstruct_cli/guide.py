@@ -38,7 +38,7 @@ ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
 """The goal a role most likely has, pointed at first in the goal question."""
 
-SAVE_FORMATS: tuple[str, ...] = ("md", "json", "csv")
+SAVE_FORMATS: tuple[str, ...] = ("md", "json", "csv", "html")
 SAVE_NO = "no"
 
 

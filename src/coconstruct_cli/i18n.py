@@ -356,6 +356,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Yes, as JSON (.json) — to replay with kit guide --answers",
     ),
     "save.csv": ("Oui, en CSV (.csv) — pour un tableur", "Yes, as CSV (.csv) — for a spreadsheet"),
+    "save.html": (
+        "Oui, en page web (.html) — à imprimer ou à envoyer",
+        "Yes, as a web page (.html) — to print or to send",
+    ),
     "save.no": ("Non, merci", "No, thanks"),
     "q.filename": ("Nom du fichier :", "File name:"),
     "q.overwrite": ("Le fichier {path} existe déjà.", "File {path} already exists."),

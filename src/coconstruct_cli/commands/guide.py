@@ -46,7 +46,7 @@ def guide(
     role: RoleOpt = None,
     goal: GoalOpt = None,
     answers_file: AnswersOpt = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv"))] = "table",
+    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,

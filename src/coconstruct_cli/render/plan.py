@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..model import Document, Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json", "csv")
+FORMATS = ("table", "md", "json", "csv", "html")
 CSV_FIELDS: tuple[str, ...] = (*RECORD_FIELDS, "highlight", "reason")
 STAR = "★"
 
@@ -32,6 +32,12 @@ def render(kit: Kit, plan: guide.Plan, fmt: str, terminal: bool) -> Rendered:
         return plan_csv(plan)
     if fmt == "md":
         return plan_md(kit, plan)
+    if fmt == "html":
+        from datetime import date
+
+        from .html import plan_html
+
+        return plan_html(plan, date.today())
     if terminal:
         return plan_view(kit, plan)
     return plan_tsv(plan)
