@@ -8,7 +8,6 @@ the help, bash only the values. Typer keeps the values that start with what was 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -38,6 +37,8 @@ def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_BYTES:
             return {}
+        import json
+
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):
         return {}

@@ -4,7 +4,6 @@ With `--role` and `--goal` (or `--answers`) it never prompts, for scripts. Modul
 light: the kit (pydantic) is loaded in the function, questionary only when a question is shown.
 """
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -86,7 +85,7 @@ def guide(
             options.emit(views.render(kit, plan, choice.fmt, False), choice.path, choice.force, choice.fmt)
 
 
-def read_answers(path: Path) -> Answers:
+def read_answers(path: Path) -> "Answers":
     """The answers of a saved JSON plan; a UsageError naming the file when it cannot serve."""
     from ..guide import parse_answers
 
