@@ -6,7 +6,6 @@ modules do not use `from __future__ import annotations`: Typer would then evalua
 annotation of every command at each start (~5 ms).
 """
 
-
 import os
 import sys
 from pathlib import Path

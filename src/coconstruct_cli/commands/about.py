@@ -1,6 +1,5 @@
 """`kit about`: the kit's own background, from the seed (objectives, forms, figures, genesis, partners)."""
 
-
 from typing import Annotated
 
 from .. import options

@@ -4,7 +4,6 @@ With `--role` and `--goal` (or `--answers`) it never prompts, for scripts. Modul
 light: the kit (pydantic) is loaded in the function, questionary only when a question is shown.
 """
 
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

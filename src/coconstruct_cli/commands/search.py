@@ -4,7 +4,6 @@ Module-level imports stay light (no pydantic, no rich): the kit is loaded in the
 search core is plain Python.
 """
 
-
 import sys
 from typing import Annotated
 
