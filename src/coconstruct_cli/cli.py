@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, i18n, options
+from . import __version__, formats, i18n, options
 from .completion import complete_category, complete_document, complete_path, complete_role
 from .errors import ExitCode, Interrupted, KitError
 from .i18n import t
@@ -93,7 +93,7 @@ def list_(
     audience: Annotated[
         str | None, typer.Option("--audience", "-a", help=t("help.audience"), autocompletion=complete_role)
     ] = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -103,9 +103,7 @@ def list_(
     from .queries import select
     from .render import views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.DOCUMENTS, kit_file)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,
@@ -121,7 +119,7 @@ def list_(
 @app.command("path", help=t("help.path"))
 def path_(
     name: Annotated[str, typer.Argument(help=t("help.path_name"), show_default=False, autocompletion=complete_path)],
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -131,9 +129,7 @@ def path_(
     from .queries import select
     from .render import views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.DOCUMENTS, kit_file)
     chosen = resolve_path(kit, name)
     selection = select(kit, path=chosen)
     title = t("label.path", title=i18n.pick(chosen.title, chosen.title_en))
@@ -142,7 +138,7 @@ def path_(
 
 @app.command("paths", help=t("help.paths"))
 def paths_(
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -150,15 +146,13 @@ def paths_(
 ) -> None:
     from .render import views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.DOCUMENTS, kit_file)
     options.emit(views.paths(kit, fmt, options.terminal(output)), output, force, fmt)
 
 
 @app.command("categories", help=t("help.categories"))
 def categories_(
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -166,9 +160,7 @@ def categories_(
 ) -> None:
     from .render import views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.DOCUMENT_FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.DOCUMENTS, kit_file)
     options.emit(views.categories(kit, fmt, options.terminal(output)), output, force, fmt)
 
 
@@ -177,7 +169,7 @@ def show(
     doc_id: Annotated[
         str, typer.Argument(metavar="ID", help=t("help.doc_id"), show_default=False, autocompletion=complete_document)
     ],
-    fmt: Annotated[str, options.format_option(("table", "md", "json"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.SHOW)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -186,9 +178,7 @@ def show(
     from .names import resolve_document
     from .render import views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.SHOW_FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.SHOW, kit_file)
     document = resolve_document(kit, doc_id)
     options.emit(views.document(kit, document, fmt, options.terminal(output)), output, force, fmt)
 

@@ -50,6 +50,13 @@ def setup(lang: str | None) -> None:
     i18n.set_lang(key)
 
 
+def prepare(lang: str | None, fmt: str, formats: tuple[str, ...], kit_file: Path | None) -> tuple[str, Kit]:
+    """What every command does first, in this order: language, format check, then the kit."""
+    setup(lang)
+    fmt = check_format(fmt, formats)
+    return fmt, load(kit_file)
+
+
 def load(path: Path | None) -> Kit:
     from .loader import load_kit
 

@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from .. import options
+from .. import formats, options
 
 
 def about(
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.ABOUT)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -14,7 +14,5 @@ def about(
 ) -> None:
     from ..render import about as views
 
-    options.setup(lang)
-    fmt = options.check_format(fmt, views.FORMATS)
-    kit = options.load(kit_file)
+    fmt, kit = options.prepare(lang, fmt, formats.ABOUT, kit_file)
     options.emit(views.view(kit, fmt, options.terminal(output)), output, force, fmt)

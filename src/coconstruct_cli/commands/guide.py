@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import options
+from .. import formats, options
 from ..completion import complete_goal, complete_role
 from ..errors import UsageError
 from ..i18n import t
@@ -44,7 +44,7 @@ def guide(
     role: RoleOpt = None,
     goal: GoalOpt = None,
     answers_file: AnswersOpt = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -55,7 +55,7 @@ def guide(
     from ..render import plan as views
 
     options.setup(lang)
-    fmt = options.check_format(fmt, views.FORMATS)
+    fmt = options.check_format(fmt, formats.DOCUMENTS)
     given = core.Answers(role, goal)
     if answers_file is not None:
         given = read_answers(answers_file).merged(given)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .. import i18n, options
+from .. import formats, i18n, options
 from ..completion import complete_category, complete_path
 from ..errors import UsageError
 from ..i18n import t
@@ -39,7 +39,7 @@ def search(
     query: QueryArg,
     category: CategoryOpt = None,
     path: PathOpt = None,
-    fmt: Annotated[str, options.format_option(("table", "md", "json", "csv", "html"))] = "table",
+    fmt: Annotated[str, options.format_option(formats.DOCUMENTS)] = "table",
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,
     kit_file: options.KitOpt = None,
@@ -51,7 +51,7 @@ def search(
     from ..search import query_terms, search, suggestions
 
     options.setup(lang)
-    fmt = options.check_format(fmt, views.FORMATS)
+    fmt = options.check_format(fmt, formats.DOCUMENTS)
     text = " ".join(query)
     if not query_terms(text):
         raise UsageError(t("err.empty_query", query=one_line(text)[:80]))

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from ..model import About, Figure, Form, Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json", "html")
-
 
 def view(kit: Kit, fmt: str, terminal: bool) -> Rendered:
     about = kit.about

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..model import Document, Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json", "csv", "html")
 CSV_FIELDS: tuple[str, ...] = (*RECORD_FIELDS, "highlight", "reason")
 STAR = "★"
 

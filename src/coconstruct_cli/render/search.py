@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from ..model import Kit
     from .views import Rendered
 
-FORMATS = ("table", "md", "json", "csv", "html")
 HIGHLIGHT = "bold yellow"
 
 

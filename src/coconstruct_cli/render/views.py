@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 
     Rendered = str | RenderableType
 
-DOCUMENT_FORMATS = ("table", "md", "json", "csv", "html")
-SHOW_FORMATS = ("table", "md", "json")
-
 
 def documents(selection: Selection, fmt: str, title: str, terminal: bool) -> Rendered:
     if fmt == "json":
