@@ -122,7 +122,7 @@ def _location(loc: Sequence[int | str], data: Any) -> str:
         else:
             out += f".{part}" if out else str(part)
             node = node.get(part) if isinstance(node, dict) else None
-    return out or "(racine)"
+    return out or t("val.root")
 
 
 def _indexable(node: Any, index: int) -> bool:
@@ -130,16 +130,16 @@ def _indexable(node: Any, index: int) -> bool:
 
 
 _TYPE_NAMES = {
-    "string_type": "texte",
-    "int_type": "entier",
-    "int_parsing": "entier",
-    "int_from_float": "entier",
-    "tuple_type": "liste",
-    "list_type": "liste",
-    "model_type": "objet",
-    "model_attributes_type": "objet",
-    "dict_type": "objet",
-    "bool_type": "booléen",
+    "string_type": "type.text",
+    "int_type": "type.integer",
+    "int_parsing": "type.integer",
+    "int_from_float": "type.integer",
+    "tuple_type": "type.list",
+    "list_type": "type.list",
+    "model_type": "type.object",
+    "model_attributes_type": "type.object",
+    "dict_type": "type.object",
+    "bool_type": "type.boolean",
 }
 
 
@@ -150,7 +150,7 @@ def _message(err: Any) -> tuple[str, dict[str, Any]]:
     if kind == "extra_forbidden":
         return "val.extra", {}
     if kind in _TYPE_NAMES:
-        return "val.type", {"expected": _TYPE_NAMES[kind]}
+        return "val.type", {"expected": t(_TYPE_NAMES[kind])}
     if kind in ("string_too_short", "too_short"):
         return "val.too_short", {}
     if kind == "string_pattern_mismatch":

@@ -1,0 +1,58 @@
+"""The message catalogue: both languages for every key, and the language chosen as documented."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from coconstruct_cli import i18n
+from coconstruct_cli.cli import app
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.MESSAGES))
+def test_every_message_exists_in_both_languages_with_the_same_fields(key: str) -> None:
+    fr, en = i18n.MESSAGES[key]
+    assert fr.strip() and en.strip()
+    assert placeholders(fr) == placeholders(en)
+
+
+@pytest.mark.parametrize(
+    "env,expected",
+    [
+        ({}, "fr"),
+        ({"LANG": "C"}, "fr"),
+        ({"LANG": "POSIX"}, "fr"),
+        ({"LANG": "C.UTF-8"}, "fr"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "fr"),
+        ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LC_ALL": "fr_FR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "fr"),
+        ({"KIT_LANG": "en", "LC_ALL": "fr_FR.UTF-8"}, "en"),
+        ({"KIT_LANG": "FR", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"KIT_LANG": "klingon", "LANG": "en_US.UTF-8"}, "en"),
+    ],
+)
+def test_language_from_the_environment(env: dict[str, str], expected: str) -> None:
+    assert i18n.detect(env) == expected
+
+
+def test_the_locale_decides_when_nothing_else_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = CliRunner().invoke(app, ["path", "nowhere"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Unknown path: 'nowhere'.")
+
+
+def test_validation_problems_are_translated(write_kit: Any) -> None:
+    path = write_kit(lambda d: d["documents"][0].update(year="deux mille"))
+    result = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 3
+    assert "documents[0 = referentiel-co-construction-territoire].year: expected type: integer" in result.stderr
