@@ -89,3 +89,20 @@ def test_no_color_is_honoured(kit_exe: str, tmp_path: Path) -> None:
     colour_codes = ("\x1b[35m", "\x1b[36m", "\x1b[1;35m", "\x1b[2;36m")
     assert any(code in with_colour for code in colour_codes)
     assert not any(code in without for code in colour_codes)
+
+
+def test_version_of_the_installed_script_answers_without_typer(kit_exe: str, tmp_path: Path) -> None:
+    from coconstruct_cli import __version__
+
+    expected = f"kit (coconstruct-cli) {__version__}\n"
+    for args in ([kit_exe, "--version"], [kit_exe, "-V"], [sys.executable, "-m", "coconstruct_cli", "--version"]):
+        result = run(args, tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+    probe = (
+        "import sys; sys.argv = ['kit', '--version']\n"
+        "from coconstruct_cli.launch import main\n"
+        "main()\n"
+        "print(sorted(m for m in ('typer', 'pydantic', 'rich') if m in sys.modules))"
+    )
+    result = run([sys.executable, "-c", probe], tmp_path)
+    assert result.stdout == expected + "[]\n"

@@ -14,10 +14,11 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, formats, i18n, options
+from . import formats, i18n, options
 from .completion import complete_category, complete_document, complete_path, complete_role
 from .errors import ExitCode, Interrupted, KitError
 from .i18n import t
+from .launch import version_line
 from .output import message, write_stdout
 
 i18n.set_lang(i18n.detect())
@@ -73,7 +74,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        write_stdout(f"kit (coconstruct-cli) {__version__}\n")
+        write_stdout(version_line())
         raise typer.Exit()
 
 
