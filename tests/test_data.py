@@ -195,9 +195,25 @@ def test_no_url_the_seed_does_not_give(kit_data: dict[str, object]) -> None:
 
 def test_every_figure_comes_from_the_seed(kit: Kit) -> None:
     seed = seed_text().replace("\u00a0", " ")
+    folded_seed = slug(seed)
     for figure in kit.about.figures:
-        number = figure.value.replace(" %", "%")
-        assert number in seed or figure.value == "plus de la moitié"
+        assert figure.value.replace(" %", "%").lower() in seed.lower()
+        # Every long word of what the figure measures is a word of the seed.
+        for word in re.findall(r"\w{6,}", figure.measure):
+            assert slug(word) in folded_seed, (figure.value, word)
+        if figure.year is not None:
+            assert f"En {figure.year}, c'est 1,2 million" in seed
+    assert [f.year for f in kit.about.figures].count(None) == 3
+
+
+def test_forms_quote_the_seed_definitions(kit: Kit) -> None:
+    folded_seed = slug(seed_text())
+    for form in kit.about.forms:
+        for sentence in re.split(r"(?<=[.!?])\s+", form.definition):
+            words = slug(sentence).split("-")
+            # Each sentence of a definition follows the seed: its words in order, a few at a time.
+            for start in range(0, max(1, len(words) - 3), 4):
+                assert "-".join(words[start : start + 4]) in folded_seed, sentence
 
 
 def test_english_beside_french_everywhere(kit: Kit) -> None:
