@@ -352,3 +352,9 @@ def test_check_filename(tmp_path: Path) -> None:
     assert guide.check_filename("  ") == "Donnez un nom de fichier."
     (tmp_path / "plans").mkdir()
     assert guide.check_filename("plans") == "plans est un dossier : donnez un nom de fichier."
+
+
+def test_check_filename_needs_an_existing_folder(tmp_path: Path) -> None:
+    assert guide.check_filename("absent/plan.md") == "Le dossier absent n'existe pas."
+    (tmp_path / "ici").mkdir()
+    assert guide.check_filename("ici/plan.md") is None

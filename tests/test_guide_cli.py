@@ -155,7 +155,10 @@ def test_no_terminal_and_an_answer_missing_exits_2_naming_both_options(runner: C
 def test_no_terminal_message_in_english(runner: CliRunner) -> None:
     code, out, err = invoke(runner, "--lang", "en")
     assert code == 2 and out == ""
-    assert "--role, --goal missing and there is no terminal to ask: give --role and --goal" in err
+    assert "Missing --role and --goal, and there is no terminal to ask: give --role and --goal" in err
+    code, out, err = invoke(runner, "--role", "media")
+    assert code == 2 and out == ""
+    assert err.startswith("Erreur : Il manque --goal, et il n'y a pas de terminal pour poser la question")
 
 
 # --- replaying a saved plan ----------------------------------------------------------------------

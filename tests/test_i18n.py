@@ -56,3 +56,34 @@ def test_validation_problems_are_translated(write_kit: Any) -> None:
     result = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
     assert result.exit_code == 3
     assert "documents[0 = referentiel-co-construction-territoire].year: expected type: integer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv,expected",
+    [
+        (["list", "--lang", "en", "--help"], "en"),
+        (["list", "--lang=EN"], "en"),
+        (["--lang", "fr"], "fr"),
+        (["list", "--lang"], None),
+        (["list", "--lang", "de"], None),
+        (["search", "lang", "en"], None),
+    ],
+)
+def test_language_asked_on_the_command_line(argv: list[str], expected: str | None) -> None:
+    assert i18n.from_argv(argv) == expected
+
+
+def test_help_follows_lang_given_on_the_command_line(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    for lang, expected in (("en", "List the kit's documents."), ("fr", "Liste les documents du kit.")):
+        result = subprocess.run(
+            [sys.executable, "-m", "coconstruct_cli", "list", "--lang", lang, "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        )
+        assert result.returncode == 0
+        assert expected in result.stdout

@@ -34,12 +34,12 @@ def test_validate_accepts_the_bundled_kit(runner: CliRunner, write_kit: Any) -> 
 @pytest.mark.parametrize(
     "content,expected",
     [
-        (b"", "ligne 1, colonne 0"),
+        (b"", "ligne 1, colonne 1) : le fichier s'arrête au milieu d'une valeur"),
         (b'{"about": ', "ligne 1, colonne 10"),
         (b'{\n  "about": {},\n  oops\n}', "ligne 3"),
         (b"\xff\xfe{}", "n'est pas en UTF-8 (ligne 1, colonne 1)"),
         (b'{"a": 1}\n\xc3(', "n'est pas en UTF-8 (ligne 2, colonne 1)"),
-        (b"[" * 100_000, "n'est pas du JSON valide"),
+        (b"[" * 100_000, "imbrication trop profonde"),
     ],
 )
 def test_syntax_and_encoding_errors_name_the_place(runner: CliRunner, tmp_path: Path, content: bytes, expected: str) -> None:
@@ -70,7 +70,7 @@ def test_unreadable_file(runner: CliRunner, write_kit: Any, monkeypatch: pytest.
     monkeypatch.setattr(Path, "read_bytes", deny)
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
-    assert "Permission denied" in result.stderr
+    assert "permission refusée" in result.stderr
 
 
 def test_every_problem_reported_at_once_with_locations(runner: CliRunner, write_kit: Any) -> None:

@@ -380,7 +380,7 @@ def test_markdown_shows_why_each_document_matched(runner: CliRunner) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Recherche « saint-maurice »"
-    assert lines[2].startswith("3 document\\(s\\)")
+    assert lines[2].startswith("3 document(s)")
     assert lines[4].startswith("1. **Retour d'expérience d'animation du territoire")
     assert "**Saint Maurice**" in out
     assert "Trouvé dans : titre, identifiant, description" in out

@@ -21,7 +21,8 @@ from .i18n import t
 from .launch import version_line
 from .output import message, write_stdout
 
-i18n.set_lang(i18n.detect())
+# Help texts are written when the commands are declared, before Typer parses --lang: look for it.
+i18n.set_lang(i18n.from_argv(sys.argv[1:]) or i18n.detect())
 
 
 class KitGroup(TyperGroup):

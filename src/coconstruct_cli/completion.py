@@ -40,7 +40,7 @@ def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
         import json
 
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

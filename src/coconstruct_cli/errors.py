@@ -1,6 +1,6 @@
 """One error hierarchy: every failure the user can cause carries its exit code and message.
 
-The CLI catches `KitError` once (see `cli.main`) and prints the message on stderr; nothing below
+The CLI catches `KitError` once (see `cli.KitGroup.invoke`) and prints the message on stderr; nothing below
 the CLI prints or exits.
 """
 

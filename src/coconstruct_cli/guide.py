@@ -122,8 +122,11 @@ def check_filename(text: str) -> str | None:
     name = text.strip()
     if not name:
         return t("err.filename_empty")
-    if Path(name).expanduser().is_dir():
+    target = Path(name).expanduser()
+    if target.is_dir():
         return t("err.filename_dir", path=name)
+    if not target.parent.is_dir():
+        return t("err.filename_folder", path=target.parent)
     return None
 
 

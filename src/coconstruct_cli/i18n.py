@@ -29,6 +29,15 @@ def detect(env: Mapping[str, str] | None = None) -> Lang:
     return "fr"
 
 
+def from_argv(argv: list[str]) -> Lang | None:
+    """The language a command line asks for with `--lang X` or `--lang=X`, if it names one we have."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value.strip().lower() in LANGS:
+            return value.strip().lower()  # type: ignore[return-value]
+    return None
+
+
 def set_lang(lang: Lang) -> None:
     global _current
     _current = lang
@@ -45,6 +54,19 @@ def t(key: str, /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+def os_reason(exc: BaseException) -> str:
+    """Why the system refused, in the current language (the C library's words otherwise)."""
+    import errno
+
+    names = {errno.ENOENT: "os.ENOENT", errno.EACCES: "os.EACCES", errno.EPERM: "os.EACCES",
+             errno.EISDIR: "os.EISDIR", errno.ENOTDIR: "os.ENOTDIR", errno.ENOSPC: "os.ENOSPC",
+             errno.EROFS: "os.EROFS", errno.EEXIST: "os.EEXIST"}  # fmt: skip
+    code = getattr(exc, "errno", None)
+    if code in names:
+        return t(names[code])
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def pick(fr: str, en: str | None) -> str:
     """Kit content in the current language: the English field when there is one."""
     return en if _current == "en" and en else fr
@@ -56,6 +78,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.interrupted": ("Interrompu", "Interrupted"),
     "err.unknown": ("{what} : « {value} ».", "{what}: '{value}'."),
     "err.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),
+    "os.ENOENT": ("le fichier ou le dossier n'existe pas", "no such file or folder"),
+    "os.EACCES": ("permission refusée", "permission denied"),
+    "os.EISDIR": ("c'est un dossier", "it is a folder"),
+    "os.ENOTDIR": ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder"),
+    "os.ENOSPC": ("plus de place sur le disque", "no space left on the disk"),
+    "os.EROFS": ("le disque est en lecture seule", "the disk is read-only"),
+    "os.EEXIST": ("le fichier existe déjà", "the file already exists"),
+    "word.and": (" et ", " and "),
+    "json.eof": ("le fichier s'arrête au milieu d'une valeur", "the file ends in the middle of a value"),
+    "json.key": ("une clé doit être une chaîne entre guillemets", "a key must be a quoted string"),
+    "json.trailing_comma": ("virgule en trop", "trailing comma"),
+    "json.trailing": ("du texte suit la fin du document JSON", "text follows the end of the JSON document"),
+    "json.comma": ("une virgule ou un crochet fermant est attendu", "a comma or a closing bracket is expected"),
+    "json.colon": ("deux-points attendus après la clé", "a colon is expected after the key"),
+    "json.value": ("une valeur JSON est attendue", "a JSON value is expected"),
+    "json.depth": ("imbrication trop profonde", "nesting too deep"),
+    "json.escape": ("séquence d'échappement invalide", "invalid escape sequence"),
+    "json.control": ("caractère de contrôle dans une chaîne", "control character in a string"),
+    "err.see_list": (" La liste des documents : kit list.", " The list of documents: kit list."),
     "err.valid_values": (" Valeurs possibles : {names}.", " Valid values: {names}."),
     "err.kit_missing": ("Fichier de kit introuvable : {path}.", "Kit file not found: {path}."),
     "err.kit_is_dir": ("{path} est un dossier, pas un fichier de kit.", "{path} is a folder, not a kit file."),
@@ -84,10 +125,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File {path} already exists; add --force to replace it.",
     ),
     "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
-    "err.format_unsupported": (
-        "Le format « {format} » n'est pas disponible pour cette commande (formats : {formats}).",
-        "Format '{format}' is not available for this command (formats: {formats}).",
-    ),
     "err.lang": ("Langue inconnue : « {value} » (fr ou en).", "Unknown language: '{value}' (fr or en)."),
     # html
     "html.kit_name": (
@@ -308,9 +345,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Replay the answers of a plan saved as JSON (--role and --goal take precedence).",
     ),
     "err.guide_no_terminal": (
-        "Il manque {missing} et il n'y a pas de terminal pour poser la question : "
+        "Il manque {missing}, et il n'y a pas de terminal pour poser la question : "
         "donnez --role et --goal (ex. kit guide --role entreprise --goal accompagner).",
-        "{missing} missing and there is no terminal to ask: "
+        "Missing {missing}, and there is no terminal to ask: "
         "give --role and --goal (e.g. kit guide --role company --goal support).",
     ),
     "err.answers_missing": ("Fichier de réponses introuvable : {path}.", "Answers file not found: {path}."),
@@ -327,6 +364,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This kit has no reading path: the guide cannot suggest a plan.",
     ),
     "err.filename_empty": ("Donnez un nom de fichier.", "Give a file name."),
+    "err.filename_folder": ("Le dossier {path} n'existe pas.", "Folder {path} does not exist."),
     "err.filename_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
     "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
     "q.role": ("Vous êtes…", "You are…"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KitFileError
-from .i18n import t
+from .i18n import os_reason, t
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -17,7 +17,21 @@ if TYPE_CHECKING:
     from .model import Kit
 
 MAX_BYTES = 64 * 1024 * 1024
-_LINE_COL = re.compile(r"line (\d+) column (\d+)")
+_LINE_COL = re.compile(r"(?: at)? line (\d+) column (\d+)")
+# The JSON parser's own words (pydantic_core), told in the user's language.
+_JSON_DETAILS = (
+    ("EOF while parsing", "json.eof"),
+    ("key must be a string", "json.key"),
+    ("trailing comma", "json.trailing_comma"),
+    ("trailing characters", "json.trailing"),
+    ("expected `,` or", "json.comma"),
+    ("expected `:`", "json.colon"),
+    ("expected value", "json.value"),
+    ("expected ident", "json.value"),
+    ("recursion limit exceeded", "json.depth"),
+    ("invalid escape", "json.escape"),
+    ("control character", "json.control"),
+)
 
 
 def bundled_path() -> Path:
@@ -62,7 +76,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise KitFileError(t("err.kit_missing", path=path)) from None
     except OSError as exc:
-        raise KitFileError(t("err.kit_unreadable", path=path, reason=exc.strerror or exc)) from None
+        raise KitFileError(t("err.kit_unreadable", path=path, reason=os_reason(exc))) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -81,8 +95,9 @@ def _invalid(path: Path, text: str, exc: ValidationError) -> KitFileError:
         if err["type"] == "json_invalid":
             detail = str(err.get("ctx", {}).get("error", err["msg"]))
             match = _LINE_COL.search(detail)
-            line, column = match.groups() if match else ("?", "?")
+            line, column = (match.group(1), str(max(1, int(match.group(2))))) if match else ("?", "?")
             detail = _LINE_COL.sub("", detail).strip(" ,:")
+            detail = next((t(key) for prefix, key in _JSON_DETAILS if detail.startswith(prefix)), detail)
             return KitFileError(t("err.kit_json", path=path, line=line, column=column, detail=detail))
     data = _lenient_json(text)
     problems = [_problem(_location(err["loc"], data), *_message(err)) for err in errors]

@@ -10,16 +10,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ROLES: tuple[str, ...] = (
-    "association",
-    "company",
-    "public",
-    "academic",
-    "media",
-    "facilitator",
-    "other",
-)
-
 Role = Literal["association", "company", "public", "academic", "media", "facilitator", "other"]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]

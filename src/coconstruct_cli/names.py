@@ -83,6 +83,8 @@ def unknown_message(raw: str, candidates: list[str], what: str, shown: Iterable[
     if close:
         return message + t("err.did_you_mean", names=", ".join(close))
     valid = list(shown) if shown is not None else candidates
+    if not valid:
+        return message + t("err.see_list")
     return message + t("err.valid_values", names=", ".join(valid))
 
 
@@ -103,7 +105,7 @@ def resolve_document(kit: Kit, raw: str) -> Document:
     names = {d.id: d for d in kit.documents}
     if raw in names:
         return names[raw]
-    return resolve(raw, names, "document", ["kit list"])
+    return resolve(raw, names, "document", [])
 
 
 def resolve_choice(raw: str, allowed: Iterable[str], what: str) -> str:

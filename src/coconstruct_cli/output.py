@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import OutputError
-from .i18n import t
+from .i18n import os_reason, t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -59,7 +59,7 @@ def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
 
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(t("err.output_write", path=target, reason=exc.strerror or exc)) from None
+        raise OutputError(t("err.output_write", path=target, reason=os_reason(exc))) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
@@ -81,7 +81,7 @@ def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
                     raise OutputError(t("err.output_exists", path=target)) from None
                 tmp.replace(target)
     except OSError as exc:
-        raise OutputError(t("err.output_write", path=target, reason=exc.strerror or exc)) from None
+        raise OutputError(t("err.output_write", path=target, reason=os_reason(exc))) from None
     finally:
         tmp.unlink(missing_ok=True)
     message(t("msg.written", path=target))

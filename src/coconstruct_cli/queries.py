@@ -52,6 +52,14 @@ def paths_by_document(kit: Kit) -> dict[str, list[str]]:
     return out
 
 
+def when(document: Document, lang: str = "fr") -> str:
+    """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), or the year alone where the
+    label is French words that an English reader would not expect."""
+    if document.date and (lang == "fr" or not any(c.isalpha() for c in document.date)):
+        return document.date
+    return str(document.year)
+
+
 def category_of(kit: Kit, document: Document) -> Category:
     return next(c for c in kit.categories if c.id == document.category)
 

@@ -13,7 +13,7 @@ import typer
 from .. import formats, options
 from ..completion import complete_goal, complete_role
 from ..errors import UsageError
-from ..i18n import t
+from ..i18n import os_reason, t
 
 if TYPE_CHECKING:
     from ..guide import Answers
@@ -64,7 +64,7 @@ def guide(
         given = core.Answers(resolve_role(given.role), given.goal)
     interactive = not given.complete
     if interactive and not stdin_is_terminal():
-        raise UsageError(t("err.guide_no_terminal", missing=", ".join(given.missing())))
+        raise UsageError(t("err.guide_no_terminal", missing=t("word.and").join(given.missing())))
     if interactive:
         from .. import prompts
     if interactive and given.role is None and given.goal is None and kit_file is None:
@@ -93,9 +93,9 @@ def read_answers(path: Path) -> "Answers":
     except FileNotFoundError:
         raise UsageError(t("err.answers_missing", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        reason = os_reason(exc)
         raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
     try:
         return parse_answers(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise UsageError(t("err.answers_invalid", path=path)) from None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import MESSAGES, get_lang, pick, t
-from ..queries import Selection, groups
+from ..queries import Selection, groups, when
 from ..text import strip_unsafe
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _row(row: Row, extra: Sequence[tuple[str, str]]) -> str:
         _cell("num", t("col.number"), esc(number)),
         _cell("title", None, _title_cell(d)),
         _cell("authors", t("col.authors"), esc(", ".join(d.authors))),
-        _cell("year", t("col.year"), esc(d.date or str(d.year))),
+        _cell("year", t("col.year"), esc(when(d, get_lang()))),
         _cell("kind", t("col.kind"), esc(d.kind)),
         *(_cell(name, label, content) for (name, label), content in zip(extra, row.extra, strict=True)),
         _cell("id", t("col.id"), f"<code>{esc(d.id)}</code>"),

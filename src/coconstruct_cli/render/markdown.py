@@ -6,15 +6,16 @@ import re
 from typing import TYPE_CHECKING
 
 from ..i18n import get_lang, pick, t
-from ..queries import Selection, category_of, groups, paths_by_document, subcategory_label
+from ..queries import Selection, category_of, groups, paths_by_document, subcategory_label, when
 from ..text import one_line
 
 if TYPE_CHECKING:
     from ..model import Document, Kit
 
 # Backslash-escaping ASCII punctuation is always allowed by CommonMark; these are the characters
-# that can start emphasis, links, HTML, code, tables or entities inside a line.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+# that can start emphasis, links, HTML, code, tables or entities inside a line. Parentheses stay as
+# they are: with every bracket escaped, they can no longer complete a link.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&$])")
 _LIST_START = re.compile(r"^([-=]|\d+(?=\.))")
 
 
@@ -38,8 +39,8 @@ def document_line(document: Document) -> str:
     title = f"**{escape(pick(document.title, document.title_en))}**"
     if get_lang() == "en" and document.title_en:
         title += f" (*{escape(document.title)}*)"
-    when = escape(document.date or str(document.year))
-    return f"{title} — {escape(', '.join(document.authors))}, {when} (`{document.id}`)"
+    date = escape(when(document, get_lang()))
+    return f"{title} — {escape(', '.join(document.authors))}, {date} (`{document.id}`)"
 
 
 def documents_md(selection: Selection, title: str) -> str:
@@ -81,7 +82,7 @@ def document_md(kit: Kit, document: Document) -> str:
         (t("col.category"), escape(pick(category.label, category.label_en))),
         (t("col.subcategory"), escape(subcategory_label(kit, document, lang) or t("label.none"))),
         (t("col.authors"), escape(", ".join(document.authors))),
-        (t("col.year"), escape(document.date or str(document.year))),
+        (t("col.year"), escape(when(document, get_lang()))),
         (t("col.kind"), escape(document.kind)),
         (t("col.paths"), escape(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
     ]

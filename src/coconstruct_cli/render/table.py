@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import get_lang, pick, t
-from ..queries import Selection, groups, paths_by_document, subcategory_label
+from ..queries import Selection, groups, paths_by_document, subcategory_label, when
 from ..text import one_line, strip_unsafe
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def block(text: str | None, style: str = "") -> Text:
 
 
 def authors_year(document: Document) -> tuple[Text, Text]:
-    return plain(", ".join(document.authors)), plain(document.date or str(document.year))
+    return plain(", ".join(document.authors)), plain(when(document, get_lang()))
 
 
 def title_cell(document: Document) -> Text:
@@ -123,7 +123,7 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
         rows.append((t("col.subcategory"), plain(sub)))
     rows += [
         (t("col.authors"), plain(", ".join(document.authors))),
-        (t("col.year"), plain(document.date or str(document.year))),
+        (t("col.year"), plain(when(document, get_lang()))),
         (t("col.kind"), plain(document.kind)),
         (t("col.paths"), plain(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import pick, t
+from ..i18n import pick
 from ..queries import (
     RECORD_FIELDS,
     Selection,
@@ -126,7 +126,3 @@ def document(kit: Kit, doc: Document, fmt: str, terminal: bool) -> Rendered:
     from .table import document_panel
 
     return document_panel(kit, doc)
-
-
-def unsupported(fmt: str, formats: tuple[str, ...]) -> str:
-    return t("err.format_unsupported", format=fmt, formats=", ".join(formats))
