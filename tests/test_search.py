@@ -495,3 +495,9 @@ def test_a_person_at_a_terminal(kit_exe: str, tmp_path: Any) -> None:
     child.close()
     assert child.exitstatus == 1
     assert "Aucun document ne correspond.\r\nMots proches dans le kit : expérimentation" in (child.before or "")
+
+
+def test_a_corrected_word_finds_what_the_right_spelling_finds(kit: Kit) -> None:
+    ids = [h.document.id for h in search(kit.documents, "partenariat").hits]
+    assert len(ids) > 10
+    assert {h.document.id for h in search(kit.documents, "partenairiat").hits} == set(ids)

@@ -207,7 +207,9 @@ def search(documents: Sequence[Document], query: str, english: bool = False) -> 
             size = len(word)
             near = sorted(w for w in corpus.vocabulary() if abs(len(w) - size) <= 1 and within_one_edit(word, w))
             if near:
-                found, seen = corpus.scan(near, prefix=False)
+                # The corrected word then matches as a typed one would: « partenairiat » is read as
+                # « partenariat », which also finds « partenariats ».
+                found, seen = corpus.scan(near, prefix=True)
                 found = dict.fromkeys(found, TYPO)
                 read_as = tuple(near)
         found_terms.append(Term(word, frozenset(seen), read_as))
