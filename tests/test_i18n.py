@@ -87,3 +87,15 @@ def test_help_follows_lang_given_on_the_command_line(tmp_path: Any) -> None:
         )
         assert result.returncode == 0
         assert expected in result.stdout
+
+
+def test_one_list_of_roles() -> None:
+    from typing import get_args
+
+    from coconstruct_cli.guide import ROLES
+    from coconstruct_cli.model import Role
+    from coconstruct_cli.names import ROLE_ALIASES
+
+    # The model's Literal (for validation) and the names' table (for aliases) must name the same roles.
+    assert get_args(Role) == tuple(ROLE_ALIASES) == ROLES
+    assert all(f"role.{role}" in i18n.MESSAGES for role in ROLES)
