@@ -17,7 +17,7 @@ from typer._click import Context as ClickContext
 from typer._click import Parameter as ClickParameter
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from . import formats, i18n, options
+from . import formats, i18n
 from .click_text import KitHelpFormatter, unknown_command, usage_message
 from .completion import complete_category, complete_document, complete_path, complete_role
 from .errors import ExitCode, Interrupted, KitError, UsageError
@@ -25,8 +25,11 @@ from .i18n import t
 from .launch import version_line
 from .output import message, write_stdout
 
-# Help texts are written when the commands are declared, before Typer parses --lang: look for it.
+# Help texts are written when the commands and the shared options are declared, before Typer parses
+# --lang: look for it, before `options` is imported.
 i18n.set_lang(i18n.from_argv(sys.argv[1:]) or i18n.detect())
+
+from . import options  # noqa: E402  (its help texts are written at import, in the language just chosen)
 
 # Typer's --install-completion and --show-completion, by the names of its placeholder parameters.
 _COMPLETION_HELP = {"install_completion": "click.install_completion", "show_completion": "click.show_completion"}
