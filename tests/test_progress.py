@@ -261,13 +261,41 @@ def test_a_newer_version_is_told_apart_from_a_broken_file() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "read,valid",
+    [
+        ([], True),
+        (["a", "b-2", "x" * 80], True),
+        (["a\nb"], False),
+        (["a", "a\n"], False),
+        (["x" * 81], False),
+        (["-a"], False),
+        (["a--b"], False),
+        (["é"], False),
+        ([""], False),
+        (["a", None], False),
+    ],
+)
+def test_read_ids_are_checked_in_bulk_as_one_by_one(read: list[Any], valid: bool) -> None:
+    data = to_document(EMPTY)
+    data["kits"] = [{"title": "T", "publisher": "P", "read": read}]
+    assert (progress._problems(data) == []) == valid
+    assert progress._all_ids(read) == valid
+
+
+@settings(max_examples=300, deadline=None)
+@given(read=st.lists(st.text(alphabet="ab0-\n é", max_size=5), max_size=4))
+def test_the_bulk_check_agrees_with_the_check_of_each_id(read: list[str]) -> None:
+    assert progress._all_ids(read) == all(progress._ID.fullmatch(i) for i in read)
+
+
 def test_every_field_problem_is_named_with_its_place() -> None:
     data = {
         "format": "coconstruct-cli/progress",
         "version": 1,
         "extra": 1,
         "kits": [
-            {"title": "T", "publisher": " ", "read": ["ok", 3, "Pas Un Id"], "answers": {"role": 1, "mood": "x"}},
+            {"title": "T", "publisher": " ", "read": ["ok", 3, "Pas Un Id", "a\nb"], "answers": {"role": 1, "mood": "x"}},
             {"title": "T", "read": "a"},
             "kit",
         ],
@@ -280,6 +308,7 @@ def test_every_field_problem_is_named_with_its_place() -> None:
         f"kits[0].publisher: {text}",
         f"kits[0].read[1]: {text}",
         "kits[0].read[2]: " + i18n.t("val.pattern"),
+        "kits[0].read[3]: " + i18n.t("val.pattern"),
         f"kits[0].answers.role: {text}",
         "kits[0].answers.mood: champ inconnu",
         "kits[1].publisher: champ obligatoire manquant",
