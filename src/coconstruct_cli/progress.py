@@ -288,8 +288,9 @@ def to_document(state: State, only: KitId | None = None, report: Any = None) -> 
     return doc
 
 
-def dumps(state: State) -> str:
-    return json.dumps(to_document(state), ensure_ascii=False, indent=1) + "\n"
+def dumps(state: State, only: KitId | None = None, report: Any = None) -> str:
+    """The document as text: the state file, or with `only`/`report` the export `kit progress --format json` prints."""
+    return json.dumps(to_document(state, only, report), ensure_ascii=False, indent=1) + "\n"
 
 
 class Unusable(Exception):
@@ -388,10 +389,11 @@ def _all_ids(values: list[Any]) -> bool:
     """
     if not values:
         return True
-    if set(map(type, values)) != {str} or max(map(len, values)) > _MAX_ID:
+    try:
+        joined = "-" + "-".join(values) + "-"
+    except TypeError:  # a value that is not a string
         return False
-    joined = "-" + "-".join(values) + "-"
-    return _ID_CHARS.fullmatch(joined) is not None and "--" not in joined
+    return max(map(len, values)) <= _MAX_ID and _ID_CHARS.fullmatch(joined) is not None and "--" not in joined
 
 
 def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
