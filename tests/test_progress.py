@@ -203,18 +203,26 @@ def test_the_first_format_still_loads() -> None:
 
 
 def test_an_old_version_goes_through_the_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pretend version 2 exists and renames « need » to « wish »: a v1 file must arrive as v2.
+    # Pretend a version 2 exists: a v1 file must arrive through the migration, then be checked as v2.
     seen: list[int] = []
 
     def to_v2(data: dict[str, Any]) -> dict[str, Any]:
         seen.append(data["version"])
-        return {**data, "version": 2}
+        return {**data, "version": 2, "kits": [{**k, "read": [*k["read"], "added-by-v2"]} for k in data["kits"]]}
 
     monkeypatch.setattr(progress, "VERSION", 2)
     monkeypatch.setitem(progress.MIGRATIONS, 1, to_v2)
     state = parse((FIXTURES / "progress_v1.json").read_bytes())
     assert seen == [1]
+    assert state.read(KID) == {"referentiel-co-construction-territoire", "document-retire-depuis", "added-by-v2"}
     assert state.answers(KID).goal == "support"
+    assert parse(progress.dumps(state).encode()) == state  # written as v2, read back without migrating
+    assert seen == [1]
+
+    monkeypatch.setitem(progress.MIGRATIONS, 1, lambda data: {**data, "version": 2, "kits": "?"})
+    with pytest.raises(Unusable) as caught:
+        parse((FIXTURES / "progress_v1.json").read_bytes())
+    assert caught.value.problems == ("kits: type attendu : liste",)
 
 
 def test_the_same_kit_written_twice_is_merged() -> None:

@@ -324,14 +324,18 @@ def parse(raw: bytes) -> State:
 def from_data(data: Any) -> State:
     """The state held by parsed JSON; `Unusable` with every problem found otherwise."""
     version = data.get("version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise Unusable(t("progress.why_newer", version=version, current=VERSION), newer=True)
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version > VERSION:
+            raise Unusable(t("progress.why_newer", version=version, current=VERSION), newer=True)
+        # Older documents are brought up to date first, then checked as the current version: a
+        # migration passes through what it does not understand, so that the check reports it.
+        while 1 <= version < VERSION:
+            data = MIGRATIONS[version](data)
+            version = data["version"]
     problems = _problems(data)
     if problems:
         lines = [f"{where}: {message}" for where, message in problems]
         raise Unusable(t("progress.why_invalid", first=lines[0]), problems=lines)
-    while data["version"] < VERSION:
-        data = MIGRATIONS[data["version"]](data)
     kits: dict[str, KitProgress] = {}
     for entry in data["kits"]:
         kid = kit_id(entry["title"], entry["publisher"])
