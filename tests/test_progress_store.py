@@ -19,7 +19,21 @@ import pytest
 
 from coconstruct_cli import i18n, progress, progress_store
 from coconstruct_cli.errors import ExitCode
-from coconstruct_cli.progress import EMPTY, Answers, Change, MergeReport, State, kit_id, mark, to_document
+from coconstruct_cli.guide import Answers as GuideAnswers
+from coconstruct_cli.guide import build_plan
+from coconstruct_cli.model import Kit
+from coconstruct_cli.progress import (
+    EMPTY,
+    Answers,
+    Change,
+    MergeReport,
+    State,
+    kit_id,
+    kit_identity,
+    mark,
+    path_progress,
+    to_document,
+)
 from coconstruct_cli.progress_store import (
     ProgressBusyError,
     ProgressImportError,
@@ -447,3 +461,22 @@ def _timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
+
+
+def test_three_documents_of_the_plan_read_then_a_new_terminal_sees_where_the_reader_stands(kit: Kit, kit_home: Path) -> None:
+    plan = build_plan(kit, GuideAnswers("company", "support"))
+    kid = kit_identity(kit)
+    remember_answers(kid, Answers("company", "support"))
+    order = [item.document.id for item in plan.items]
+    start = [order[0]] + [item.document.id for item in plan.highlights]  # the plan's « Pour commencer »
+    read = [order[0], order[1], start[1]]
+    proc = api_process(f"progress_store.mark_read(KID, {read!r})", kit_home)  # `kit read`, elsewhere
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+
+    loaded = load()
+    where = path_progress(order, loaded.state.read(kid), start)
+    assert (where.read, where.total) == (3, 17)
+    assert where.next[0] == start[2]
+    assert list(where.next[1:]) == [i for i in order if i not in {*read, start[2]}]
+    assert loaded.state.answers(kid) == Answers("company", "support")
