@@ -195,9 +195,10 @@ def test_a_state_survives_its_json_document(kits: list[tuple[str, str, frozenset
     assert parse(progress.dumps(state).encode()) == state
 
 
-def test_the_first_format_still_loads() -> None:
+def test_the_first_format_still_loads(kit: Kit) -> None:
     state = parse((FIXTURES / "progress_v1.json").read_bytes())
-    assert state.read(KID) == {"referentiel-co-construction-territoire", "document-retire-depuis"}
+    assert state.read(kit_identity(kit)) == {"referentiel-co-construction-territoire", "document-retire-depuis"}
+    assert orphans(state.read(kit_identity(kit)), [d.id for d in kit.documents]) == ("document-retire-depuis",)
     assert state.answers(KID) == Answers("company", "support", None)
     assert state.read(OTHER) == frozenset()
 
