@@ -526,4 +526,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.role": ("Vous êtes", "You are"),
     "label.goal": ("Objectif", "Goal"),
     "label.reading_path": ("Parcours", "Path"),
+    # --- task « progress » (issue 12): the reading-progress store (progress.py, progress_store.py) ---
+    "progress.marked": ("Marqué comme lu : {title} ({id})", "Marked as read: {title} ({id})"),
+    "progress.already_read": ("Déjà marqué comme lu : {title} ({id})", "Already marked as read: {title} ({id})"),
+    "progress.unmarked": ("Marque de lecture retirée : {title} ({id})", "No longer marked as read: {title} ({id})"),
+    "progress.was_not_read": (
+        "Pas marqué comme lu, rien à retirer : {title} ({id})",
+        "Not marked as read, nothing to undo: {title} ({id})",
+    ),
+    "progress.orphans": (
+        "Marqués comme lus mais absents de cette version du kit : {ids}",
+        "Marked as read but not in this version of the kit: {ids}",
+    ),
+    "progress.why_encoding": (
+        "le fichier n'est pas en UTF-8 (ligne {line}, colonne {column})",
+        "the file is not UTF-8 (line {line}, column {column})",
+    ),
+    "progress.why_json": (
+        "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
+        "the file is not valid JSON (line {line}, column {column})",
+    ),
+    "progress.why_newer": (
+        "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
+        "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",
+    ),
+    "progress.why_invalid": ("le contenu n'est pas valide ({first})", "the content is not valid ({first})"),
+    "progress.why_format": ("« {expected} » attendu", "'{expected}' expected"),
+    "progress.warn_ignored": (
+        "Progression de lecture ignorée : {reason} ({path}).",
+        "Reading progress ignored: {reason} ({path}).",
+    ),
+    "progress.err_state": (
+        "Progression non enregistrée : {reason} ({path}). Le fichier est laissé tel quel ; "
+        "« kit progress --reset » le met de côté pour repartir de zéro.",
+        "Progress not saved: {reason} ({path}). The file is left as it is; "
+        "'kit progress --reset' moves it aside to start afresh.",
+    ),
+    "progress.err_write": (
+        "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
+        "Progress not saved: cannot write {path} ({reason}).",
+    ),
+    "progress.err_busy": (
+        "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
+        "Progress not saved: another 'kit' has been changing it for more than {seconds} s ({path}).",
+    ),
+    "progress.err_import_read": (
+        "Impossible de lire le fichier de progression {path} : {reason}.",
+        "Cannot read progress file {path}: {reason}.",
+    ),
+    "progress.err_import_big": (
+        "Le fichier de progression {path} est trop gros ({size} octets, au plus {limit}).",
+        "Progress file {path} is too large ({size} bytes, at most {limit}).",
+    ),
+    "progress.err_import_invalid": (
+        "Le fichier de progression {path} n'est pas valide :",
+        "Progress file {path} is not valid:",
+    ),
+    "progress.err_import": (
+        "Le fichier de progression {path} n'est pas utilisable : {reason}.",
+        "Progress file {path} cannot be used: {reason}.",
+    ),
+    "progress.reset_done": ("Progression mise de côté dans {path}.", "Progress moved aside to {path}."),
+    "progress.reset_nothing": (
+        "Aucune progression enregistrée, rien à remettre à zéro ({path}).",
+        "No progress saved, nothing to reset ({path}).",
+    ),
+    "progress.imported_none": ("Import : aucune nouvelle marque de lecture.", "Import: no new read mark."),
+    "progress.imported_one": ("Import : 1 document de plus marqué comme lu.", "Import: 1 more document marked as read."),
+    "progress.imported_many": (
+        "Import : {count} documents de plus marqués comme lus.",
+        "Import: {count} more documents marked as read.",
+    ),
+    "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
 }
