@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,10 @@ def test_missing_file_and_folder(runner: CliRunner, tmp_path: Path) -> None:
 def test_unreadable_file(runner: CliRunner, write_kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_kit()
 
-    def deny(self: Path) -> bytes:
+    def deny(name: Any, flags: int, mode: int = 0o777) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)  # root reads any file: the refusal is simulated
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
     assert "permission refusée" in result.stderr
