@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import i18n, loader
@@ -419,3 +421,41 @@ def test_kit_schema_names_its_draft_and_itself() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == "urn:coconstruct-cli:kit:1"
     assert schema["title"] == "Kit"
+
+
+def test_a_symbolic_link_loop(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(KitFileError, match="trop de liens symboliques"):
+        load_kit(loop)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=0, max_value=3000), limit=st.integers(min_value=0, max_value=3000))
+def test_read_limited_returns_exactly_what_fits(tmp_path: Path, size: int, limit: int) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * (size // 256) + bytes(size % 256))
+    if size <= limit:
+        assert read_limited(path, limit) == path.read_bytes()
+    else:
+        with pytest.raises(InputFileError):
+            read_limited(path, limit)
+
+
+def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "growing.json"
+    path.write_bytes(b"x" * 5000)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    real_stat, real_read = Path.stat, os.read
+    asked: list[int] = []
+
+    def counted_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: real_stat(empty, **kw))  # st_size 0, as /proc files say
+    monkeypatch.setattr(os, "read", counted_read)
+    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
+        read_limited(path, 1000)
+    assert sum(asked) == 1001
