@@ -258,3 +258,13 @@ def test_sigterm_in_a_real_process_exits_143_and_leaves_nothing(tmp_path: Path) 
     assert done.returncode == 143, done.stderr
     assert "Traceback" not in done.stderr and "not reached" not in done.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_names_in_messages_are_safe_and_a_dash_is_a_file(tmp_path: Path) -> None:
+    hostile = tmp_path / "\x1b]0;pwned\x07\u202eplan.md"
+    hostile.write_text("x", encoding="utf-8")
+    message = refused("y", hostile)
+    assert "\x1b" not in message and "\u202e" not in message and "pwned" in message
+    write_file("x", "-", force=False)
+    assert (tmp_path / "-").read_text(encoding="utf-8") == "x"
+    assert "Le fichier - existe déjà" in refused("y", "-")

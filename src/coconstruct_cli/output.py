@@ -110,6 +110,13 @@ class _SignalCleanup:
             raise SystemExit(128 + self.pending) from None
 
 
+def _shown(path: Path | str) -> str:
+    """A file name as messages show it: no control or bidi character, not at any length (`-` is a file here)."""
+    from .loader import shown
+
+    return shown(os.fspath(path), 400)
+
+
 def _name_max(folder: Path) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
@@ -119,11 +126,11 @@ def _name_max(folder: Path) -> int:
 
 def _check_target(raw: str, target: Path, force: bool) -> None:
     """Every reason to refuse `target` before anything is created; raises `OutputError`."""
-    from .loader import file_reason, shown, shown_path
+    from .loader import file_reason, shown
 
-    shown_target = shown_path(target)
+    shown_target = _shown(target)
     if raw.endswith(("/", os.sep)):
-        raise OutputError(t("err.output_trailing_slash", path=shown_path(raw)))
+        raise OutputError(t("err.output_trailing_slash", path=_shown(raw)))
     try:
         size = len(os.fsencode(target.name))
     except (UnicodeError, ValueError) as exc:
@@ -136,7 +143,7 @@ def _check_target(raw: str, target: Path, force: bool) -> None:
     except FileNotFoundError:
         if not target.parent.is_dir():
             # lstat found no file: the folder itself is missing (`missing/plan.md`), or is not a folder.
-            folder = shown_path(target.parent)
+            folder = _shown(target.parent)
             raise OutputError(t("err.output_no_folder", path=shown_target, folder=folder)) from None
         return
     except (OSError, ValueError) as exc:  # EACCES (a folder that cannot be searched), ENAMETOOLONG, ELOOP, NUL
@@ -176,11 +183,11 @@ def write_file(text: str, path: Path | str, force: bool, bom: bool = False) -> N
     `force`, renamed over it; the temporary file is removed on any failure, on Ctrl-C, and on SIGTERM
     or SIGHUP, after which the process exits with 128 + the signal's number (see `_SignalCleanup`).
     """
-    from .loader import file_reason, shown_path
+    from .loader import file_reason
 
     raw = os.fspath(path)
     target = Path(raw)
-    shown_target = shown_path(target)
+    shown_target = _shown(target)
     _check_target(raw, target, force)
     try:
         data = text.encode("utf-8-sig" if bom else "utf-8")
