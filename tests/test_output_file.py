@@ -268,3 +268,18 @@ def test_names_in_messages_are_safe_and_a_dash_is_a_file(tmp_path: Path) -> None
     write_file("x", "-", force=False)
     assert (tmp_path / "-").read_text(encoding="utf-8") == "x"
     assert "Le fichier - existe déjà" in refused("y", "-")
+
+
+def test_a_signal_as_the_temporary_file_is_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None) -> None:
+    real_open = os.open
+
+    def open_then_killed(path: str, flags: int, mode: int = 0o777) -> int:
+        fd = real_open(path, flags, mode)
+        os.kill(os.getpid(), signal.SIGTERM)  # held back until the file is recorded for clean-up
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_killed)
+    with pytest.raises(SystemExit) as caught:
+        write_file("x", tmp_path / "plan.md", force=False)
+    assert caught.value.code == 143
+    assert list(tmp_path.iterdir()) == []

@@ -68,8 +68,8 @@ class _SignalCleanup:
     the hidden `.kit-*.tmp` file in the target's folder, never a partial target.
     """
 
-    def __init__(self, temporary: Path) -> None:
-        self.temporary = temporary
+    def __init__(self) -> None:
+        self.temporary: Path | None = None
         self.armed = False
         self.pending: int | None = None
         self.previous: dict[int, object] = {}
@@ -99,11 +99,25 @@ class _SignalCleanup:
         self.armed = True
         return self
 
+    def create(self, folder: Path) -> tuple[int, Path]:
+        """The temporary file, created with the signals held back so that it is never unrecorded."""
+        import signal
+
+        held = set(self.previous) if hasattr(signal, "pthread_sigmask") else set()
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, held) if held else None
+        try:
+            fd, self.temporary = _create_temporary(folder)
+        finally:
+            if before is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a held signal is handled here
+        return fd, self.temporary
+
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         import signal
 
         self.armed = False
-        self.temporary.unlink(missing_ok=True)
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
         for signum, previous in self.previous.items():
             signal.signal(signum, previous)  # type: ignore[arg-type]
         if self.pending is not None:
@@ -193,13 +207,9 @@ def write_file(text: str, path: Path | str, force: bool, bom: bool = False) -> N
         data = text.encode("utf-8-sig" if bom else "utf-8")
     except UnicodeEncodeError:
         raise OutputError(t("err.output_encoding", path=shown_target)) from None
-    folder = target.parent
     try:
-        fd, temporary = _create_temporary(folder)
-    except OSError as exc:
-        raise OutputError(t("err.output_write", path=shown_target, reason=file_reason(exc))) from None
-    try:
-        with _SignalCleanup(temporary):
+        with _SignalCleanup() as cleanup:
+            fd, temporary = cleanup.create(target.parent)
             try:
                 _write_all(fd, data)
                 os.fsync(fd)
