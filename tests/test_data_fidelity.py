@@ -82,6 +82,8 @@ def quotes(kit: Kit) -> Iterator[tuple[str, str]]:
             yield "about.research.entries", entry.text
     for path in kit.paths:
         yield f"paths[{path.id}].purpose", path.purpose
+    for category in kit.categories:
+        yield f"categories[{category.id}].description", category.description
     for d in kit.documents:
         yield from document_quotes(d)
 
