@@ -380,3 +380,68 @@ def test_translations_stay_faithful(kit: Kit) -> None:
 @pytest.mark.parametrize("field", ["subject_en", "choice_en", "reason_en"])
 def test_choices_in_english(kit: Kit, field: str) -> None:
     assert all(getattr(c, field) for c in kit.choices)
+
+
+# Text fields shown as they are in English mode, and why: names, ids, or the seed's words shown as a quote.
+SHOWN_AS_IS = {
+    ("About", "title"): "the kit's French title",
+    ("About", "publisher"): "a name",
+    ("Document", "authors"): "names",
+    ("Credit", "name"): "a name",
+    ("Concern", "rests_on"): "the seed's words, shown as a quote",
+    ("Figure", "quote"): "the seed's sentence, shown as a quote",
+    ("Example", "source"): "a reference to a French document, quoted",
+    ("Link", "url"): "an address",
+    ("Choice", "seed_forms"): "the seed's own spellings",
+}
+
+
+def text_fields() -> Iterator[tuple[str, str, set[str]]]:
+    """(model name, field name, sibling field names) for every text field of the kit format."""
+    import typing
+
+    from pydantic import BaseModel
+
+    seen: set[type[BaseModel]] = set()
+
+    def models(annotation: object) -> Iterator[type[BaseModel]]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield annotation
+        for arg in typing.get_args(annotation):
+            yield from models(arg)
+
+    def is_text(annotation: object) -> bool:
+        if annotation is str:
+            return True
+        if typing.get_origin(annotation) is typing.Literal:
+            return False
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is typing.Annotated:
+            return args[0] is str and not any(getattr(m, "pattern", None) for m in args[1:])
+        return any(is_text(a) for a in args)
+
+    todo: list[type[BaseModel]] = [Kit]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        fields = model.model_fields
+        for name, info in fields.items():
+            todo.extend(models(info.annotation))
+            patterned = any(getattr(m, "pattern", None) for m in info.metadata)  # a Slug: an id, not text
+            if is_text(info.annotation) and not patterned and not name.endswith("_en"):
+                yield model.__name__, name, set(fields)
+
+
+def test_every_text_field_of_the_format_has_its_english_or_a_reason_not_to() -> None:
+    missing = [
+        (model, name)
+        for model, name, siblings in text_fields()
+        if f"{name}_en" not in siblings and (model, name) not in SHOWN_AS_IS
+    ]
+    assert missing == []
+    # The check sees the fields it should: a few known ones are among them.
+    names = {(model, name) for model, name, _ in text_fields()}
+    assert {("Document", "kind"), ("Figure", "value"), ("Form", "also_named"), ("Choice", "reason")} <= names
+    assert ("Document", "id") not in names and ("Document", "category") not in names

@@ -88,7 +88,7 @@ def test_roles_are_checked(kit_data: dict[str, Any]) -> None:
     guide["concerns"] = [{"role": "company", "reading": "lecture", "rests_on": "mots"}]
     problems = [(where, key) for where, key, _ in kit_problems(data)]
     where = "documents[28 = guide-construire-ensemble]"
-    assert (f"{where}.written_for", "val.duplicate") in problems
+    assert (f"{where}.written_for", "val.duplicate_role") in problems
     assert (f"{where}.concerns", "val.role_written_for") in problems
 
 

@@ -481,6 +481,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.goal": ("Objectif", "Goal"),
     "label.reading_path": ("Parcours", "Path"),
     # --- issue 9 (data true to the seed): validation of the new fields, labels for the renderers ---
+    "val.duplicate_role": ("rôle en double « {value} »", "duplicate role '{value}'"),
     "val.role_written_for": (
         "le rôle « {value} » est déjà dans « written_for » : un document écrit pour un rôle ne le « concerne » pas en plus",
         "role '{value}' is already in 'written_for': a document written for a role does not also 'concern' it",

@@ -349,9 +349,9 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
         written = _strings([_get(w, "role") for w in _items(d, "written_for")])
         concerned = _strings([_get(c, "role") for c in _items(d, "concerns")])
         for dup in _duplicates(written):
-            problems.append((f"{where}.written_for", "val.duplicate", {"value": dup}))
+            problems.append((f"{where}.written_for", "val.duplicate_role", {"value": dup}))
         for dup in _duplicates(concerned):
-            problems.append((f"{where}.concerns", "val.duplicate", {"value": dup}))
+            problems.append((f"{where}.concerns", "val.duplicate_role", {"value": dup}))
         for role in sorted(set(written) & set(concerned)):
             problems.append((f"{where}.concerns", "val.role_written_for", {"value": role}))
     doc_ids = set(_strings([_get(d, "id") for d in documents]))
