@@ -123,3 +123,11 @@ def test_records_keep_audiences_and_add_the_new_fields_at_the_end(kit: Kit) -> N
     silver = record(next(d for d in kit.documents if d.id == "rex-silver-geek"), [])
     assert silver["links"][0]["url"] == "http://collectifsilvergeek.tumblr.com/"
     assert silver["audiences"] == [] and silver["concerns"] == []
+
+
+def test_the_schema_tells_the_link_rule() -> None:
+    import re
+
+    pattern = Kit.model_json_schema()["$defs"]["Link"]["properties"]["url"]["pattern"]
+    assert all(re.fullmatch(pattern, url) for url in GOOD_URLS)
+    assert not any(re.fullmatch(pattern, url) for url in BAD_URLS)

@@ -38,7 +38,12 @@ def _check_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_url)]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"pattern": f"^{_URL.pattern}$"}),
+]
 
 
 class _Frozen(BaseModel):
