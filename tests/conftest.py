@@ -157,3 +157,31 @@ def render_as(result: Any, fmt: str, terminal: bool = False, width: int | None =
     from coconstruct_cli.render import render
 
     return render(result, medium(Format(fmt), terminal), width=width)
+
+
+class VisibleScreen:
+    """What a terminal of `rows` x `columns` shows, fed with everything the program writes (pyte emulates
+    the terminal): the final screen, not the scrollback."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        import pyte
+
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.Stream(self.screen)
+
+    def write(self, data: str) -> None:
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+
+def spawn_screen(kit_exe: str, args: list[str], cwd: Path, rows: int, columns: int, **env: str) -> tuple[Any, VisibleScreen]:
+    """`kit ARGS` in a pseudo-terminal, with the screen a user would see."""
+    child = spawn(kit_exe, args, cwd, rows=rows, columns=columns, **env)
+    screen = VisibleScreen(rows, columns)
+    child.logfile_read = screen
+    return child, screen

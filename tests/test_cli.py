@@ -66,7 +66,8 @@ def test_list_filters_combine(runner: CliRunner) -> None:
     assert ids == EXPECTED_PATHS["animate"][-9:]
     assert ids[0] == "etudes-phare" and all(i.startswith(("etud", "note", "rapport", "bench", "fiche")) for i in ids)
     code, out, _ = invoke(runner, "list", "--audience", "entreprise", "-f", "json")
-    assert [d["id"] for d in json.loads(out)] == ["guide-engagement-associatif-salaries", "guide-construire-ensemble"]
+    # Only what the kit says is written for companies (« à destination des chefs d'entreprise »).
+    assert [d["id"] for d in json.loads(out)] == ["guide-construire-ensemble"]
 
 
 def test_nothing_matched_exits_1_with_an_empty_result(runner: CliRunner) -> None:

@@ -18,10 +18,16 @@ from conftest import Script, spaced
 ROLES = ("association", "company", "public", "academic", "media", "facilitator", "other")
 GOALS = ("understand", "animate", "support", "unsure")
 
-# What the kit says each role should read, path by path (the seed's « écrit à destination de… »).
+NEEDS = ("reference", "illustrations", "method", "toolbox", "all")
+
+# What the seed says a document is written for (« à destination de… »), and what it ties to a role by our
+# reading (the kit's `concerns`), as a reader of the seed finds them.
 WRITTEN_FOR: dict[str, set[str]] = {
     "association": {"referentiel-cides-partenariats"},
-    "company": {"guide-construire-ensemble", "guide-engagement-associatif-salaries"},
+    "company": {"guide-construire-ensemble"},
+}
+CONCERNS: dict[str, set[str]] = {
+    "company": {"guide-engagement-associatif-salaries"},
     "facilitator": {
         "animer-co-construction-territoriale",
         "fiche-diagnostic-structure-animation",
@@ -32,31 +38,61 @@ WRITTEN_FOR: dict[str, set[str]] = {
 }
 
 
-# --- answers -> plan, for every role and goal -----------------------------------------------------
+# --- answers -> plan, for every role, goal and need -------------------------------------------------
 
 
+@pytest.mark.parametrize("need", NEEDS)
 @pytest.mark.parametrize("goal", GOALS)
 @pytest.mark.parametrize("role", ROLES)
-def test_plan_for_every_role_and_goal(kit: Kit, role: str, goal: str) -> None:
-    plan = plans.build_plan(kit, Answers(role, goal))
+def test_plan_for_every_role_goal_and_need(kit: Kit, role: str, goal: str, need: str) -> None:
+    plan = plans.build_plan(kit, Answers(role, goal, need))
     path_id = "understand" if goal == "unsure" else goal
     path = next(p for p in kit.paths if p.id == path_id)
 
-    assert plan.path == path and plan.role == role and plan.goal == goal
-    # Exactly `kit path`'s documents, in its reading order, numbered from 1.
+    assert plan.path == path and (plan.role, plan.goal, plan.need) == (role, goal, need)
+    # Exactly `kit path`'s documents, in its reading order, numbered as `kit path` numbers them.
     assert [i.document for i in plan.items] == list(select(kit, path=path).documents)
     assert [i.number for i in plan.items] == list(range(1, len(path.documents) + 1))
+    # The start set: never empty, at most five, all of the path; nothing of the path is hidden.
+    start = [i.document.id for i in plan.start]
+    assert 1 <= len(start) <= plans.START_SIZE and len(set(start)) == len(start)
+    assert set(start) <= set(path.documents)
+    assert sorted([*start, *(i.document.id for i in plan.rest)]) == sorted(path.documents)
 
     written_for = WRITTEN_FOR.get(role, set())
-    expected = written_for & set(path.documents)
-    assert {i.document.id for i in plan.highlights} == expected
-    for item in plan.items:
-        if item.highlight:
-            assert item.reason == item.document.audience_reason and item.reason
-        else:
-            assert item.reason == ""
-            assert role not in item.document.audiences
+    concerns = CONCERNS.get(role, set())
+    assert {i.document.id for i in plan.highlights} == written_for & set(path.documents)
+    assert {i.document.id for i in plan.items if i.concern} == concerns & set(path.documents)
     assert {d.id for d, _ in plan.elsewhere} == written_for - set(path.documents)
+    for item in plan.items:
+        assert bool(item.reason) == item.highlight and item.why
+        if item.highlight:
+            assert item.reason in {w.quote for w in item.document.written_for}
+    # The rule, in its order: written for the role, then tied to it, then the need, then the reference.
+    rules = [i.start for i in plan.start]
+    assert rules == sorted(rules, key=plans.RULES.index)
+    for item in plan.start:
+        if item.start == plans.WRITTEN_FOR:
+            assert item.highlight
+        elif item.start == plans.CONCERNS:
+            assert item.concern and not item.highlight
+        elif item.start == plans.NEED and need != "all":
+            assert item.document.category == need
+        elif item.start == plans.REFERENCE:
+            assert item.document.category == "reference"
+    if need == "all":
+        natures = [i.document.category for i in plan.start if i.start == plans.NEED]
+        assert len(natures) == len(set(natures))
+    # The sentence tells what was chosen, count by count.
+    sentence = spaced(plans.start_line(plan))
+    assert sentence.startswith(f"{len(start)} document")
+    for rule, words in (
+        (plans.WRITTEN_FOR, "écrit"),
+        (plans.CONCERNS, "qui vous concern"),
+        (plans.REFERENCE, "du cadre de référence"),
+    ):
+        count = rules.count(rule)
+        assert (f"{count} {words}" in sentence) == bool(count), (rule, sentence)
 
     notes = spaced(" ".join(plans.notes(plan)))
     if role in ("public", "academic", "media"):
@@ -67,18 +103,39 @@ def test_plan_for_every_role_and_goal(kit: Kit, role: str, goal: str) -> None:
         assert not plan.highlights and "Autre" in notes
     if goal == "unsure":
         assert "point de départ" in notes
-    start = spaced(plans.start_line(plan))
-    assert start.startswith("Par où commencer : n° 1")
-    if expected:
-        numbers = ", ".join(str(i.number) for i in plan.highlights)
-        assert start.endswith(f"écrits pour vous : n° {numbers}.")
 
 
-def test_company_support_highlights_the_guides_written_for_company_heads(kit: Kit) -> None:
-    plan = plans.build_plan(kit, Answers("company", "support"))
-    reasons = {i.document.id: i.reason for i in plan.highlights}
-    assert set(reasons) == {"guide-construire-ensemble", "guide-engagement-associatif-salaries"}
-    assert reasons["guide-construire-ensemble"].startswith("Écrit à destination des chefs d'entreprise")
+def test_different_answers_give_different_starts(kit: Kit) -> None:
+    starts = {
+        (role, goal, need): tuple(i.document.id for i in plans.build_plan(kit, Answers(role, goal, need)).start)
+        for role in ROLES
+        for goal in GOALS
+        for need in NEEDS
+    }
+    # Within each path, every need leads somewhere else.
+    for role in ROLES:
+        for goal in GOALS:
+            assert len({starts[role, goal, need] for need in NEEDS}) == len(NEEDS), (role, goal)
+    facilitator = starts["facilitator", "animate", "method"]
+    company = starts["company", "animate", "toolbox"]
+    assert facilitator[:2] == ("animer-co-construction-territoriale", "fiche-diagnostic-structure-animation")
+    assert set(facilitator) != set(company) and not set(facilitator) & set(company)
+
+
+def test_a_missing_need_is_a_bit_of_everything(kit: Kit) -> None:
+    plan = plans.build_plan(kit, Answers("association", "understand"))
+    assert plan.need == "all"
+    assert [i.document.category for i in plan.start] == ["reference", "illustrations", "method", "toolbox"]
+
+
+def test_company_support_starts_with_the_guide_written_for_company_heads(kit: Kit) -> None:
+    plan = plans.build_plan(kit, Answers("company", "support", "toolbox"))
+    assert plan.start[0].document.id == "guide-construire-ensemble" and plan.start[0].start == plans.WRITTEN_FOR
+    assert plan.start[0].reason == "à destination des chefs d'entreprise"
+    assert plan.start[0].why == "Écrit « à destination des chefs d'entreprise », dit le kit." or spaced(plan.start[0].why) == (
+        "Écrit « à destination des chefs d'entreprise », dit le kit."
+    )
+    assert plan.start[1].document.id == "guide-engagement-associatif-salaries" and plan.start[1].start == plans.CONCERNS
     assert not plan.elsewhere
 
 
@@ -98,26 +155,44 @@ def test_a_role_whose_documents_are_elsewhere_is_told_where(kit: Kit) -> None:
     ]
 
 
+def test_the_why_is_the_first_sentence_of_the_description_shortened_at_a_clause(kit: Kit) -> None:
+    assert plans.first_sentence("Une phrase courte. Une autre.") == "Une phrase courte"
+    long = "Une première proposition assez longue pour compter, " + "suite " * 40 + "fin."
+    cut = plans.first_sentence(long)
+    assert cut == "Une première proposition assez longue pour compter …" and len(cut) <= plans.WHY_LENGTH + 2
+    for document in kit.documents:
+        why = plans.first_sentence(document.description)
+        assert why.rstrip(" …") in " ".join(document.description.split())
+
+
 def test_reasons_and_notes_in_english(kit: Kit) -> None:
     i18n.set_lang("en")
     plan = plans.build_plan(kit, Answers("company", "animate"))
     assert not plan.highlights
-    assert plans.notes(plan)[-1].startswith("Written for you, outside this path: “Practical guide")
-    assert "(path understand, support)" in plans.notes(plan)[-1]
-    plan = plans.build_plan(kit, Answers("company", "support"))
-    assert plan.highlights[-1].reason.startswith("Written for business leaders")
-    assert plans.start_line(plan).startswith("Where to start: no. 1, “Reference guide")
+    assert plans.notes(plan)[-1].startswith(
+        "Written for you, outside this path: “« Construire ensemble » (“Building together”) guide"
+    )
+    assert "(path support)" in plans.notes(plan)[-1]
+    plan = plans.build_plan(kit, Answers("company", "support", "toolbox"))
+    assert plan.highlights[-1].reason == "intended for business leaders"
+    assert plans.start_line(plan).startswith(
+        "5 documents, chosen this way: 1 written for you (the kit says so), 1 that concerns you"
+    )
+    assert plans.detail_line(plan) == "Details: kit show support:<no. or id>"
 
 
-def test_plan_data_is_kit_path_documents_plus_highlight_and_reason(kit: Kit) -> None:
+def test_plan_data_is_kit_path_documents_plus_marks_and_the_start(kit: Kit) -> None:
     plan = plans.build_plan(kit, Answers("facilitator", "unsure"))
     data = plans.plan_data(plan)
-    assert data["answers"] == {"role": "facilitator", "goal": "unsure"}
+    assert data["answers"] == {"role": "facilitator", "goal": "unsure", "need": "all"}
     assert data["path"] == "understand"
     base = records(select(kit, path=plan.path))
-    assert [{k: v for k, v in d.items() if k not in ("highlight", "reason")} for d in data["documents"]] == base
-    assert all(list(d)[-2:] == ["highlight", "reason"] for d in data["documents"])
+    added = ["highlight", "reason", "number", "why", "concern", "start"]
+    assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == base
+    assert all(list(d)[-len(added) :] == added for d in data["documents"])
     assert not any(d["highlight"] for d in data["documents"])
+    assert [s["id"] for s in data["start"]] == [i.document.id for i in plan.start]
+    assert all(set(s) >= {"id", "why"} for s in data["start"])
 
 
 def test_build_plan_needs_both_answers(kit: Kit) -> None:
@@ -254,17 +329,35 @@ def test_goal_title_falls_back_on_the_kit_path_title(kit: Kit) -> None:
 # --- the conversation ----------------------------------------------------------------------------
 
 
-def test_interview_asks_both_then_confirms(kit: Kit) -> None:
-    ask = Script([("role", "company"), ("goal", "support"), ("recap", "confirm")])
-    assert guide.interview(kit, Answers(), ask) == Answers("company", "support")
+def test_interview_asks_the_three_then_confirms(kit: Kit) -> None:
+    ask = Script([("role", "company"), ("goal", "support"), ("need", "toolbox"), ("recap", "confirm")])
+    assert guide.interview(kit, Answers(), ask) == Answers("company", "support", "toolbox")
     assert ask.done()
     recap = ask.asked[-1]
     assert tuple(spaced(line) for line in recap.preamble) == (
         "Récapitulatif",
         "  Vous êtes : Une entreprise",
         "  Votre objectif : Accompagner des organisations (entreprises, associations) dans leurs partenariats",
+        "  D'abord : Des outils pour passer à la pratique",
     )
     assert recap.default == "confirm"
+    assert [o.value for o in recap.options] == ["confirm", "role", "goal", "need"]
+
+
+def test_the_need_question_speaks_the_kit_s_words(kit: Kit) -> None:
+    question = guide.need_question(kit)
+    assert spaced(question.message) == "De quoi avez-vous besoin d'abord ?"
+    assert [o.value for o in question.options] == ["reference", "illustrations", "method", "toolbox", "all"]
+    assert [o.title for o in question.options] == [
+        "Comprendre les enjeux et le cadre",
+        "Des cas concrets",
+        "Une méthode pour animer",
+        "Des outils pour passer à la pratique",
+        "Un peu de tout",
+    ]
+    # Each nature is told by the seed's own definition of it.
+    assert [o.description for o in question.options[:4]] == [c.description for c in kit.categories]
+    assert question.default == "all"
 
 
 def test_interview_lets_each_answer_be_changed_at_the_recap(kit: Kit) -> None:
@@ -272,25 +365,29 @@ def test_interview_lets_each_answer_be_changed_at_the_recap(kit: Kit) -> None:
         [
             ("role", "company"),
             ("goal", "support"),
+            ("need", "method"),
             ("recap", "role"),
             ("role", "facilitator"),
             ("recap", "goal"),
             ("goal", "unsure"),
+            ("recap", "need"),
+            ("need", "all"),
             ("recap", "confirm"),
         ]
     )
-    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "unsure")
+    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "unsure", "all")
     # Going back points at the current answer.
-    assert ask.asked[3].default == "company"
-    assert ask.asked[5].default == "support"
+    assert ask.asked[4].default == "company"
+    assert ask.asked[6].default == "support"
+    assert ask.asked[8].default == "method"
 
 
 def test_interview_asks_only_what_is_missing_and_defaults_the_goal_from_the_role(kit: Kit) -> None:
-    ask = Script([("goal", "animate"), ("recap", "confirm")])
-    assert guide.interview(kit, Answers("facilitator", None), ask) == Answers("facilitator", "animate")
+    ask = Script([("goal", "animate"), ("need", "method"), ("recap", "confirm")])
+    assert guide.interview(kit, Answers("facilitator", None), ask) == Answers("facilitator", "animate", "method")
     assert ask.asked[0].default == "animate"
     ask = Script([("role", "media"), ("recap", "confirm")])
-    assert guide.interview(kit, Answers(None, "support"), ask) == Answers("media", "support")
+    assert guide.interview(kit, Answers(None, "support", "all"), ask) == Answers("media", "support", "all")
 
 
 # --- saving --------------------------------------------------------------------------------------
@@ -325,8 +422,21 @@ def test_save_never_replaces_a_file_without_asking(kit: Kit) -> None:
     assert guide.save_dialog(plan.path.id, ask, taken) == guide.SaveChoice(Path("other.md"), "md", force=False)
     assert ask.asked[2].message == "Le fichier mine.md existe déjà." and ask.asked[2].default == "rename"
 
-    ask = Script([("save", "csv"), ("filename", " mine.md "), ("overwrite", "replace")])
-    assert guide.save_dialog(plan.path.id, ask, taken) == guide.SaveChoice(Path("mine.md"), "csv", force=True)
+    ask = Script([("save", "md"), ("filename", " mine.md "), ("overwrite", "replace")])
+    assert guide.save_dialog(plan.path.id, ask, taken) == guide.SaveChoice(Path("mine.md"), "md", force=True)
+
+
+def test_an_extension_that_names_another_format_is_asked_about(kit: Kit) -> None:
+    ask = Script([("save", "md"), ("filename", "plan.html"), ("mismatch", "named")])
+    assert guide.save_dialog("support", ask, exists_in(set())) == guide.SaveChoice(Path("plan.html"), "html", force=False)
+    assert spaced(ask.asked[2].message) == "Le nom plan.html annonce du HTML, mais vous avez choisi du Markdown."
+    ask = Script([("save", "md"), ("filename", "plan.html"), ("mismatch", "chosen")])
+    assert guide.save_dialog("support", ask, exists_in(set())) == guide.SaveChoice(Path("plan.md"), "md", force=False)
+    ask = Script([("save", "csv"), ("filename", "plan.json"), ("mismatch", "rename"), ("filename", "plan.csv")])
+    assert guide.save_dialog("support", ask, exists_in(set())) == guide.SaveChoice(Path("plan.csv"), "csv", force=False)
+    # A name that names no format keeps the format chosen.
+    ask = Script([("save", "json"), ("filename", "plan")])
+    assert guide.save_dialog("support", ask, exists_in(set())) == guide.SaveChoice(Path("plan"), "json", force=False)
 
 
 def test_check_filename(tmp_path: Path) -> None:
@@ -334,6 +444,14 @@ def test_check_filename(tmp_path: Path) -> None:
     assert guide.check_filename("  ") == "Donnez un nom de fichier."
     (tmp_path / "plans").mkdir()
     assert spaced(guide.check_filename("plans") or "") == "plans est un dossier : donnez un nom de fichier."
+
+
+def test_check_filename_says_what_is_wrong_instead_of_failing(tmp_path: Path) -> None:
+    assert spaced(guide.check_filename("a" * 256 + ".md") or "") == "Nom trop long : au plus 255 octets pour un nom de fichier."
+    assert guide.check_filename("a" * 252 + ".md") is None
+    assert spaced(guide.check_filename("~nosuchuser-kit/plan.md") or "") == "Dossier personnel inconnu : ~nosuchuser-kit."
+    assert guide.check_filename("plan\x00.md") == "Un nom de fichier ne peut pas contenir de caractère nul."
+    assert "dossier" in (guide.check_filename("plans/") or "")
 
 
 def test_check_filename_needs_an_existing_folder(tmp_path: Path) -> None:

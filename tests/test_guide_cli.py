@@ -16,13 +16,13 @@ from typer.testing import CliRunner
 
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.guide import Question
-from conftest import Script, terminal
+from conftest import Script, spaced, terminal
 from conftest import invoke as invoke_kit
 
 
-def invoke(runner: CliRunner, *args: str, console: Any = None) -> tuple[int, str, str]:
+def invoke(runner: CliRunner, *args: str, console: Any = None, raw: bool = False) -> tuple[int, str, str]:
     """`kit guide ARGS`."""
-    return invoke_kit(runner, "guide", *args, console=console)
+    return invoke_kit(runner, "guide", *args, console=console, raw=raw)
 
 
 def flat(screen: str) -> str:
@@ -31,7 +31,7 @@ def flat(screen: str) -> str:
 
 
 def plan_json(runner: CliRunner, *args: str) -> dict[str, Any]:
-    code, out, err = invoke(runner, *args, "--format", "json")
+    code, out, err = invoke(runner, *args, "--format", "json", raw=True)
     assert code == 0, err
     data: dict[str, Any] = json.loads(out)
     return data
@@ -40,28 +40,43 @@ def plan_json(runner: CliRunner, *args: str) -> dict[str, Any]:
 # --- for scripts ---------------------------------------------------------------------------------
 
 
-def test_json_plan_is_kit_path_documents_with_highlight_and_reason(runner: CliRunner) -> None:
-    data = plan_json(runner, "--role", "company", "--goal", "support")
-    assert list(data) == ["answers", "path", "documents"]
-    assert data["answers"] == {"role": "company", "goal": "support"}
+def test_json_plan_is_kit_path_documents_with_marks_and_the_start(runner: CliRunner) -> None:
+    data = plan_json(runner, "--role", "company", "--goal", "support", "--need", "toolbox")
+    assert list(data) == ["answers", "path", "start", "documents"]
+    assert data["answers"] == {"role": "company", "goal": "support", "need": "toolbox"}
     assert data["path"] == "support"
     path_docs = json.loads(runner.invoke(app, ["path", "support", "--format", "json"]).stdout)
-    assert [{k: v for k, v in d.items() if k not in ("highlight", "reason")} for d in data["documents"]] == path_docs
+    added = ("highlight", "reason", "number", "why", "concern", "start")
+    assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == path_docs
+    assert [d["number"] for d in data["documents"]] == list(range(1, 18))
     marked = {d["id"]: d["reason"] for d in data["documents"] if d["highlight"]}
-    assert set(marked) == {"guide-engagement-associatif-salaries", "guide-construire-ensemble"}
-    assert marked["guide-construire-ensemble"].startswith("Écrit à destination des chefs d'entreprise")
+    assert marked == {"guide-construire-ensemble": "à destination des chefs d'entreprise"}
     assert all(d["reason"] == "" for d in data["documents"] if not d["highlight"])
+    assert all(d["why"] for d in data["documents"])
+    assert [s["id"] for s in data["start"]][:2] == ["guide-construire-ensemble", "guide-engagement-associatif-salaries"]
+    assert {s["id"] for s in data["start"]} == {d["id"] for d in data["documents"] if d["start"]}
 
 
 def test_french_names_give_the_same_plan(runner: CliRunner) -> None:
-    english = plan_json(runner, "--role", "company", "--goal", "support")
-    french = plan_json(runner, "-r", "Entreprise", "-g", "accompagner")
+    english = plan_json(runner, "--role", "company", "--goal", "support", "--need", "method")
+    french = plan_json(runner, "-r", "Entreprise", "-g", "accompagner", "-n", "méthode")
     assert french == english
+
+
+def test_a_script_without_need_gets_a_bit_of_everything(runner: CliRunner) -> None:
+    assert plan_json(runner, "--role", "company", "--goal", "support")["answers"]["need"] == "all"
+    assert plan_json(runner, "-r", "company", "-g", "support", "-n", "tout")["answers"]["need"] == "all"
+
+
+def test_unknown_need_names_the_nearest(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "-r", "company", "-g", "support", "-n", "outil")
+    assert code == 2 and out == ""
+    assert "Besoin inconnu : « outil ». Vouliez-vous dire : outils" in err
 
 
 def test_je_ne_sais_pas_leads_to_understand_and_keeps_the_answer(runner: CliRunner) -> None:
     data = plan_json(runner, "--role", "animateur", "--goal", "ne-sais-pas")
-    assert data["answers"] == {"role": "facilitator", "goal": "unsure"}
+    assert data["answers"] == {"role": "facilitator", "goal": "unsure", "need": "all"}
     assert data["path"] == "understand"
 
 
@@ -69,39 +84,46 @@ def test_english_reasons(runner: CliRunner) -> None:
     data = plan_json(runner, "--role", "association", "--goal", "support", "--lang", "en")
     (marked,) = [d for d in data["documents"] if d["highlight"]]
     assert marked["id"] == "referentiel-cides-partenariats"
-    assert marked["reason"].startswith("Written for association leaders")
+    assert marked["reason"] == "intended for association leaders"
 
 
 def test_markdown_plan(runner: CliRunner) -> None:
-    code, out, err = invoke(runner, "--role", "company", "--goal", "support", "--format", "md")
+    code, out, err = invoke(runner, "--role", "company", "--goal", "support", "--need", "toolbox", "--format", "md")
     assert code == 0 and err == ""
     assert out.startswith("# Votre plan de lecture\n")
     assert "- **Vous êtes** : Une entreprise\n" in out
-    assert "- **Parcours** : Accompagner les organisations du territoire dans leur dynamique partenariale (`support`)" in out
-    assert "\n## Boîte à outils\n" in out
-    assert "\n14. ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in out
-    assert "\n    - **Pour vous** : Écrit à destination des chefs d'entreprise" in out
-    assert out.count("★ **") == 2
+    assert "- **D'abord** : Des outils pour passer à la pratique\n" in out
+    assert "- **Parcours** : Accompagner les organisations du territoire dans leur dynamique partenariale (`accompagner`)" in out
+    start, rest = out.split("\n## Ensuite, dans l'ordre du parcours\n")
+    assert "\n## Pour commencer\n\n5 documents, choisis ainsi : 1 écrit pour vous" in start
+    assert "\n- **14** ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
+    assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit.\n" in start
+    assert start.count("\n  - **Pourquoi** : ") == 5
+    assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
+    assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n")
 
 
 def test_markdown_is_honest_when_nothing_is_written_for_the_role(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "--role", "media", "--goal", "animate", "--format", "md")
     assert code == 0
     assert "Le kit ne contient aucun document écrit spécialement pour un média" in out
-    assert "★" not in out
+    assert "★" not in out and "◆" not in out
 
 
 def test_csv_plan(runner: CliRunner) -> None:
-    code, out, _ = invoke(runner, "--role", "facilitator", "--goal", "animate", "--format", "csv")
+    code, out, _ = invoke(runner, "--role", "facilitator", "--goal", "animate", "--need", "method", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 19
-    assert list(rows[0])[-2:] == ["highlight", "reason"]
-    assert {r["id"] for r in rows if r["highlight"] == "true"} == {
+    assert list(rows[0])[-7:] == ["highlight", "reason", "number", "for_you", "why", "concern", "start"]
+    assert [r["number"] for r in rows] == [str(n) for n in range(1, 20)]
+    assert {r["highlight"] for r in rows} == {"false"}
+    assert {r["id"] for r in rows if r["for_you"]} == {
         "animer-co-construction-territoriale",
         "fiche-diagnostic-structure-animation",
     }
-    assert {r["highlight"] for r in rows} == {"true", "false"}
+    assert all(r["why"] for r in rows)
+    assert {r["id"] for r in rows if r["start"] == "true"} >= {"animer-co-construction-territoriale"}
 
 
 def test_piped_table_is_plain_text(runner: CliRunner) -> None:
@@ -110,8 +132,8 @@ def test_piped_table_is_plain_text(runner: CliRunner) -> None:
     lines = out.splitlines()
     assert lines[0] == "number\tid\tcategory\tyear\tauthors\ttitle\tfor_you"
     assert len(lines) == 18
-    assert lines[14].startswith("14\tguide-construire-ensemble\t") and "Écrit à destination" in lines[14]
-    assert lines[1].endswith("\t")  # not highlighted: an empty « for you »
+    assert lines[14].startswith("14\tguide-construire-ensemble\t") and lines[14].endswith("à destination des chefs d'entreprise")
+    assert lines[1].endswith("\t")  # nothing for the role: an empty « for you »
     assert "\x1b" not in out
 
 
@@ -122,9 +144,16 @@ def test_output_file_and_force(runner: CliRunner, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("# Votre plan de lecture")
     code, _, err = invoke(runner, "-r", "company", "-g", "animate", "-f", "md", "-o", str(target))
     assert code == 4 and "existe déjà" in err
-    assert "(`support`)" in target.read_text(encoding="utf-8")
-    code, _, _ = invoke(runner, "-r", "company", "-g", "animate", "-f", "md", "-o", str(target), "--force")
-    assert code == 0 and "(`animate`)" in target.read_text(encoding="utf-8")
+    assert "(`accompagner`)" in target.read_text(encoding="utf-8")
+
+
+def test_the_output_s_extension_chooses_the_format(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "-r", "company", "-g", "support", "-o", str(tmp_path / "plan.html"))
+    assert code == 0, err
+    assert (tmp_path / "plan.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out, err = invoke(runner, "-r", "company", "-g", "support", "-f", "csv", "-o", str(tmp_path / "other.html"))
+    assert code == 2 and out == "" and not (tmp_path / "other.html").exists()
+    assert "other.html" in err and "html" in err
 
 
 def test_unknown_role_or_goal_exits_2_with_the_nearest_names(runner: CliRunner) -> None:
@@ -174,9 +203,20 @@ def test_flags_override_the_saved_answers(runner: CliRunner, tmp_path: Path) -> 
     saved = tmp_path / "plan.json"
     saved.write_text(json.dumps({"answers": {"role": "company", "goal": "support"}}), encoding="utf-8")
     data = plan_json(runner, "--answers", str(saved), "--goal", "animer")
-    assert data["answers"] == {"role": "company", "goal": "animate"}
-    data = plan_json(runner, "--answers", str(saved), "--role", "association")
-    assert data["answers"] == {"role": "association", "goal": "support"}
+    assert data["answers"] == {"role": "company", "goal": "animate", "need": "all"}
+    data = plan_json(runner, "--answers", str(saved), "--role", "association", "--need", "cas")
+    assert data["answers"] == {"role": "association", "goal": "support", "need": "illustrations"}
+
+
+def test_a_plan_saved_before_the_need_question_replays_as_a_bit_of_everything(runner: CliRunner, tmp_path: Path) -> None:
+    saved = tmp_path / "old-plan.json"
+    old = {"answers": {"role": "company", "goal": "support"}, "path": "support", "documents": []}
+    saved.write_text(json.dumps(old), encoding="utf-8")
+    data = plan_json(runner, "--answers", str(saved))
+    assert data["answers"] == {"role": "company", "goal": "support", "need": "all"}
+    assert [s["id"] for s in data["start"]] == [
+        s["id"] for s in plan_json(runner, "-r", "company", "-g", "support", "-n", "all")["start"]
+    ]
 
 
 def test_saved_answers_may_be_partial(runner: CliRunner, tmp_path: Path) -> None:
@@ -216,18 +256,79 @@ def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Pat
         [
             ("role", "company"),
             ("goal", "support"),
+            ("need", "toolbox"),
             ("recap", "confirm"),
+            ("next", "save"),
             ("save", "md"),
             ("filename", "plan-support.md"),
+            ("next", "quit"),
         ]
     )
     code, out, err = invoke(runner, console=terminal(ask=script))
     assert code == 0, err
-    assert "Votre plan de lecture" in out and "Pour vous" in out and "★" in out
+    assert "Votre plan de lecture" in out and "Pour commencer" in out and "★" in out
+    assert flat(out).endswith("Détail : kit show accompagner:<n° ou identifiant>")
     assert "Écrit : plan-support.md" in err
     saved = (tmp_path / "plan-support.md").read_text(encoding="utf-8")
     assert saved.startswith("# Votre plan de lecture") and "\x1b" not in saved
-    assert not script.answers
+    assert script.done()
+
+
+def test_the_menu_opens_a_document_searches_changes_an_answer_and_comes_back(runner: CliRunner) -> None:
+    script = Script(
+        [
+            ("goal", "animate"),
+            ("need", "method"),
+            ("recap", "confirm"),
+            ("next", "detail"),
+            ("document", "animer-co-construction-territoriale"),
+            ("next", "search"),
+            ("query", "silver geek"),
+            ("next", "detail"),
+            ("document", "back"),
+            ("next", "change"),
+            ("recap", "need"),
+            ("need", "toolbox"),
+            ("recap", "confirm"),
+            ("next", "quit"),
+        ]
+    )
+    code, out, err = invoke(runner, "-r", "animateur", console=terminal(ask=script))
+    assert code == 0, err
+    assert script.done()
+    menu = next(q for q in script.asked if q.name == "next")
+    assert [o.value for o in menu.options] == ["detail", "search", "change", "save", "quit"] and menu.escape == "quit"
+    document = next(q for q in script.asked if q.name == "document")
+    assert document.default == "animer-co-construction-territoriale" and document.escape == "back"
+    assert document.options[0].title == "1. Référentiel sur la co-construction en territoire"
+    shown = flat(out)
+    assert "Un diagnostic permettant de préciser l'ambition des structures" in shown  # the document's detail
+    assert "Recherche « silver geek »" in shown  # the search's results
+    assert shown.count("Votre plan de lecture") == 2  # the plan again, with the new answer
+    assert "Des outils pour passer à la pratique" in shown
+
+
+def test_a_failed_save_lets_the_user_choose_another_name(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "plan.md").mkdir()  # a folder where the file would go: the write fails
+    script = Script(
+        [
+            ("goal", "support"),
+            ("need", "all"),
+            ("recap", "confirm"),
+            ("next", "save"),
+            ("save", "md"),
+            ("filename", "locked/plan.md"),
+            ("overwrite", "replace"),
+            ("save", "md"),
+            ("filename", "plan.md"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "-r", "company", console=terminal(ask=script))
+    assert code == 0, err
+    assert "Le plan n'a pas été enregistré" in err and "Choisissez un autre nom" in err
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8").startswith("# Votre plan de lecture")
 
 
 def test_interactive_save_never_replaces_a_file_without_asking(runner: CliRunner, tmp_path: Path) -> None:
@@ -235,18 +336,21 @@ def test_interactive_save_never_replaces_a_file_without_asking(runner: CliRunner
     script = Script(
         [
             ("goal", "support"),
+            ("need", "all"),
             ("recap", "confirm"),
+            ("next", "save"),
             ("save", "json"),
             ("filename", "plan-support.json"),
             ("overwrite", "rename"),
             ("filename", "plan-support-2.json"),
+            ("next", "quit"),
         ]
     )
     code, _, err = invoke(runner, "--role", "association", console=terminal(ask=script))
     assert code == 0, err
     assert (tmp_path / "plan-support.json").read_text(encoding="utf-8") == "ancien"
     replay = plan_json(runner, "--answers", str(tmp_path / "plan-support-2.json"))
-    assert replay["answers"] == {"role": "association", "goal": "support"}
+    assert replay["answers"] == {"role": "association", "goal": "support", "need": "all"}
 
 
 def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
@@ -262,16 +366,25 @@ def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(runner: C
 def test_interactive_replace_after_asking(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "plan.csv").write_text("ancien", encoding="utf-8")
     script = Script(
-        [("role", "public"), ("recap", "confirm"), ("save", "csv"), ("filename", "plan.csv"), ("overwrite", "replace")],
+        [
+            ("role", "public"),
+            ("need", "all"),
+            ("recap", "confirm"),
+            ("next", "save"),
+            ("save", "csv"),
+            ("filename", "plan.csv"),
+            ("overwrite", "replace"),
+            ("next", "quit"),
+        ],
     )
     code, _, err = invoke(runner, "--goal", "animate", console=terminal(ask=script))
     assert code == 0, err
     assert (tmp_path / "plan.csv").read_bytes().startswith(b"\xef\xbb\xbfid,title")  # a BOM, as every CSV
-    assert not script.answers
+    assert script.done()
 
 
-def test_no_save_offer_when_the_plan_goes_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
-    script = Script([("role", "media"), ("goal", "understand"), ("recap", "confirm")])
+def test_no_next_step_when_the_plan_goes_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    script = Script([("role", "media"), ("goal", "understand"), ("need", "all"), ("recap", "confirm")])
     code, out, _ = invoke(runner, "-o", str(tmp_path / "p.md"), "-f", "md", console=terminal(ask=script))
     assert code == 0 and out == ""
     assert (tmp_path / "p.md").is_file()
@@ -316,7 +429,7 @@ def test_the_cli_module_stays_light() -> None:
 # --- the terminal view ---------------------------------------------------------------------------
 
 
-def screen(width: int, role: str, goal: str) -> str:
+def screen(width: int, role: str, goal: str, need: str = "all") -> str:
     from rich.console import Console
 
     from coconstruct_cli.guide import Answers
@@ -326,29 +439,31 @@ def screen(width: int, role: str, goal: str) -> str:
 
     kit = load_kit()
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-    console.print(plan_view(kit, build_plan(kit, Answers(role, goal)), width=width))
-    return console.export_text()
+    console.print(plan_view(kit, build_plan(kit, Answers(role, goal, need)), width=width))
+    return spaced(console.export_text())
 
 
-def test_wide_terminal_has_a_pour_vous_column() -> None:
-    text = screen(160, "company", "support")
-    header = next(line for line in text.splitlines() if "Titre" in line)
-    assert header.split() == ["N°", "Titre", "Auteurs", "Année", "Nature", "Pour", "vous"]
-    assert "★ Guide « Construire ensemble »" in text
-    assert "Présente les modèles possibles pour" in text
+@pytest.mark.parametrize("width", [60, 80, 160])
+def test_the_plan_ends_with_the_start_set_and_the_next_step(width: int) -> None:
+    text = screen(width, "company", "support", "toolbox")
+    lines = text.rstrip("\n").splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert lines[-1] == "Détail : kit show accompagner:<n° ou identifiant>"
+    start = lines.index(next(line for line in lines if "Pour commencer" in line))
+    # What the user acts on is the last screenful: the start set (two lines a document) and the next step.
+    assert len(lines) - start <= (16 if width >= 80 else 18)
+    tail = "\n".join(lines[start:])
+    assert "14 ★ Guide « Construire ensemble »" in tail and "13 ◆ Guide pratique sur l'engagement" in tail
+    assert "Écrit « à destination des chefs d'entreprise »" in tail
+    # The rest of the path comes before, one line a document, numbered as `kit path` numbers them.
+    rest = "\n".join(lines[:start])
+    assert "Ensuite, dans l'ordre du parcours" in rest and "  1   Référentiel sur la co-construction" in rest
+    assert ("referentiel-co-construction-territoire" in rest) == (width >= 100)  # ids when the width allows
 
 
-def test_narrow_terminal_puts_the_reason_under_the_title() -> None:
-    text = screen(80, "company", "support")
-    header = next(line for line in text.splitlines() if "Titre" in line)
-    assert header.split() == ["N°", "Titre", "Auteurs", "Année"]
-    assert "Pour vous : Présente les modèles" in flat(text)
-    assert max(len(line) for line in text.splitlines()) <= 80
-
-
-def test_no_pour_vous_column_when_nothing_is_written_for_the_role() -> None:
+def test_no_mark_when_nothing_is_written_for_the_role() -> None:
     text = screen(160, "academic", "animate")
-    assert "Pour vous" not in text and "★" not in text
+    assert "★" not in text and "◆" not in text
     assert "Le kit ne contient aucun document écrit spécialement pour un acteur académique" in flat(text)
 
 
@@ -360,7 +475,9 @@ def test_plan_as_an_html_page_holds_the_json_plan_documents(tmp_path: Path) -> N
     assert result.exit_code == 0, result.stderr
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
-    ids = [d["id"] for d in json.loads(as_json.stdout)["documents"]]
+    data = json.loads(as_json.stdout)
+    start = [s["id"] for s in data["start"]]
+    ids = start + [d["id"] for d in data["documents"] if d["id"] not in start]
     positions = [page.find(f">{i}<") for i in ids]
     assert -1 not in positions and positions == sorted(positions)
-    assert page.count("★") >= 2
+    assert page.count("★") >= 1

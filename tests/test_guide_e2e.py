@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -11,12 +12,14 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import spawn, terminal_env
+from conftest import spaced, spawn, spawn_screen, terminal_env
 
 pytestmark = pytest.mark.e2e
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 ENTER = "\r"
+ESC = "\x1b"
 CTRL_U = "\x15"  # clears the proposed file name (emacs key binding of prompt_toolkit)
 
 
@@ -50,37 +53,83 @@ def finish(child: pexpect.spawn) -> int:
     return child.exitstatus
 
 
-def test_choose_with_the_arrows_change_an_answer_at_the_recap_and_read_the_plan(kit_exe: str, tmp_path: Path) -> None:
-    child = guide(kit_exe, ["guide"], tmp_path)
+def settle(child: pexpect.spawn) -> None:
+    """Let the program finish drawing (nothing more arrives for a moment)."""
+    with contextlib.suppress(pexpect.TIMEOUT):
+        child.expect("never-printed", timeout=0.4)
+
+
+def test_a_facilitator_at_80x24_sees_where_to_start_opens_a_document_and_comes_back(kit_exe: str, tmp_path: Path) -> None:
+    child, screen = spawn_screen(kit_exe, ["guide"], tmp_path, rows=24, columns=80, KIT_LANG="fr")
     expect(child, "Vous êtes…")
     expect(child, "Autre")
-    press(child, DOWN + ENTER, "Que voulez-vous faire ?")  # une entreprise
+    press(child, DOWN * 5 + ENTER, "Que voulez-vous faire ?")  # une structure d'animation
     expect(child, "Je ne sais pas encore")
-    press(child, DOWN + DOWN + ENTER, "Est-ce bien cela ?")  # accompagner
-    expect(child, "Changer mon objectif")
-    press(child, DOWN + ENTER, "Vous êtes…")  # changer mon rôle
-    expect(child, "Autre")
-    # The pointer starts on the current answer (une entreprise): four down is the facilitator.
-    press(child, DOWN * 4 + ENTER, "Est-ce bien cela ?")
-    expect(child, "Changer mon objectif")
-    press(child, ENTER, "Votre plan de lecture")
-    expect(child, "Enregistrer ce plan dans un fichier ?")
-    screen = words(child.before or "")
+    press(child, ENTER, "De quoi avez-vous besoin d'abord ?")  # animer, pointed at first for a facilitator
+    expect(child, "Un peu de tout")
+    press(child, UP * 2 + ENTER, "Est-ce bien cela ?")  # une méthode pour animer
+    expect(child, "Changer ce dont j'ai besoin d'abord")
+    press(child, ENTER, "Et maintenant ?")
+    expect(child, "Quitter")
+    settle(child)
+    shown = screen.text()
+    # Without scrolling back: the start set, why, and the next step are on the last screen.
     for text in (
-        "Accompagner les organisations du territoire dans leur dynamique partenariale",
-        "Par où commencer : n° 1",
-        "Marqués ★, écrits pour vous : n° 4, 5, 6.",
-        "Pour vous",
-        "4 ★ Accompagner les entreprises",
-        "Une méthode pour accompagner les",
-        "BOÎTE À OUTILS",
-        "━",
+        "Pour commencer",
+        "9 ◆ Animer la co-construction territoriale",
+        "7   Se former aux enjeux et aux modèles de co-construction",
+        "Détail : kit show animer:<n° ou identifiant>",
+        "Voir le détail d'un document",
     ):
-        assert text in screen, text
-    expect(child, "Non, merci")
-    child.send(DOWN * 4 + ENTER)  # « Non, merci », after md, json, csv and html
+        assert text in spaced(shown), (text, shown)
+    assert len(re.findall(r"^ *\d+ [◆★ ] ", shown, re.M)) <= 5
+    press(child, ENTER, "Quel document ?")  # voir le détail
+    expect(child, "Retour")
+    press(child, ENTER, "Et maintenant ?")  # the first document to read, proposed first
+    expect(child, "Quitter")
+    settle(child)
+    assert "Un diagnostic permettant de préciser l'ambition" in spaced(screen.text())
+    child.send(ESC)  # Esc leaves the menu
     assert finish(child) == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_company_that_needs_tools_gets_another_start_and_saves_under_the_name_s_format(kit_exe: str, tmp_path: Path) -> None:
+    child, screen = spawn_screen(kit_exe, ["guide", "--role", "entreprise"], tmp_path, rows=24, columns=80, KIT_LANG="fr")
+    expect(child, "Que voulez-vous faire ?")
+    expect(child, "Je ne sais pas encore")
+    press(child, DOWN * 2 + ENTER, "De quoi avez-vous besoin d'abord ?")  # accompagner
+    expect(child, "Un peu de tout")
+    press(child, UP + ENTER, "Est-ce bien cela ?")  # des outils
+    expect(child, "Changer ce dont j'ai besoin d'abord")
+    press(child, ENTER, "Et maintenant ?")
+    expect(child, "Quitter")
+    settle(child)
+    shown = spaced(screen.text())
+    assert "14 ★ Guide « Construire ensemble »" in shown and "Animer la co-construction" not in shown
+    press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")  # enregistrer
+    expect(child, "Non, merci")
+    press(child, ENTER, "Nom du fichier :")  # Markdown, the first offer
+    expect(child, "plan-support.md")
+    press(child, CTRL_U + "plan.html" + ENTER, "annonce du HTML")
+    expect(child, "Choisir un autre nom")
+    press(child, ENTER, "Écrit : plan.html")  # as the name says
+    expect(child, "Et maintenant ?")
+    expect(child, "Quitter")
+    child.send(DOWN * 4 + ENTER)  # quitter
+    assert finish(child) == 0
+    assert (tmp_path / "plan.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_choices_wrap_instead_of_being_cut_at_60_columns(kit_exe: str, tmp_path: Path) -> None:
+    child, screen = spawn_screen(kit_exe, ["guide"], tmp_path, rows=20, columns=60, KIT_LANG="fr")
+    expect(child, "Vous êtes…")
+    expect(child, "Autre")
+    settle(child)
+    shown = " ".join(screen.text().split())
+    assert "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)" in shown
+    child.sendcontrol("c")
+    assert finish(child) == 130
 
 
 def test_in_english_save_as_json_and_replay(kit_exe: str, tmp_path: Path) -> None:
@@ -89,20 +138,25 @@ def test_in_english_save_as_json_and_replay(kit_exe: str, tmp_path: Path) -> Non
     expect(child, "Other")
     press(child, ENTER, "What do you want to do?")  # an association
     expect(child, "I don't know yet")
-    press(child, DOWN * 2 + ENTER, "Is that right?")  # support
-    expect(child, "Change my goal")
-    press(child, ENTER, "Your reading plan")
-    expect(child, "Save this plan to a file?")
-    assert "Written for association leaders" in words(child.before or "")
+    press(child, DOWN * 2 + ENTER, "What do you need first?")  # support
+    expect(child, "A bit of everything")
+    press(child, ENTER, "Is that right?")  # a bit of everything, the default
+    expect(child, "Change what I need first")
+    press(child, ENTER, "What next?")
+    assert "intended for association leaders" in words(child.before or "")
+    expect(child, "Quit")
+    press(child, DOWN * 3 + ENTER, "Save this plan to a file?")
     expect(child, "No, thanks")
-    press(child, DOWN + ENTER, "File name:")  # JSON
+    press(child, DOWN * 3 + ENTER, "File name:")  # JSON, after md, html, csv
     expect(child, "plan-support.json")
     press(child, ENTER, "Written: plan-support.json")
+    expect(child, "Quit")
+    child.send(ESC)
     assert finish(child) == 0
 
     saved = tmp_path / "plan-support.json"
     plan = json.loads(saved.read_text(encoding="utf-8"))
-    assert plan["answers"] == {"role": "association", "goal": "support"}
+    assert plan["answers"] == {"role": "association", "goal": "support", "need": "all"}
     replay = subprocess.run(
         [kit_exe, "guide", "--answers", str(saved), "--format", "json", "--lang", "en"],
         capture_output=True,
@@ -119,9 +173,13 @@ def test_an_existing_file_is_only_replaced_when_the_user_says_so(kit_exe: str, t
     child = guide(kit_exe, ["guide", "--role", "animateur"], tmp_path)
     expect(child, "Que voulez-vous faire ?")
     expect(child, "Je ne sais pas encore")
-    press(child, ENTER, "Est-ce bien cela ?")  # animer, pre-selected for a facilitator
-    expect(child, "Changer mon objectif")
-    press(child, ENTER, "Enregistrer ce plan dans un fichier ?")
+    press(child, ENTER, "De quoi avez-vous besoin d'abord ?")  # animer, pre-selected for a facilitator
+    expect(child, "Un peu de tout")
+    press(child, ENTER, "Est-ce bien cela ?")
+    expect(child, "Changer ce dont j'ai besoin d'abord")
+    press(child, ENTER, "Et maintenant ?")
+    expect(child, "Quitter")
+    press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")
     expect(child, "Non, merci")
     press(child, ENTER, "Nom du fichier :")  # Markdown
     expect(child, "plan-animate-2.md")  # the proposal never names a file that exists
@@ -130,6 +188,8 @@ def test_an_existing_file_is_only_replaced_when_the_user_says_so(kit_exe: str, t
     press(child, ENTER, "Nom du fichier :")  # choisir un autre nom
     expect(child, "plan-animate-2.md")
     press(child, ENTER, "Écrit : plan-animate-2.md")
+    expect(child, "Quitter")
+    child.send(ESC)
     assert finish(child) == 0
     assert (tmp_path / "plan-animate.md").read_text(encoding="utf-8") == "mon plan à moi\n"
     assert (tmp_path / "plan-animate-2.md").read_text(encoding="utf-8").startswith("# Votre plan de lecture")

@@ -306,8 +306,8 @@ LOCATION = "documents[0 = referentiel-co-construction-territoire]"
             "schema_version: value not allowed (expected: 1)",
         ),
         (
-            doc0(audiences=["robots"]),
-            "audiences[0]: valeur non permise (valeurs possibles\u00a0: association, company, public, academic, media, "
+            doc0(written_for=[{"role": "robots", "quote": "à destination des robots"}]),
+            "written_for[0].role: valeur non permise (valeurs possibles\u00a0: association, company, public, academic, media, "
             "facilitator, other)",
             "value not allowed (valid values: association, company, public, academic, media, facilitator, other)",
         ),

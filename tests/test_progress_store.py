@@ -468,8 +468,8 @@ def test_three_documents_of_the_plan_read_then_a_new_terminal_sees_where_the_rea
     kid = kit_identity(kit)
     remember_answers(kid, Answers("company", "support"))
     order = [item.document.id for item in plan.items]
-    start = [order[0]] + [item.document.id for item in plan.highlights]  # the plan's « Pour commencer »
-    read = [order[0], order[1], start[1]]
+    start = [item.document.id for item in plan.start]  # the plan's « Pour commencer »
+    read = [start[0], order[1], start[1]]
     proc = api_process(f"progress_store.mark_read(KID, {read!r})", kit_home)  # `kit read`, elsewhere
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err

@@ -75,13 +75,14 @@ def test_the_whole_interview_with_a_change_at_the_recap(kit: Kit, pipe: PipeInpu
     keys = {
         "role": [DOWN + ENTER, DOWN * 4 + ENTER],  # company, then facilitator (from company, four down)
         "goal": [DOWN * 2 + ENTER],  # support
+        "need": [UP + ENTER],  # from « Un peu de tout », one up: the toolbox
         "recap": [DOWN + ENTER, ENTER],  # change the role, then confirm
     }
 
     def ask(question: Question) -> str:
         return answer(pipe, question, keys[question.name].pop(0))
 
-    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "support")
+    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "support", "toolbox")
     assert all(not left for left in keys.values())
 
 

@@ -95,8 +95,8 @@ REFUSED: dict[str, Edit] = {
     "no categories": lambda d: d.update(categories=[]),
     "no authors": doc(authors=[]),
     "blank author": doc(authors=["\u200e"]),
-    "unknown audience": doc(audiences=["robots"]),
-    "audiences as a string": doc(audiences="association"),
+    "unknown audience": doc(written_for=[{"role": "robots", "quote": "à destination des robots"}]),
+    "audiences as a string": doc(written_for="association"),
     "path without documents": lambda d: d["paths"][0].update(documents=[]),
     "document as a string": lambda d: d["documents"].append("doc"),
     "documents as an object": lambda d: d.update(documents={"a": 1}),
@@ -129,7 +129,9 @@ REFERENCES: dict[str, Edit] = {
     "unknown subcategory": doc(subcategory="fiches-outil"),
     "duplicate document id": lambda d: d["documents"].append(dict(d["documents"][1])),
     "unknown document in a path": lambda d: d["paths"][0]["documents"].append("fantome"),
-    "audiences without a reason": doc(audiences=["association"], audience_reason=None),
+    "a role written for twice": doc(
+        written_for=[{"role": "association", "quote": "à destination des dirigeants associatifs"}] * 2
+    ),
 }
 
 

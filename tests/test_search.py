@@ -428,7 +428,7 @@ def test_terminal_table_highlights_the_matched_words(kit: Kit) -> None:
     shown = spaced(console.export_text())
     assert "Recherche « silvr geek »" in shown
     assert "« silvr » lu comme « silver »" in shown
-    assert "description : Le document d'évaluation de Silver Geek" in shown
+    assert "description : … du document d'évaluation de Silver Geek" in shown
 
 
 def test_terminal_shows_nothing_on_stdout_when_nothing_is_found(kit: Kit) -> None:

@@ -8,14 +8,14 @@ to the user (`cli.prompts.ask` in real life, a scripted function in tests).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import UsageError
-from .i18n import MESSAGES, pick, t
-from .names import ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve_role
+from .i18n import MESSAGES, os_reason, pick, t
+from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve_need, resolve_role
 
 if TYPE_CHECKING:
     from .model import Kit, ReadingPath
@@ -24,7 +24,7 @@ ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
 """The goal a role most likely has, pointed at first in the goal question."""
 
-SAVE_FORMATS: tuple[str, ...] = ("md", "json", "csv", "html")
+SAVE_FORMATS: tuple[str, ...] = ("md", "html", "csv", "json")
 SAVE_NO = "no"
 
 
@@ -52,6 +52,8 @@ class Question:
     """Lines shown just before the question (the recap of the answers)."""
     validate: Callable[[str], str | None] | None = None
     """For free text: the error message for a bad answer, None when it is good."""
+    escape: str | None = None
+    """The value Esc gives (« quit » in the menu, « back » in a sub-choice); None: Esc does nothing."""
 
     @property
     def kind(self) -> Literal["select", "text"]:
@@ -84,18 +86,37 @@ def goal_question(kit: Kit, default: str | None = None) -> Question:
     return Question("goal", t("q.goal"), tuple(options), default)
 
 
-def recap_question(kit: Kit, role: str, goal: str) -> Question:
+def recap_question(kit: Kit, role: str, goal: str, need: str = "all") -> Question:
     preamble = (
         t("q.recap_title"),
         "  " + t("q.recap_role", value=t(f"role.{role}")),
         "  " + t("q.recap_goal", value=goal_title(kit, goal)),
+        "  " + t("q.recap_need", value=need_title(kit, need)),
     )
     options = (
         Option("confirm", t("recap.confirm")),
         Option("role", t("recap.role")),
         Option("goal", t("recap.goal")),
+        Option("need", t("recap.need")),
     )
     return Question("recap", t("q.recap"), options, "confirm", preamble)
+
+
+def need_title(kit: Kit, need: str) -> str:
+    """The need told in the kit's words (« Une méthode pour animer »), or the category's label in another kit."""
+    if need == ALL:
+        return t("need.all")
+    if f"need.{need}" in MESSAGES:
+        return t(f"need.{need}")
+    category = next((c for c in kit.categories if c.id == need), None)
+    return pick(category.label, category.label_en) if category is not None else need
+
+
+def need_question(kit: Kit, default: str | None = None) -> Question:
+    """« De quoi avez-vous besoin d'abord ? »: the kit's natures, each told by the kit's own definition."""
+    options = [Option(c.id, need_title(kit, c.id), pick(c.description, c.description_en)) for c in kit.categories]
+    options.append(Option(ALL, t("need.all"), t("need.all_description")))
+    return Question("need", t("q.need"), tuple(options), default or ALL)
 
 
 def save_question() -> Question:
@@ -103,16 +124,32 @@ def save_question() -> Question:
     return Question("save", t("q.save"), options, "md")
 
 
+NAME_MAX = 255
+"""Bytes in one file name (Linux, macOS and Windows file systems)."""
+
+
 def check_filename(text: str) -> str | None:
     """The error for a file name the plan cannot be saved under, None when it will do."""
     name = text.strip()
     if not name:
         return t("err.filename_empty")
-    target = Path(name).expanduser()
-    if target.is_dir():
+    if "\x00" in name:
+        return t("err.filename_nul")
+    try:
+        target = Path(name).expanduser()
+    except RuntimeError:  # « ~nosuchuser/plan.md »
+        return t("err.filename_home", path=name.split("/")[0])
+    if len(target.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
+        return t("err.filename_long", limit=NAME_MAX)
+    if name.endswith(("/", "\\")):
         return t("err.filename_dir", path=name)
-    if not target.parent.is_dir():
-        return t("err.filename_folder", path=target.parent)
+    try:
+        if target.is_dir():
+            return t("err.filename_dir", path=name)
+        if not target.parent.is_dir():
+            return t("err.filename_folder", path=target.parent)
+    except OSError as exc:  # a name the system refuses, a folder it cannot search
+        return t("err.filename_unusable", path=name, reason=os_reason(exc))
     return None
 
 
@@ -130,10 +167,12 @@ def overwrite_question(path: Path) -> Question:
 
 @dataclass(frozen=True)
 class Answers:
-    """What the user answered: a role slug and a goal (a path id or `UNSURE`), None when not yet."""
+    """What the user answered: a role slug, a goal (a path id or `UNSURE`) and a need (a category id or
+    `ALL`); None when not yet. Only role and goal are required: a script that gives no need gets « all »."""
 
     role: str | None = None
     goal: str | None = None
+    need: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -145,7 +184,7 @@ class Answers:
 
     def merged(self, other: Answers) -> Answers:
         """These answers, with the ones `other` gives taking precedence (flags over a saved plan)."""
-        return Answers(other.role or self.role, other.goal or self.goal)
+        return Answers(other.role or self.role, other.goal or self.goal, other.need or self.need)
 
 
 def find_path(kit: Kit, goal: str) -> ReadingPath:
@@ -157,10 +196,11 @@ def find_path(kit: Kit, goal: str) -> ReadingPath:
 
 
 def resolve_answers(kit: Kit, given: Answers) -> Answers:
-    """Answers as typed (any case, French aliases) turned into role slugs and goals; UsageError if unknown."""
+    """Answers as typed (any case, French aliases) turned into ids; UsageError if unknown."""
     role = resolve_role(given.role) if given.role else None
     goal = resolve_goal(kit, given.goal) if given.goal else None
-    return Answers(role, goal)
+    need = resolve_need(kit, given.need) if given.need else None
+    return Answers(role, goal, need)
 
 
 def default_goal(kit: Kit, role: str | None) -> str | None:
@@ -175,24 +215,34 @@ def parse_answers(text: str) -> Answers:
     answers = data.get("answers") if isinstance(data, dict) else None
     if not isinstance(answers, dict):
         raise ValueError("no answers")
-    role, goal = answers.get("role"), answers.get("goal")
-    if not all(value is None or isinstance(value, str) for value in (role, goal)) or (role is None and goal is None):
+    role, goal, need = answers.get("role"), answers.get("goal"), answers.get("need")
+    if not all(value is None or isinstance(value, str) for value in (role, goal, need)) or (role is None and goal is None):
         raise ValueError("bad answers")
-    return Answers(role or None, goal or None)
+    # A plan saved before the need question existed has none: it replays as « Un peu de tout ».
+    return Answers(role or None, goal or None, need or None)
 
 
 def interview(kit: Kit, answers: Answers, ask: Ask) -> Answers:
     """Ask what is missing, then recap until the user confirms; every answer can be changed there."""
     role = answers.role if answers.role is not None else ask(role_question())
     goal = answers.goal if answers.goal is not None else ask(goal_question(kit, default_goal(kit, role)))
+    need = answers.need if answers.need is not None else ask(need_question(kit))
+    return confirm(kit, Answers(role, goal, need), ask)
+
+
+def confirm(kit: Kit, answers: Answers, ask: Ask) -> Answers:
+    """The recap, until the user confirms: any of the three answers can be changed there."""
+    role, goal, need = answers.role or "other", answers.goal or UNSURE, answers.need or ALL
     while True:
-        choice = ask(recap_question(kit, role, goal))
+        choice = ask(recap_question(kit, role, goal, need))
         if choice == "role":
             role = ask(role_question(role))
         elif choice == "goal":
             goal = ask(goal_question(kit, goal))
+        elif choice == "need":
+            need = ask(need_question(kit, need))
         else:
-            return Answers(role, goal)
+            return Answers(role, goal, need)
 
 
 # --- saving --------------------------------------------------------------------------------------
@@ -215,16 +265,72 @@ def suggest_filename(path_id: str, fmt: str, exists: Callable[[Path], bool] = Pa
     return name
 
 
+def format_of_name(name: str) -> str | None:
+    """The format a file name's extension names (« plan.html » -> « html »), None when it names none."""
+    suffix = Path(name).suffix.lower()
+    return {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix)
+
+
+def mismatch_question(name: str, named: str, chosen: str) -> Question:
+    """The name says one format, the user chose another: ask, never write one in the other's name."""
+    options = (
+        Option("named", t("mismatch.named", format=t(f"format.{named}"))),
+        Option("chosen", t("mismatch.chosen", format=t(f"format.{chosen}"), name=str(Path(name).with_suffix(f".{chosen}")))),
+        Option("rename", t("overwrite.rename")),
+    )
+    return Question(
+        "mismatch", t("q.mismatch", name=name, named=t(f"format.{named}"), chosen=t(f"format.{chosen}")), options, "named"
+    )
+
+
 def save_dialog(path_id: str, ask: Ask, exists: Callable[[Path], bool] = Path.exists) -> SaveChoice | None:
-    """Offer to save the plan; never replace an existing file without the user saying so."""
+    """Offer to save the plan; never replace an existing file without the user saying so, and never
+    write a format under a name whose extension says another."""
     fmt = ask(save_question())
     if fmt == SAVE_NO:
         return None
     default = suggest_filename(path_id, fmt, exists)
     while True:
-        target = Path(ask(filename_question(default)).strip()).expanduser()
+        typed = ask(filename_question(default)).strip()
+        named = format_of_name(typed)
+        if named is not None and named != fmt:
+            answer = ask(mismatch_question(typed, named, fmt))
+            if answer == "rename":
+                continue
+            if answer == "named":
+                fmt = named
+            else:
+                typed = str(Path(typed).with_suffix(f".{fmt}"))
+        target = Path(typed).expanduser()
         if not exists(target):
             return SaveChoice(target, fmt, force=False)
         if ask(overwrite_question(target)) == "replace":
             return SaveChoice(target, fmt, force=True)
         default = suggest_filename(path_id, fmt, exists)
+
+
+# --- after the plan: the next step ----------------------------------------------------------------
+
+NEXT_STEPS: tuple[str, ...] = ("detail", "search", "change", "save", "quit")
+QUIT, BACK = "quit", "back"
+
+
+def next_question() -> Question:
+    """The menu after the plan: open a document, search, change an answer, save, quit (Esc quits too)."""
+    options = tuple(Option(step, t(f"next.{step}")) for step in NEXT_STEPS)
+    return Question("next", t("q.next"), options, "detail", escape=QUIT)
+
+
+def document_question(items: Sequence[tuple[int, str, str]], default: str | None = None) -> Question:
+    """Pick one document of the plan: (number, id, title) each; Esc goes back to the menu."""
+    options = tuple(Option(doc_id, f"{number}. {title}") for number, doc_id, title in items)
+    options += (Option(BACK, t("next.back")),)
+    return Question("document", t("q.document"), options, default, escape=BACK)
+
+
+def check_query(text: str) -> str | None:
+    return None if text.strip() else t("err.query_empty_prompt")
+
+
+def search_question() -> Question:
+    return Question("query", t("q.query"), validate=check_query)

@@ -8,9 +8,10 @@ a year is a JSON number, never the string "2016"; only what JSON Schema itself c
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 SCHEMA_ID = "urn:coconstruct-cli:kit:1"
@@ -49,6 +50,34 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern
 Year = Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]
 SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_a_boolean)]
 
+Presented = Literal["quote", "summary"]
+"""How a text presents the seed: its words verbatim (« quote ») or our summary of them (« summary »)."""
+
+# Only what a reader can safely follow: http(s), or a bare « www. » address as the seed writes one.
+_URL = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+    r"(?::[0-9]{1,5})?(?:[/?#][^\s<>\"'`\\]*)?",
+    re.ASCII,
+)
+
+
+def _check_url(value: str) -> str:
+    if not _URL.fullmatch(value):
+        raise PydanticCustomError(
+            "kit_url",
+            "not a link a reader may follow (http://, https:// or www. only): {url}",
+            {"url": value},
+        )
+    return value
+
+
+Url = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"pattern": f"^{_URL.pattern}$"}),
+]
+
 
 class _Frozen(BaseModel):
     # strict: no "2016" for 2016, no `true` for 1 — what the JSON Schema says, JSON arrays still give tuples.
@@ -75,6 +104,48 @@ class Category(_Frozen):
     subcategories: tuple[Subcategory, ...] = ()
 
 
+class Link(_Frozen):
+    """A web address the seed gives, with the seed's words about it."""
+
+    url: Url
+    label: Text
+    label_en: Text | None = None
+
+
+class WrittenFor(_Frozen):
+    """The seed says the document is written for this role (« à destination de … »)."""
+
+    role: Role
+    quote: Text
+    quote_en: Text | None = None
+
+
+class Concern(_Frozen):
+    """A reading: the document concerns this role, on the strength of a seed phrase (not a « written for »)."""
+
+    role: Role
+    reading: Text
+    reading_en: Text | None = None
+    rests_on: Text
+
+
+class Credit(_Frozen):
+    """An organisation or person the seed names as making the document, beside the contents table's authors."""
+
+    name: Text
+    quote: Text
+    quote_en: Text | None = None
+
+
+class Mention(_Frozen):
+    """Another passage of the seed about this document (a footnote, an annex), quoted verbatim."""
+
+    where: Text
+    where_en: Text | None = None
+    quote: Text
+    quote_en: Text | None = None
+
+
 class Document(_Frozen):
     """One line item of the kit's contents table."""
 
@@ -86,14 +157,35 @@ class Document(_Frozen):
     authors: tuple[Text, ...] = Field(min_length=1)
     year: Year
     date: Text | None = None
+    date_en: Text | None = None
     kind: Text
+    kind_en: Text | None = None
     description: Text
     description_en: Text | None = None
+    description_kind: Presented = "quote"
     parts: tuple[Text, ...] = ()
-    audiences: tuple[Role, ...] = ()
-    audience_reason: Text | None = None
-    audience_reason_en: Text | None = None
+    parts_en: tuple[Text, ...] = ()
+    written_for: tuple[WrittenFor, ...] = ()
+    concerns: tuple[Concern, ...] = ()
     notes: tuple[Text, ...] = ()
+    notes_en: tuple[Text, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    # Read-only views of the former `audiences` fields, for code written before `written_for`.
+    @property
+    def audiences(self) -> tuple[Role, ...]:
+        """The roles the seed literally says the document is written for."""
+        return tuple(w.role for w in self.written_for)
+
+    @property
+    def audience_reason(self) -> str | None:
+        return self.written_for[0].quote if self.written_for else None
+
+    @property
+    def audience_reason_en(self) -> str | None:
+        return self.written_for[0].quote_en if self.written_for else None
 
 
 class ReadingPath(_Frozen):
@@ -105,6 +197,8 @@ class ReadingPath(_Frozen):
     title_en: Text | None = None
     purpose: Text
     purpose_en: Text | None = None
+    purpose_source: Text | None = None
+    purpose_source_en: Text | None = None
     documents: tuple[Slug, ...] = Field(min_length=1)
 
 
@@ -112,16 +206,31 @@ class Figure(_Frozen):
     """A headline figure and what it measures, as the kit states it."""
 
     value: Text
+    value_en: Text | None = None
     measure: Text
     measure_en: Text | None = None
     year: Year | None = None
+    scope: Text | None = None
+    scope_en: Text | None = None
+    quote: Text | None = None
 
 
 class Example(_Frozen):
     title: Text
+    title_en: Text | None = None
+    kind: Presented = "quote"
     text: Text
     text_en: Text | None = None
     source: Text | None = None
+    see_also: tuple[Link, ...] = ()
+
+
+class Reference(_Frozen):
+    """A passage or footnote of a form's text that points at documents of the kit, quoted verbatim."""
+
+    quote: Text
+    quote_en: Text | None = None
+    documents: tuple[Slug, ...] = ()
 
 
 class Form(_Frozen):
@@ -131,24 +240,48 @@ class Form(_Frozen):
     title: Text
     title_en: Text | None = None
     also_named: Text | None = None
+    also_named_en: Text | None = None
     definition: Text
     definition_en: Text | None = None
     example: Example
+    references: tuple[Reference, ...] = ()
+
+
+class ResearchItem(_Frozen):
+    """One research work of annex 1, with the kit documents it plainly is (read both ways by the renderers)."""
+
+    text: Text
+    text_en: Text | None = None
+    documents: tuple[Slug, ...] = ()
 
 
 class ResearchWork(_Frozen):
     title: Text
     title_en: Text | None = None
-    items: tuple[Text, ...] = ()
+    entries: tuple[ResearchItem, ...] = ()
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The French texts of the entries (read-only view for code written before `entries`)."""
+        return tuple(e.text for e in self.entries)
 
 
 class Choice(_Frozen):
-    """An editorial choice made where the source contradicts itself."""
+    """An editorial choice: where the seed contradicts itself, corrects a misspelling, or is read.
+
+    `kind` tells which; a correction lists in `seed_forms` the spellings the seed writes, all replaced
+    by `choice` wherever the data quotes the seed.
+    """
 
     subject: Text
+    subject_en: Text | None = None
     choice: Text
+    choice_en: Text | None = None
     reason: Text
+    reason_en: Text | None = None
     documents: tuple[Slug, ...] = ()
+    kind: Literal["contradiction", "correction", "reading"] = "contradiction"
+    seed_forms: tuple[Text, ...] = ()
 
 
 class About(_Frozen):
@@ -158,8 +291,12 @@ class About(_Frozen):
     publisher: Text
     summary: Text
     summary_en: Text | None = None
+    intended_for: Text | None = None
+    intended_for_en: Text | None = None
     objectives: tuple[Text, ...] = ()
     objectives_en: tuple[Text, ...] = ()
+    objectives_in_contents: tuple[Text, ...] = ()
+    objectives_in_contents_en: tuple[Text, ...] = ()
     forms: tuple[Form, ...] = ()
     figures: tuple[Figure, ...] = ()
     genesis: Text | None = None
@@ -253,9 +390,21 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
                     {"value": sub, "category": category_id, "known": ", ".join(subs) or "-"},
                 )
             )
-        if _items(d, "audiences") and not _get(d, "audience_reason"):
-            problems.append((f"{where}.audience_reason", "val.reason_required", {}))
+        written = _strings([_get(w, "role") for w in _items(d, "written_for")])
+        concerned = _strings([_get(c, "role") for c in _items(d, "concerns")])
+        for dup in _duplicates(written):
+            problems.append((f"{where}.written_for", "val.duplicate_role", {"value": dup}))
+        for dup in _duplicates(concerned):
+            problems.append((f"{where}.concerns", "val.duplicate_role", {"value": dup}))
+        for role in sorted(set(written) & set(concerned)):
+            problems.append((f"{where}.concerns", "val.role_written_for", {"value": role}))
     doc_ids = set(_strings([_get(d, "id") for d in documents]))
+    problems += _research_problems(kit, doc_ids)
+    for i, form in enumerate(_items(_get(kit, "about"), "forms")):
+        for j, ref in enumerate(_items(form, "references")):
+            for doc in _strings(_items(ref, "documents")):
+                if doc not in doc_ids:
+                    problems.append((f"about.forms[{i}].references[{j}].documents", "val.unknown_document", {"value": doc}))
     for p in paths:
         where = f"paths[{_get(p, 'id')}].documents"
         refs = _strings(_items(p, "documents"))
@@ -268,4 +417,16 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
         for ref in _strings(_items(c, "documents")):
             if ref not in doc_ids:
                 problems.append((f"choices[{i}].documents", "val.unknown_document", {"value": ref}))
+    return problems
+
+
+def _research_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Problem]:
+    """Every document a research item of annex 1 points at exists."""
+    problems: list[Problem] = []
+    for i, work in enumerate(_items(_get(kit, "about"), "research")):
+        for j, entry in enumerate(_items(work, "entries")):
+            for doc in _strings(_items(entry, "documents")):
+                if doc not in doc_ids:
+                    where = f"about.research[{i}].entries[{j}].documents"
+                    problems.append((where, "val.unknown_document", {"value": doc}))
     return problems

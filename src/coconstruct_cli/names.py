@@ -28,6 +28,10 @@ UNSURE_ALIASES: tuple[str, ...] = (
     "i-don-t-know-yet",
 )
 
+ALL = "all"
+"""The need « Un peu de tout »: the plan starts with one document of each nature."""
+ALL_ALIASES: tuple[str, ...] = ("tout", "un-peu-de-tout", "everything", "a-bit-of-everything")
+
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "association": ("associations", "asso", "dirigeant-associatif"),
     "company": ("entreprise", "entreprises", "societe", "chef-d-entreprise"),
@@ -116,10 +120,27 @@ def resolve_role(raw: str) -> str:
 
 
 def resolve_document(kit: Kit, raw: str) -> Document:
+    """A document named by its id, or by a path and its reading-order number or id (« animer:9 »)."""
     names = {d.id: d for d in kit.documents}
     if raw in names:
         return names[raw]
+    path_name, colon, rest = raw.partition(":")
+    if colon and path_name.strip() and rest.strip():
+        return resolve_in_path(kit, resolve_path(kit, path_name), rest.strip())
     return resolve(raw, names, "document", [])
+
+
+def resolve_in_path(kit: Kit, path: ReadingPath, raw: str) -> Document:
+    """The document `raw` of `path`: its number in the path's reading order (as `kit path` shows it), or its id."""
+    from .queries import select
+
+    documents = select(kit, path=path).documents
+    if raw.isdigit():
+        number = int(raw)
+        if 1 <= number <= len(documents):
+            return documents[number - 1]
+        raise UsageError(t("err.path_number", value=raw[:12], path=path.alias, count=len(documents)))
+    return resolve(raw, {d.id: d for d in documents}, "document", [d.id for d in documents])
 
 
 def resolve_choice(raw: str, allowed: Iterable[str], what: str) -> str:
@@ -143,3 +164,17 @@ def goal_names(kit: Kit) -> dict[str, str]:
 def resolve_goal(kit: Kit, raw: str) -> str:
     shown = [f"{p.id} ({p.alias})" for p in kit.paths] + [f"{UNSURE} ({UNSURE_ALIASES[0]})"]
     return resolve(raw, goal_names(kit), "goal", shown)
+
+
+def need_names(kit: Kit) -> dict[str, str]:
+    """Every accepted need (slug form) mapped to its need: the category names `--category` takes, and « all »."""
+    names = {name: category.id for name, category in category_names(kit).items()}
+    names.setdefault(ALL, ALL)
+    for alias in ALL_ALIASES:
+        names.setdefault(alias, ALL)
+    return names
+
+
+def resolve_need(kit: Kit, raw: str) -> str:
+    shown = [*(c.id for c in kit.categories), ALL]
+    return resolve(raw, need_names(kit), "need", shown)

@@ -109,6 +109,16 @@ RECORD_FIELDS: tuple[str, ...] = (
     "audiences",
     "paths",
     "notes",
+    "written_for",
+    "concerns",
+    "links",
+    "credits",
+    "mentions",
+    "kind_en",
+    "date_en",
+    "parts_en",
+    "notes_en",
+    "description_kind",
 )
 
 
@@ -130,6 +140,16 @@ def record(document: Document, paths: list[str]) -> dict[str, Any]:
         "audiences": list(document.audiences),
         "paths": paths,
         "notes": list(document.notes),
+        "written_for": [w.model_dump(mode="json") for w in document.written_for],
+        "concerns": [c.model_dump(mode="json") for c in document.concerns],
+        "links": [link.model_dump(mode="json") for link in document.links],
+        "credits": [c.model_dump(mode="json") for c in document.credits],
+        "mentions": [m.model_dump(mode="json") for m in document.mentions],
+        "kind_en": document.kind_en,
+        "date_en": document.date_en,
+        "parts_en": list(document.parts_en),
+        "notes_en": list(document.notes_en),
+        "description_kind": document.description_kind,
     }
 
 

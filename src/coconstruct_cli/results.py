@@ -170,7 +170,7 @@ class PlanResult(Result):
 
     plan: Plan
 
-    fields = (*RECORD_FIELDS, "highlight", "reason")
+    fields = (*RECORD_FIELDS, "highlight", "reason", "number", "for_you", "why", "concern", "start")
     header = ("number", "id", "category", "year", "authors", "title", "for_you")
 
     def data(self) -> Any:
@@ -179,12 +179,12 @@ class PlanResult(Result):
         return plan_data(self.plan)
 
     def records(self) -> list[dict[str, Any]]:
-        return list(self.data()["documents"])
+        return [{**d, "for_you": d["reason"] or d["concern"]} for d in self.data()["documents"]]
 
     def rows(self) -> Iterable[Sequence[object]]:
         return (
             [i.number, i.document.id, i.document.category, i.document.year, ", ".join(i.document.authors),
-             pick(i.document.title, i.document.title_en), i.reason]
+             pick(i.document.title, i.document.title_en), i.reason or i.concern]
             for i in self.plan.items
         )  # fmt: skip
 

@@ -153,3 +153,12 @@ def complete_format(formats: tuple[str, ...]) -> Callable[[str], list[str]]:
         return [f for f in formats if f.startswith(incomplete)]
 
     return complete
+
+
+def complete_need(ctx: typer.Context, incomplete: str) -> Items:
+    """Needs of `kit guide`: the categories (ids, then their French names), and « all »."""
+    from ..names import ALL, ALL_ALIASES
+
+    everything = _message("need.all", _english(ctx))
+    found = complete_category(ctx, incomplete)
+    return found + _starting([(ALL, everything), (ALL_ALIASES[0], everything)], incomplete)

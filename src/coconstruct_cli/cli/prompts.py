@@ -18,6 +18,7 @@ from prompt_toolkit.validation import ValidationError, Validator
 
 from ..errors import Interrupted
 from ..i18n import t
+from ..text import for_terminal
 
 if TYPE_CHECKING:
     from prompt_toolkit.document import Document
@@ -51,7 +52,7 @@ class _Check(Validator):
     def validate(self, document: Document) -> None:
         error = self.check(document.text)
         if error:
-            raise ValidationError(message=error, cursor_position=len(document.text))
+            raise ValidationError(message=for_terminal(error), cursor_position=len(document.text))
 
 
 def _prompt_output() -> Output | None:
@@ -84,21 +85,57 @@ def _wrap(text: str | None, width: int) -> str | None:
     if text is None:
         return None
     usable = max(width - _DESCRIPTION_LABEL - 1, 20)
-    return ("\n" + " " * _DESCRIPTION_LABEL).join(textwrap.wrap(text, usable)) or text
+    return ("\n" + " " * _DESCRIPTION_LABEL).join(textwrap.wrap(text, usable, break_on_hyphens=False)) or text
+
+
+# The pointer « » » and its spaces, before a choice's title.
+_POINTER = 3
+
+
+def _wrap_title(title: str, width: int) -> str:
+    """A choice's title on as many lines as it needs, cut between words, continued under its first word."""
+    usable = max(width - _POINTER - 1, 20)
+    return ("\n" + " " * _POINTER).join(textwrap.wrap(title, usable, break_on_hyphens=False)) or title
+
+
+def _escape_leaves(prompt: Any, value: str) -> None:
+    """Esc answers `value` (« quit » in the menu, « back » in a sub-choice) instead of doing nothing."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add("escape", eager=True)
+    def _leave(event: Any) -> None:
+        event.app.exit(result=value)
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
 
 
 def ask(question: Question, *, input: Input | None = None, output: Output | None = None) -> str:
-    """Ask `question` and return the chosen option's value, or the text typed."""
+    """Ask `question` and return the chosen option's value, or the text typed.
+
+    Every text shown goes through the terminal sanitizer first: a kit file's titles cannot send control,
+    C1 or bidi characters to the terminal through a prompt.
+    """
     if output is None:
         output = _prompt_output()
     io: dict[str, Any] = {"input": input, "output": output}
     for index, line in enumerate(question.preamble):
-        questionary.print(line, style="bold" if index == 0 else "", output=output)
+        questionary.print(for_terminal(line), style="bold" if index == 0 else "", output=output)
+    message = for_terminal(question.message)
     if question.kind == "select":
         width = _width(output)
-        choices = [questionary.Choice(o.title, value=o.value, description=_wrap(o.description, width)) for o in question.options]
+        choices = [
+            questionary.Choice(
+                _wrap_title(for_terminal(o.title), width),
+                value=o.value,
+                description=_wrap(for_terminal(o.description) if o.description else None, width),
+            )
+            for o in question.options
+        ]
         prompt = questionary.select(
-            question.message,
+            message,
             choices=choices,
             default=question.default,
             instruction=t("q.instruction"),
@@ -107,7 +144,9 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
         )
     else:
         validator = _Check(question.validate) if question.validate else None
-        prompt = questionary.text(question.message, default=question.default or "", validate=validator, style=STYLE, **io)
+        prompt = questionary.text(message, default=question.default or "", validate=validator, style=STYLE, **io)
+    if question.escape is not None:
+        _escape_leaves(prompt, question.escape)
     try:
         answer = prompt.unsafe_ask()
     except EOFError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..i18n import get_lang, pick, t
@@ -37,9 +38,106 @@ def fields_label(fields: tuple[str, ...]) -> str:
 
 def read_as(result: Result) -> list[str]:
     """« silvr » read as « silver », for every query word taken as a typo."""
-    return [t("search.read_as", typed=term.word, words=", ".join(term.read_as)) for term in result.terms if term.read_as]
+    return [
+        t("search.read_as", typed=term.word, words=", ".join(term.read_as)) for term in result.terms if term.read_as
+    ]
 
 
 def search_lead(result: Result) -> list[str]:
     """The lines told above search results: how many, and the words read as typos."""
     return [t("search.count", count=len(result.hits)), *read_as(result)]
+
+
+# --- kit about: one outline, written by every format -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a section: `kind` says how to write it; `text` is plain text (kit text or catalogue)."""
+
+    kind: str
+    """« p » paragraph, « ol »/« ul » list (`items`), « h3 » sub-heading, « note » muted remark,
+    « labelled » label and text, « titled » a title, a dash and text, « link » a web address (`url`),
+    « docs » documents of the kit (`items`: ids)."""
+    text: str = ""
+    items: tuple[str, ...] = ()
+    label: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+    css: str = ""
+
+
+def href(url: str) -> str:
+    """A link's target: the seed writes « www.… » bare; a browser needs the scheme."""
+    return url if url.startswith(("http://", "https://")) else f"http://{url}"
+
+
+def _presented(kind: str) -> str:
+    return t("label.summary") if kind == "summary" else ""
+
+
+def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+    """The kit's background as a lead and sections, the same for the terminal, Markdown and HTML.
+
+    Everything comes from the kit's `about`; what the source lacks (`gaps`) is said, never filled in.
+    """
+    lead = [Block("p", pick(about.summary, about.summary_en))]
+    if about.intended_for:
+        lead.append(Block("labelled", pick(about.intended_for, about.intended_for_en), label=t("label.intended_for")))
+    sections: list[Section] = []
+    objectives = picked(about.objectives, about.objectives_en)
+    if objectives:
+        blocks = [Block("ol", items=objectives)]
+        in_contents = picked(about.objectives_in_contents, about.objectives_in_contents_en)
+        if in_contents:
+            blocks += [Block("note", t("about.objectives_in_contents", count=len(in_contents))), Block("ul", items=in_contents)]
+        sections.append(Section(t("about.objectives"), tuple(blocks)))
+    if about.forms:
+        blocks = []
+        for form in about.forms:
+            blocks.append(Block("h3", form_title(form)))
+            if form.also_named:
+                blocks.append(Block("labelled", pick(form.also_named, form.also_named_en), label=t("about.also_named")))
+            blocks.append(Block("p", pick(form.definition, form.definition_en)))
+            example = form.example
+            title = t("about.example", title=pick(example.title, example.title_en))
+            if example.kind == "summary":
+                title += f" ({t('label.summary')})"
+            blocks.append(Block("titled", pick(example.text, example.text_en), label=title))
+            if example.source:
+                blocks.append(Block("labelled", example.source, label=t("about.source")))
+            blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
+            for reference in form.references:
+                blocks.append(Block("docs", pick(reference.quote, reference.quote_en), items=reference.documents))
+        sections.append(Section(t("about.forms"), tuple(blocks)))
+    if about.figures:
+        items = []
+        for figure in about.figures:
+            line = f"{pick(figure.value, figure.value_en)} {pick(figure.measure, figure.measure_en)} ({figure_year(figure)})"
+            if figure.scope:
+                line += f" — {pick(figure.scope, figure.scope_en)}"
+            items.append(line)
+        blocks = [Block("ul", items=tuple(items))]
+        if has_missing_year(about):
+            blocks.append(Block("note", t("about.no_year")))
+        sections.append(Section(t("about.figures"), tuple(blocks)))
+    if about.genesis or about.research:
+        blocks = [Block("p", pick(about.genesis, about.genesis_en))] if about.genesis else []
+        for work in about.research:
+            blocks.append(Block("h3", pick(work.title, work.title_en)))
+            blocks.append(Block("ul", items=tuple(pick(e.text, e.text_en) for e in work.entries)))
+            for entry in work.entries:
+                if entry.documents:
+                    blocks.append(Block("docs", pick(entry.text, entry.text_en), items=entry.documents))
+        sections.append(Section(t("about.genesis"), tuple(blocks)))
+    if about.partners:
+        sections.append(Section(t("about.partners"), (Block("p", pick(about.partners, about.partners_en)),)))
+    gaps = picked(about.gaps, about.gaps_en)
+    if gaps:
+        sections.append(Section(t("about.gaps"), (Block("note", t("about.gaps_note")), Block("ul", items=gaps)), "gaps"))
+    return tuple(lead), tuple(sections)

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__, results
 from .. import plan as plans
-from ..guide import goal_title
+from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
 from ..text import strip_unsafe
-from .common import figure_year, has_missing_year, read_as
+from .common import Block, about_outline, href, read_as
 
 if TYPE_CHECKING:
-    from ..model import Category, Document, Form, Kit
+    from ..model import Category, Document, Kit
     from ..plan import Plan
     from ..search import Hit, Marked
 
@@ -374,32 +374,51 @@ def document_html(kit: Kit, document: Document, generated: datetime.date) -> str
 # --- the reading plan ----------------------------------------------------------------------------
 
 
+def _for_you(item: plans.Item) -> str:
+    if item.highlight:
+        return esc(item.reason)
+    if item.concern:
+        return esc(t("plan.concern", reading=item.concern))
+    return ""
+
+
 def plan_html(plan: Plan, generated: datetime.date) -> str:
-    """The guide's reading plan: the answers and date on top, the path, where to start, the marked table."""
+    """The guide's reading plan: the answers and date on top, the « Pour commencer » set with a « pourquoi »
+    each, then the rest of the path by nature, then how to open one document."""
     kit = plan.selection.kit
     path = plan.path
+    title = pick(path.title, path.title_en)
+    purpose = pick(path.purpose, path.purpose_en)
     parts = [
         '<section class="intro">\n',
-        f"<h2>{kit_text(path.title, path.title_en)} <code>{esc(path.id)}</code></h2>\n",
+        f"<h2>{kit_text(path.title, path.title_en)} <code>{esc(plans.path_name(path))}</code></h2>\n",
         french_title_block(path.title, path.title_en),
-        f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n',
-        f'<p class="start">{esc(plans.start_line(plan))}</p>\n',
+        f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n' if purpose != title else "",
         *(f'<p class="note">{esc(line)}</p>\n' for line in plans.notes(plan)),
         "</section>\n",
+        '<section class="start">\n',
+        f"<h2>{esc(t('plan.start_title'))}</h2>\n",
+        f'<p class="start-rule">{esc(plans.start_line(plan))}</p>\n',
     ]
-    # Without a document written for the role the column would stay empty: the notes say why.
-    extra = (("for-you", t("col.for_you")),) if plan.highlights else ()
-    items = iter(plan.items)
-    for category, docs in groups(plan.selection):
-        rows = []
-        for _ in docs:
-            item = next(items)
-            cells = (esc(item.reason) if item.highlight else "",) if extra else ()
-            rows.append(Row(item.number, item.document, item.highlight, cells))
-        parts.append(category_section(kit, category, rows, extra))
+    start_rows = [
+        Row(i.number, i.document, i.highlight, (esc(i.why) + (f"<br>{_for_you(i)}" if i.concern else ""),)) for i in plan.start
+    ]
+    if start_rows:
+        parts.append(documents_table(kit, start_rows, (("why", t("col.why")),), subheadings=False))
+    parts.append("</section>\n")
+    rest = plans.rest_groups(plan)
+    if rest:
+        # Without a document written for the role, or tied to it, the column would stay empty.
+        extra = (("for-you", t("col.for_you")),) if any(i.highlight or i.concern for _, items in rest for i in items) else ()
+        parts.append(f'<h2 class="rest">{esc(t("plan.rest_title"))}</h2>\n')
+        for category, items in rest:
+            rows = [Row(i.number, i.document, i.highlight, (_for_you(i),) if extra else ()) for i in items]
+            parts.append(category_section(kit, category, rows, extra))
+    parts.append(f'<p class="next">{esc(colon(t("plan.detail_label")))} <code>{esc(plans.detail_command(plan))}</code></p>\n')
     meta = [
         (t("label.role"), t(f"role.{plan.role}")),
         (t("label.goal"), goal_title(kit, plan.goal)),
+        (t("label.need"), need_title(kit, plan.need)),
         _generated(generated),
     ]
     return page(t("plan.title"), "".join(parts), meta)
@@ -466,53 +485,33 @@ def _list(items: Iterable[str], tag: str = "ul") -> str:
     return f"<{tag}>\n" + "".join(f"<li>{item}</li>\n" for item in items) + f"</{tag}>\n"
 
 
-def _form(form: Form) -> str:
-    example = form.example
-    parts = [
-        '<article class="form">\n',
-        f"<h3>{kit_text(form.title, form.title_en)}</h3>\n",
-        french_title_block(form.title, form.title_en),
-        f'<p class="also">{esc(colon(t("about.also_named")))} {kit_text(form.also_named)}</p>\n' if form.also_named else "",
-        f"<p>{kit_text(form.definition, form.definition_en)}</p>\n",
-        '<div class="example">\n',
-        f"<h4>{esc(t('about.example', title=example.title))}</h4>\n",
-        f"<p>{kit_text(example.text, example.text_en)}</p>\n",
-        f'<p class="source">{esc(colon(t("about.source")))} {kit_text(example.source)}</p>\n' if example.source else "",
-        "</div>\n</article>\n",
-    ]
-    return "".join(parts)
+def _html_block(block: Block) -> str:
+    if block.kind == "p":
+        return f"<p>{esc(block.text)}</p>\n"
+    if block.kind in ("ol", "ul"):
+        return _list((esc(x) for x in block.items), block.kind)
+    if block.kind == "h3":
+        return f"<h3>{esc(block.text)}</h3>\n"
+    if block.kind == "note":
+        return f'<p class="muted">{esc(block.text)}</p>\n'
+    if block.kind == "labelled":
+        return f"<p><strong>{esc(colon(block.label))}</strong> {esc(block.text)}</p>\n"
+    if block.kind == "titled":
+        return f'<div class="example"><h4>{esc(block.label)}</h4>\n<p>{esc(block.text)}</p></div>\n'
+    if block.kind == "link":
+        # The one place a page links out: a web address from a link field of the kit file, checked by the model.
+        return f'<p class="source">{esc(colon(block.text))} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
+    commands = ", ".join(f"<code>kit show {esc(d)}</code>" for d in block.items)
+    return f'<p class="source">{esc(block.text)} — {esc(colon(t("about.documents")))} {commands}</p>\n'
 
 
 def about_html(kit: Kit, generated: datetime.date) -> str:
-    """The kit's background (`kit about`), in the same parts and words as its Markdown and terminal forms:
-    objectives, forms, figures, genesis and research, partners, what the source lacks."""
+    """The kit's background (`kit about`), from the same outline as its Markdown and terminal forms."""
     about = kit.about
-    parts = [f'<p class="lead">{kit_text(about.summary, about.summary_en)}</p>\n']
-    if about.objectives:
-        parts.append(_section(t("about.objectives"), _list(kit_items(about.objectives, about.objectives_en), "ol")))
-    if about.forms:
-        parts.append(_section(t("about.forms"), "".join(_form(f) for f in about.forms)))
-    if about.figures:
-        figures = [
-            f'<span class="value">{kit_text(f.value)}</span> <span class="measure">{kit_text(f.measure, f.measure_en)}</span>'
-            f' <span class="year">({esc(figure_year(f))})</span>'
-            for f in about.figures
-        ]
-        items = "".join(f'<li class="figure">{figure}</li>\n' for figure in figures)
-        note = f'<p class="muted">{esc(t("about.no_year"))}</p>\n' if has_missing_year(about) else ""
-        parts.append(_section(t("about.figures"), f'<ul class="figures">\n{items}</ul>\n{note}'))
-    if about.genesis or about.research:
-        body = f"<p>{kit_text(about.genesis, about.genesis_en)}</p>\n" if about.genesis else ""
-        body += "".join(
-            f"<h3>{kit_text(w.title, w.title_en)}</h3>\n" + (_list(kit_text(i) for i in w.items) if w.items else "")
-            for w in about.research
-        )
-        parts.append(_section(t("about.genesis"), body))
-    if about.partners:
-        parts.append(_section(t("about.partners"), f"<p>{kit_text(about.partners, about.partners_en)}</p>\n"))
-    if about.gaps:
-        body = f'<p class="muted">{esc(t("about.gaps_note"))}</p>\n' + _list(kit_items(about.gaps, about.gaps_en))
-        parts.append(_section(t("about.gaps"), body, "gaps"))
+    lead, sections = about_outline(about)
+    parts = ['<div class="lead">\n', *(_html_block(b) for b in lead), "</div>\n"]
+    for section in sections:
+        parts.append(_section(section.title, "".join(_html_block(b) for b in section.blocks), section.css))
     meta = [
         (t("html.publisher"), about.publisher),
         (t("col.documents"), str(len(kit.documents))),

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import plan as plans
 from .. import results
-from ..guide import goal_title
+from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, groups, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, why
 from ..text import one_line
-from .common import STAR, fields_label, figure_year, form_title, has_missing_year, picked, search_lead
+from .common import STAR, Block, about_outline, fields_label, href, search_lead
 
 if TYPE_CHECKING:
     from ..model import About, Document, Kit
@@ -112,71 +112,76 @@ def document_md(kit: Kit, document: Document) -> str:
     return "".join(out)
 
 
+def _md_block(block: Block) -> str:
+    if block.kind == "p":
+        return escape(block.text) + "\n\n"
+    if block.kind in ("ol", "ul"):
+        return "".join((f"{n}. " if block.kind == "ol" else "- ") + escape(x) + "\n" for n, x in enumerate(block.items, 1)) + "\n"
+    if block.kind == "h3":
+        return heading(3, block.text) + "\n"
+    if block.kind == "note":
+        return f"*{escape(block.text)}*\n\n"
+    if block.kind == "labelled":
+        return f"{labelled(block.label, escape(block.text))}\n\n"
+    if block.kind == "titled":
+        return f"**{escape(block.label)}** — {escape(block.text)}\n\n"
+    if block.kind == "link":
+        # The one place a link is written: a web address the kit file gives in a link field, checked by the model.
+        return f"{escape(colon(block.text))} <{href(block.url)}>\n\n"
+    # docs: the documents of the kit the text points to
+    commands = ", ".join(f"`kit show {d}`" for d in block.items)
+    return f"{escape(block.text)} — {escape(colon(t('about.documents')))} {commands}\n\n"
+
+
 def about_md(about: About) -> str:
+    """`kit about` as Markdown: the same outline as the terminal and the HTML page (`common.about_outline`)."""
+    lead, sections = about_outline(about)
     out = [heading(1, about.title), "\n", f"*{escape(t('about.publisher', publisher=about.publisher))}*\n\n"]
-    out.append(escape(pick(about.summary, about.summary_en)) + "\n")
-    objectives = picked(about.objectives, about.objectives_en)
-    if objectives:
-        out.append("\n" + heading(2, t("about.objectives")) + "\n")
-        out.extend(f"{n}. {escape(o)}\n" for n, o in enumerate(objectives, 1))
-    if about.forms:
-        out.append("\n" + heading(2, t("about.forms")))
-        for form in about.forms:
-            out.append("\n" + heading(3, form_title(form)) + "\n")
-            if form.also_named:
-                out.append(f"*{escape(colon(t('about.also_named')) + ' ' + form.also_named)}*\n\n")
-            out.append(escape(pick(form.definition, form.definition_en)) + "\n\n")
-            example = form.example
-            out.append(f"**{escape(t('about.example', title=example.title))}** — {escape(pick(example.text, example.text_en))}\n")
-            if example.source:
-                out.append(f"\n{escape(colon(t('about.source')) + ' ' + example.source)}\n")
-    if about.figures:
-        out.append("\n" + heading(2, t("about.figures")) + "\n")
-        for figure in about.figures:
-            measure = escape(pick(figure.measure, figure.measure_en))
-            out.append(f"- **{escape(figure.value)}** {measure} ({escape(figure_year(figure))})\n")
-        if has_missing_year(about):
-            out.append("\n" + escape(t("about.no_year")) + "\n")
-    genesis = pick(about.genesis, about.genesis_en) if about.genesis else ""
-    if genesis or about.research:
-        out.append("\n" + heading(2, t("about.genesis")) + "\n")
-        if genesis:
-            out.append(escape(genesis) + "\n")
-        for work in about.research:
-            out.append("\n" + heading(3, pick(work.title, work.title_en)) + "\n")
-            out.extend(f"- {escape(item)}\n" for item in work.items)
-    if about.partners:
-        out.append("\n" + heading(2, t("about.partners")) + "\n")
-        out.append(escape(pick(about.partners, about.partners_en)) + "\n")
-    gaps = picked(about.gaps, about.gaps_en)
-    if gaps:
-        out.append("\n" + heading(2, t("about.gaps")) + "\n")
-        out.append(escape(t("about.gaps_note")) + "\n\n")
-        out.extend(f"- {escape(g)}\n" for g in gaps)
-    return "".join(out)
+    out.extend(_md_block(b) for b in lead)
+    for section in sections:
+        out.append(heading(2, section.title) + "\n")
+        out.extend(_md_block(b) for b in section.blocks)
+    return "".join(out).rstrip("\n") + "\n"
+
+
+def _plan_entry(item: plans.Item, why: bool = False) -> str:
+    """« - **9** ★ **Title** — Authors, year (`id`) », then what ties it to the reader, or its « pourquoi »."""
+    mark = f"{STAR} " if item.highlight else ("◆ " if item.concern else "")
+    out = f"- **{item.number}** {mark}{document_line(item.document)}\n"
+    if why:
+        out += f"  - {labelled(t('col.why'), escape(item.why))}\n"
+        if item.concern:
+            out += f"  - {escape(t('plan.concern', reading=item.concern))}\n"
+    elif item.highlight:
+        out += f"  - {labelled(t('col.for_you'), escape(item.reason))}\n"
+    elif item.concern:
+        out += f"  - {escape(t('plan.concern', reading=item.concern))}\n"
+    return out
 
 
 def plan_md(kit: Kit, plan: plans.Plan) -> str:
+    """The plan to keep or send: the answers, the « Pour commencer » set with a « pourquoi » each, then the
+    rest of the path by nature. Numbers are the path's reading-order numbers (`kit show animer:9`)."""
     path_title = pick(plan.path.title, plan.path.title_en)
     out = [heading(1, t("plan.title")), "\n"]
     out.append(item(labelled(t("label.role"), escape(t(f"role.{plan.role}")))))
     out.append(item(labelled(t("label.goal"), escape(goal_title(kit, plan.goal)))))
-    out.append(item(labelled(t("label.reading_path"), f"{escape(path_title)} (`{plan.path.id}`)")))
-    out.append("\n" + escape(pick(plan.path.purpose, plan.path.purpose_en)) + "\n")
-    for line in [plans.start_line(plan), *plans.notes(plan)]:
+    out.append(item(labelled(t("label.need"), escape(need_title(kit, plan.need)))))
+    out.append(item(labelled(t("label.reading_path"), f"{escape(path_title)} (`{plans.path_name(plan.path)}`)")))
+    purpose = pick(plan.path.purpose, plan.path.purpose_en)
+    if purpose != path_title:
+        out.append("\n" + escape(purpose) + "\n")
+    for line in plans.notes(plan):
         out.append("\n" + escape(line) + "\n")
-    items = iter(plan.items)
-    for category, docs in groups(plan.selection):
-        out.append("\n" + heading(2, pick(category.label, category.label_en)) + "\n")
-        for _ in docs:
-            entry = next(items)
-            marker = f"{entry.number}. "
-            star = f"{STAR} " if entry.highlight else ""
-            out.append(f"{marker}{star}{document_line(entry.document)}\n")
-            if entry.highlight:
-                # Indented to the item's text, so the reason nests under it whatever the number's width.
-                indent = " " * len(marker)
-                out.append(f"{indent}- {labelled(t('col.for_you'), escape(entry.reason))}\n")
+    out.append("\n" + heading(2, t("plan.start_title")) + "\n" + escape(plans.start_line(plan)) + "\n\n")
+    out.extend(_plan_entry(entry, why=True) for entry in plan.start)
+    rest = plans.rest_groups(plan)
+    if rest:
+        out.append("\n" + heading(2, t("plan.rest_title")) + "\n")
+        for category, entries in rest:
+            out.append("\n" + heading(3, pick(category.label, category.label_en)) + "\n")
+            out.extend(_plan_entry(entry) for entry in entries)
+    out.append("\n" + escape(colon(t("plan.detail_label"))) + f" `{plans.detail_command(plan)}`\n")
     return "".join(out)
 
 

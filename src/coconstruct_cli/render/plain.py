@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import results
-from ..i18n import colon, pick, t
+from ..i18n import colon, t
 from ..text import one_line
-from .common import figure_year, form_title, has_missing_year, picked
+from .common import Block, about_outline, href
 
 if TYPE_CHECKING:
     from ..model import About
@@ -33,48 +33,34 @@ def _underlined(title: str, char: str = "-") -> list[str]:
     return ["", line, char * len(line)]
 
 
+def _text_block(block: Block) -> list[str]:
+    if block.kind == "p":
+        return ["", one_line(block.text)]
+    if block.kind in ("ol", "ul"):
+        return ["", *((f"{n}. " if block.kind == "ol" else "  - ") + one_line(x) for n, x in enumerate(block.items, 1))]
+    if block.kind == "h3":
+        return ["", one_line(block.text)]
+    if block.kind == "note":
+        return ["", one_line(block.text)]
+    if block.kind == "labelled":
+        return ["", one_line(f"{colon(block.label)} {block.text}")]
+    if block.kind == "titled":
+        return ["", one_line(f"{block.label} — {block.text}")]
+    if block.kind == "link":
+        return ["", one_line(f"{colon(block.text)} {href(block.url)}")]
+    return ["", one_line(f"{block.text} — {colon(t('about.documents'))} " + ", ".join(f"kit show {d}" for d in block.items))]
+
+
 def about_text(about: About) -> str:
     """Plain text for a pipe or a pager: one paragraph a line, headings underlined, no escape codes."""
-    lines = [one_line(about.title), one_line(t("about.publisher", publisher=about.publisher)), ""]
-    lines.append(one_line(pick(about.summary, about.summary_en)))
-    objectives = picked(about.objectives, about.objectives_en)
-    if objectives:
-        lines += _underlined(t("about.objectives"))
-        lines += [f"{n}. {one_line(o)}" for n, o in enumerate(objectives, 1)]
-    if about.forms:
-        lines += _underlined(t("about.forms"))
-        for n, form in enumerate(about.forms, 1):
-            lines += ["", f"{n}. {one_line(form_title(form))}"]
-            if form.also_named:
-                lines.append("   " + one_line(colon(t("about.also_named")) + " " + form.also_named))
-            lines.append("   " + one_line(pick(form.definition, form.definition_en)))
-            example = form.example
-            lines.append("   " + one_line(f"{t('about.example', title=example.title)} — {pick(example.text, example.text_en)}"))
-            if example.source:
-                lines.append("   " + one_line(colon(t("about.source")) + " " + example.source))
-    if about.figures:
-        lines += _underlined(t("about.figures"))
-        for figure in about.figures:
-            measure = one_line(pick(figure.measure, figure.measure_en))
-            lines.append(f"- {one_line(figure.value)} {measure} ({figure_year(figure)})")
-        if has_missing_year(about):
-            lines += ["", t("about.no_year")]
-    genesis = pick(about.genesis, about.genesis_en) if about.genesis else ""
-    if genesis or about.research:
-        lines += _underlined(t("about.genesis"))
-        if genesis:
-            lines.append(one_line(genesis))
-        for work in about.research:
-            lines += ["", one_line(pick(work.title, work.title_en))]
-            lines += [f"  - {one_line(item)}" for item in work.items]
-    if about.partners:
-        lines += _underlined(t("about.partners"))
-        lines.append(one_line(pick(about.partners, about.partners_en)))
-    gaps = picked(about.gaps, about.gaps_en)
-    if gaps:
-        lines += _underlined(t("about.gaps"))
-        lines.append(t("about.gaps_note"))
-        lines += [f"  - {one_line(g)}" for g in gaps]
+    lead, sections = about_outline(about)
+    lines = [one_line(about.title), one_line(t("about.publisher", publisher=about.publisher))]
+    for block in lead:
+        lines += _text_block(block)
+    for section in sections:
+        lines += _underlined(section.title)
+        for index, block in enumerate(section.blocks):
+            lines += _text_block(block)[1 if index == 0 else 0 :]  # no blank line under a heading
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,7 @@ from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import one_line, strip_unsafe
-from .common import STAR, fields_label, figure_year, form_title, has_missing_year, picked, search_lead
+from .common import STAR, Block, about_outline, fields_label, href, search_lead
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -36,7 +36,7 @@ def plain(text: str | None, style: str = "") -> Text:
     return Text(one_line(text or ""), style=style)
 
 
-def block(text: str | None, style: str = "") -> Text:
+def block_text(text: str | None, style: str = "") -> Text:
     """Kit text as a multi-line rich Text."""
     return Text(strip_unsafe(text or "").replace("\r", ""), style=style)
 
@@ -142,7 +142,7 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))
     for label, value in rows:
         grid.add_row(label, value)
-    parts: list[RenderableType] = [grid, Text(""), block(pick(document.description, document.description_en))]
+    parts: list[RenderableType] = [grid, Text(""), block_text(pick(document.description, document.description_en))]
     if document.parts:
         parts.append(Text(""))
         parts.append(Text(t("col.parts"), style="bold"))
@@ -155,18 +155,42 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
 
 
+def _rich_block(block: Block) -> list[RenderableType]:
+    if block.kind == "p":
+        return [block_text(block.text), Text("")]
+    if block.kind in ("ol", "ul"):
+        lines: list[RenderableType] = [
+            Text(f"{n}. " if block.kind == "ol" else "  • ").append_text(plain(x)) for n, x in enumerate(block.items, 1)
+        ]
+        return [*lines, Text("")]
+    if block.kind == "h3":
+        return [plain(block.text, "bold")]
+    if block.kind == "note":
+        return [plain(block.text, "dim"), Text("")]
+    if block.kind == "labelled":
+        return [Text(f"{colon(block.label)} ", style="bold").append_text(block_text(block.text)), Text("")]
+    if block.kind == "titled":
+        return [plain(block.label, "bold"), block_text(block.text), Text("")]
+    if block.kind == "link":
+        return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(href(block.url), "underline")), Text("")]
+    commands = ", ".join(f"kit show {d}" for d in block.items)
+    return [
+        plain(block.text, "dim")
+        .append_text(Text(f" — {colon(t('about.documents'))} ", style="dim"))
+        .append_text(plain(commands, "cyan")),
+        Text(""),
+    ]
+
+
 def about_panels(about: About) -> RenderableType:
-    """One panel per part of the background; kit text always enters as `Text`."""
-
-    def panel(title: str, *body: RenderableType, border: str = "blue") -> Panel:
-        return Panel(Group(*body), title=plain(title, "bold"), title_align="left", border_style=border)
-
-    def bullets(items: tuple[str, ...], numbered: bool = False) -> list[Text]:
-        return [Text(f"{n}. " if numbered else "  • ").append_text(plain(i)) for n, i in enumerate(items, 1)]
-
+    """One panel per part of the background, from the same outline as Markdown and HTML."""
+    lead, sections = about_outline(about)
+    body: list[RenderableType] = []
+    for block in lead:
+        body += _rich_block(block)
     parts: list[RenderableType] = [
         Panel(
-            block(pick(about.summary, about.summary_en)),
+            Group(*body[:-1]),
             title=plain(about.title, "bold"),
             subtitle=plain(t("about.publisher", publisher=about.publisher), "dim"),
             title_align="left",
@@ -174,101 +198,71 @@ def about_panels(about: About) -> RenderableType:
             border_style="magenta",
         )
     ]
-    objectives = picked(about.objectives, about.objectives_en)
-    if objectives:
-        parts.append(panel(t("about.objectives"), *bullets(objectives, numbered=True)))
-    for form in about.forms:
-        example = form.example
-        body: list[RenderableType] = []
-        if form.also_named:
-            body.append(plain(colon(t("about.also_named")) + " " + form.also_named, "italic"))
-        body += [block(pick(form.definition, form.definition_en)), Text("")]
-        body.append(plain(t("about.example", title=example.title), "bold"))
-        body.append(block(pick(example.text, example.text_en)))
-        if example.source:
-            body.append(plain(colon(t("about.source")) + " " + example.source, "dim"))
-        parts.append(panel(f"{t('about.forms')} · {form_title(form)}", *body))
-    if about.figures:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", style="bold cyan", no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_column(justify="right", style="dim", no_wrap=True)
-        for figure in about.figures:
-            grid.add_row(plain(figure.value), plain(pick(figure.measure, figure.measure_en)), plain(figure_year(figure)))
-        body = [grid]
-        if has_missing_year(about):
-            body += [Text(""), Text(t("about.no_year"), style="dim")]
-        parts.append(panel(t("about.figures"), *body))
-    genesis = pick(about.genesis, about.genesis_en) if about.genesis else ""
-    if genesis or about.research:
-        body = [block(genesis)] if genesis else []
-        for work in about.research:
-            body += [Text(""), plain(pick(work.title, work.title_en), "bold"), *bullets(work.items)]
-        parts.append(panel(t("about.genesis"), *body))
-    if about.partners:
-        parts.append(panel(t("about.partners"), block(pick(about.partners, about.partners_en))))
-    gaps = picked(about.gaps, about.gaps_en)
-    if gaps:
-        parts.append(panel(t("about.gaps"), Text(t("about.gaps_note"), style="dim"), *bullets(gaps), border="yellow"))
+    for section in sections:
+        inner: list[RenderableType] = []
+        for block in section.blocks:
+            inner += _rich_block(block)
+        while inner and isinstance(inner[-1], Text) and not inner[-1].plain:
+            inner.pop()
+        border = "yellow" if section.css == "gaps" else "blue"
+        parts.append(Panel(Group(*inner), title=plain(section.title, "bold"), title_align="left", border_style=border))
     return Group(*parts)
 
 
+CONCERN = "◆"
+
+
+def mark_of(item: plans.Item) -> Text:
+    """★ for a document written for the role, ◆ for one that concerns it by our reading, else a blank."""
+    if item.highlight:
+        return Text(f"{STAR} ", style="bold yellow")
+    if item.concern:
+        return Text(f"{CONCERN} ", style="yellow")
+    return Text("  ")
+
+
 def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None) -> RenderableType:
-    """A heading panel (path, purpose, answers, where to start) above the table in reading order.
-
-    As `kit list`'s table, it fits the screen: below 110 columns the kind goes and the reason « Pour
-    vous » moves under the title, so that titles and reasons stay readable at 80 columns."""
-    cell = plain
+    """The plan for a screen, read from the bottom up: what a person acts on comes last, so that it is
+    still on screen when the menu that follows appears — the answers on top, then the rest of the path,
+    one line a document, then the « Pour commencer » set with a « pourquoi » each, then the next step."""
+    columns = width or shutil.get_terminal_size().columns
+    show_ids = columns >= 100
     heading: list[RenderableType] = [
-        cell(pick(plan.path.title, plan.path.title_en), "bold"),
-        cell(pick(plan.path.purpose, plan.path.purpose_en), "dim"),
-        Text(""),
-        cell(plans.answers_line(kit, plan)),
-        cell(plans.start_line(plan), "bold"),
+        plain(f"{pick(plan.path.title, plan.path.title_en)} ({plans.path_name(plan.path)})", "bold"),
+        plain(plans.answers_line(kit, plan)),
     ]
-    heading.extend(cell(line, "yellow") for line in plans.notes(plan))
-    panel = Panel(Group(*heading), title=Text(t("plan.title"), style="bold"), title_align="left", border_style="blue")
-
-    roomy = (width or shutil.get_terminal_size().columns) >= 110
-    # Without a document for the role there is nothing to say in « Pour vous »: the panel says why.
-    for_you = bool(plan.highlights) and roomy
-    # Expanded so that the titles and the reasons share the width left by the short columns.
-    table = Table(box=box.SIMPLE_HEAVY, expand=True)
-    table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
-    table.add_column(t("col.title"), ratio=3, min_width=24)
-    table.add_column(t("col.authors"), ratio=1, max_width=24 if roomy else 16)
-    table.add_column(t("col.year"), no_wrap=True)
-    if roomy:
-        table.add_column(t("col.kind"), max_width=20)
-    if for_you:
-        table.add_column(t("col.for_you"), ratio=2)
-    columns = len(table.columns)
-    items = iter(plan.items)
-    for category, docs in groups(plan.selection):
-        label = cell(pick(category.label, category.label_en).upper(), "bold magenta")
-        table.add_row("", label, *[""] * (columns - 2))
-        for _ in docs:
-            item = next(items)
-            document = item.document
-            title = title_cell(document)
-            if item.highlight:
-                title = Text(f"{STAR} ", style="bold yellow").append_text(title)
-                if not for_you:
-                    title.append(f"\n{colon(t('col.for_you'))} ", style="bold yellow")
-                    title.append_text(cell(item.reason, "yellow"))
-            row: list[RenderableType] = [
-                str(item.number),
-                title,
-                cell(", ".join(document.authors)),
-                cell(when(document, get_lang(), compact=True)),
-            ]
-            if roomy:
-                row.append(cell(document.kind))
-            if for_you:
-                row.append(cell(item.reason, "yellow") if item.highlight else Text(""))
-            table.add_row(*row)
-        table.add_section()
-    return Group(panel, table)
+    heading.extend(plain(line, "yellow") for line in plans.notes(plan))
+    parts: list[RenderableType] = [
+        Panel(Group(*heading), title=Text(t("plan.title"), style="bold"), title_align="left", border_style="blue")
+    ]
+    groups_ = plans.rest_groups(plan)
+    if groups_:
+        rest = Table.grid(padding=(0, 1), expand=True)
+        rest.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
+        rest.add_column(no_wrap=True, overflow="ellipsis", ratio=3)
+        if show_ids:
+            rest.add_column(style="cyan", no_wrap=True, overflow="ellipsis", ratio=1)
+        for category, items in groups_:
+            rest.add_row("", plain(pick(category.label, category.label_en).upper(), "bold magenta"), *([""] if show_ids else []))
+            for item in items:
+                title = mark_of(item).append_text(plain(pick(item.document.title, item.document.title_en)))
+                rest.add_row(str(item.number), title, *([plain(item.document.id)] if show_ids else []))
+        parts += [Text(t("plan.rest_title"), style="bold"), rest]
+    start = Table.grid(padding=(0, 1), expand=True)
+    start.add_column(justify="right", style="bold", no_wrap=True, min_width=3)
+    start.add_column(ratio=1)
+    for item in plan.start:
+        line = mark_of(item).append_text(plain(pick(item.document.title, item.document.title_en), "bold"))
+        if show_ids:
+            line.append_text(plain(f"  {item.document.id}", "cyan"))
+        line.no_wrap, line.overflow = True, "ellipsis"
+        why = plain(item.concern and t("plan.concern", reading=item.concern) or item.why, "dim")
+        why.no_wrap, why.overflow = True, "ellipsis"
+        start.add_row(str(item.number), Group(line, why))
+    body: list[RenderableType] = [plain(plans.start_line(plan)), start] if plan.start else [plain(plans.start_line(plan))]
+    parts.append(Panel(Group(*body), title=Text(t("plan.start_title"), style="bold"), title_align="left", border_style="green"))
+    parts.append(plain(plans.detail_line(plan), "bold"))
+    return Group(*parts)
 
 
 def _rich_marked(marked: Marked, style: str = "") -> Text:

@@ -13,10 +13,13 @@ from ...errors import UsageError
 from ...formats import DOCUMENTS
 from ...i18n import os_reason, t
 from .. import options
-from ..completion import complete_goal, complete_role
+from ..completion import complete_goal, complete_need, complete_role
 
 if TYPE_CHECKING:
     from ...guide import Answers
+    from ...model import Kit
+    from ...results import PlanResult
+    from ..console import Console
 
 ANSWERS_LIMIT = 1024 * 1024
 """A saved plan is a few kilobytes; a bigger answers file is not one."""
@@ -29,6 +32,10 @@ GoalOpt = Annotated[
     str | None,
     typer.Option("--goal", "-g", help="help.goal", show_default=False, autocompletion=complete_goal),
 ]
+NeedOpt = Annotated[
+    str | None,
+    typer.Option("--need", "-n", help="help.need", show_default=False, autocompletion=complete_need),
+]
 AnswersOpt = Annotated[
     Path | None,
     typer.Option("--answers", help="help.answers", show_default=False, dir_okay=False),
@@ -39,6 +46,7 @@ def guide(
     ctx: typer.Context,
     role: RoleOpt = None,
     goal: GoalOpt = None,
+    need: NeedOpt = None,
     answers_file: AnswersOpt = None,
     fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
     output: options.OutputOpt = None,
@@ -47,29 +55,27 @@ def guide(
     lang: options.LangOpt = None,
 ) -> None:
     from ... import guide as core
-    from ...formats import Format, medium
     from ...names import resolve_role
     from ...plan import build_plan
-    from ...render import render
     from ...results import PlanResult
 
     console = options.console(ctx)
     options.check_lang(lang)
     chosen = options.choose_format(fmt, DOCUMENTS, output)
     kit_file = options.kit_path(ctx, kit_file)
-    given = core.Answers(role, goal)
+    given = core.Answers(role, goal, need)
     if answers_file is not None:
         given = read_answers(answers_file).merged(given)
     if given.role is not None:
         # Checked before anything else: an unknown role is the first thing to tell.
-        given = core.Answers(resolve_role(given.role), given.goal)
+        given = core.Answers(resolve_role(given.role), given.goal, given.need)
     interactive = not given.complete
     if interactive and not console.can_ask():
         raise UsageError(t("err.guide_no_terminal", missing=t("word.and").join(given.missing())))
     if interactive and given.role is None and given.goal is None and kit_file is None:
         # The bundled kit is known to be valid and the role question does not need it: ask first,
         # load while the user reads, so the first question shows a tenth of a second sooner.
-        given = core.Answers(console.question(core.role_question()), None)
+        given = core.Answers(console.question(core.role_question()), None, given.need)
     kit = options.load(kit_file)
     answers = core.resolve_answers(kit, given)
     if interactive:
@@ -77,10 +83,66 @@ def guide(
     result = PlanResult(build_plan(kit, answers))
     options.show(ctx, result, chosen, output, force)
     if interactive and output is None and console.is_terminal():
+        next_steps(ctx, kit, result)
+
+
+def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
+    """The menu after the plan, until the user quits: a document's detail, a search, another answer, saving."""
+    from ... import guide as core
+    from ...formats import Medium
+    from ...i18n import get_lang, pick
+    from ...plan import build_plan
+    from ...render import render
+    from ...results import DocumentDetail, PlanResult, SearchResult
+    from ...search import query_terms, search
+
+    console = options.console(ctx)
+    ask = console.question
+    while True:
+        step = ask(core.next_question())
+        if step == "detail":
+            plan = result.plan
+            items = [(i.number, i.document.id, pick(i.document.title, i.document.title_en)) for i in plan.items]
+            first = plan.start[0].document.id if plan.start else None
+            doc_id = ask(core.document_question(items, first))
+            if doc_id != core.BACK:
+                document = next(i.document for i in plan.items if i.document.id == doc_id)
+                console.emit(render(DocumentDetail(kit, document), Medium.RICH, width=console.columns()))
+        elif step == "search":
+            words = ask(core.search_question())
+            if query_terms(words):
+                outcome = search(kit.documents, words, get_lang() == "en")
+                if outcome.hits:
+                    console.emit(render(SearchResult(kit, outcome), Medium.RICH, width=console.columns()))
+                else:
+                    console.message(t("msg.no_match"))
+        elif step == "change":
+            answers = core.confirm(kit, core.Answers(result.plan.role, result.plan.goal, result.plan.need), ask)
+            result = PlanResult(build_plan(kit, answers))
+            console.emit(render(result, Medium.RICH, width=console.columns()))
+        elif step == "save":
+            save(console, result)
+        else:
+            return
+
+
+def save(console: "Console", result: "PlanResult") -> None:
+    """The save dialog; a failed write says why and lets the user choose another name, never losing the plan."""
+    from ... import guide as core
+    from ...errors import OutputError
+    from ...formats import Format, medium
+    from ...render import render
+
+    while True:
         choice = core.save_dialog(result.plan.path.id, console.question)
-        if choice is not None:
-            fmt_saved = Format(choice.fmt)
-            console.emit(render(result, medium(fmt_saved, False)), choice.path, choice.force, bom=fmt_saved is Format.CSV)
+        if choice is None:
+            return
+        fmt = Format(choice.fmt)
+        try:
+            console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt is Format.CSV)
+            return
+        except OutputError as exc:
+            console.message(t("msg.save_failed", reason=exc.message))
 
 
 def read_answers(path: Path) -> "Answers":
