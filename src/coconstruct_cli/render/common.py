@@ -38,9 +38,7 @@ def fields_label(fields: tuple[str, ...]) -> str:
 
 def read_as(result: Result) -> list[str]:
     """« silvr » read as « silver », for every query word taken as a typo."""
-    return [
-        t("search.read_as", typed=term.word, words=", ".join(term.read_as)) for term in result.terms if term.read_as
-    ]
+    return [t("search.read_as", typed=term.word, words=", ".join(term.read_as)) for term in result.terms if term.read_as]
 
 
 def search_lead(result: Result) -> list[str]:
