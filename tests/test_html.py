@@ -9,11 +9,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import guide, i18n, search
@@ -30,6 +33,8 @@ HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; \x1b[3
 SHOWN = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; [31mevil end'
 """HOSTILE as a reader must see it: every character kept as text, controls and bidi overrides removed."""
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+LOOSE = re.compile(r"[ \t\r\n][:;?!»]|«[ \t\r\n]")
+"""A breakable space before « : ; ? ! » » or after « « »: where a line could start with « : » or end on « « »."""
 
 
 class Page(HTMLParser):
@@ -46,6 +51,8 @@ class Page(HTMLParser):
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.style = ""
+        self.headless_sections = 0
+        self._sections: list[bool] = []
         self._capture: tuple[str, int] | None = None
         self._buffer: list[str] = []
         self.feed(text)
@@ -59,6 +66,10 @@ class Page(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "html":
             self.lang = dict(attrs).get("lang")
+        if tag == "section":
+            self._sections.append(False)
+        if tag in ("h2", "h3", "h4", "h5", "h6") and self._sections:
+            self._sections[-1] = True
         if tag in VOID:
             return
         self.stack.append(tag)
@@ -79,8 +90,10 @@ class Page(HTMLParser):
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
             return
+        if tag == "section" and not self._sections.pop():
+            self.headless_sections += 1
         if self._capture is not None and self._capture[1] == len(self.stack):
-            text = "".join(self._buffer).strip()
+            text = "".join(self._buffer).strip().replace("\u00a0", " ")
             if text:  # a sub-heading row keeps an empty id cell
                 (self.ids if self._capture[0] == "id" else self.titles).append(text)
             self._capture = None
@@ -95,8 +108,14 @@ class Page(HTMLParser):
             self._buffer.append(data)
 
     @property
-    def text(self) -> str:
+    def raw(self) -> str:
+        """The page's text as written, non-breaking spaces included."""
         return "".join(self.texts)
+
+    @property
+    def text(self) -> str:
+        """The page's text with its non-breaking spaces read as spaces, to find a kit text in it."""
+        return self.raw.replace("\u00a0", " ")
 
 
 def check_page(text: str, lang: str) -> Page:
@@ -112,7 +131,11 @@ def check_page(text: str, lang: str) -> Page:
         if name in ("src", "href", "action", "srcset"):
             assert not re.match(r"\s*(https?:)?//", value or ""), value
     assert "url(" not in page.style and "@import" not in page.style
-    assert "@page { size: A4; margin: 15mm; }" in page.style and "@media print" in page.style
+    assert "@media print" in page.style and "size: A4" in page.style
+    assert "counter(page)" in page.style and "@bottom-left" in page.style  # page numbers, running title
+    assert page.headless_sections == 0  # the Nu validator's « Section lacks heading »
+    assert "overflow-x" not in page.style and "table-wrap" not in text  # nothing scrolls sideways
+    assert not LOOSE.search(page.raw), LOOSE.search(page.raw)
     assert 'name="viewport"' in text and '<meta charset="utf-8">' in text
     assert not CONTROLS.search(text)
     return page
@@ -243,6 +266,86 @@ def test_search_page_tells_the_words_read_as_typos(kit: Kit) -> None:
     assert notes and result.hits
     page = check_page(html.search_html(result.query, result.hits, DAY, result.matched, notes), "fr")
     assert notes[0] in page.text
+
+
+# --- French typography, tables, print --------------------------------------------------------------
+
+
+def test_french_spaces_keep_marks_with_their_words() -> None:
+    assert html.french_spaces("Objectif : agir ; vraiment ? Oui !") == "Objectif\u00a0: agir\u00a0; vraiment\u00a0? Oui\u00a0!"
+    assert html.french_spaces("« co-construction »") == "«\u00a0co-construction\u00a0»"
+    assert html.french_spaces("Goal: act. http://x.org/a?b=c") == "Goal: act. http://x.org/a?b=c"  # nothing glued is touched
+    assert html.french_spaces("a  :") == "a\u00a0:"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \tab:;?!«»\u00a0.-", max_size=40))
+def test_french_spaces_only_turns_breakable_spaces_into_non_breaking_ones(text: str) -> None:
+    spaced = html.french_spaces(text)
+    assert not LOOSE.search(spaced)
+    assert spaced.replace("\u00a0", " ") == re.sub(r"[ \t]+(?=[:;?!»])|(?<=«)[ \t]+", " ", text).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_program_and_kit_text_keep_french_marks_with_their_words(kit: Kit, lang: i18n.Lang) -> None:
+    i18n.set_lang(lang)
+    spaced = set()
+    for name, text in every_page(kit).items():
+        page = Page(text)
+        assert not LOOSE.search(page.raw), (name, LOOSE.search(page.raw))
+        if "\u00a0:" in page.raw:
+            spaced.add(name)
+    # French text puts a space before its colons, and it cannot break (on English pages too, in French titles).
+    assert spaced >= {"plan", "about", "path", "list"}
+
+
+def test_subcategories_head_their_own_row_groups(kit: Kit) -> None:
+    text = html.documents_html(select(kit), kit.about.title, DAY)
+    assert 'scope="colgroup"' not in text
+    groups = re.findall(r"<tbody>\n(.*?)</tbody>", text, re.S)
+    headed = [g for g in groups if 'scope="rowgroup"' in g]
+    labels = {s.label for c in kit.categories for s in c.subcategories}
+    assert len(headed) == len({(d.category, d.subcategory) for d in kit.documents if d.subcategory}) >= 6
+    for group in headed:
+        first, *rest = group.splitlines()
+        match = re.fullmatch(r'<tr class="sub"><th class="sub" colspan="(\d+)" scope="rowgroup">(.*)</th></tr>', first)
+        assert match is not None, first
+        assert int(match[1]) == 6  # N°, title, authors, year, kind, id: the row spans the whole table
+        assert match[2].replace("\u00a0", " ") in labels
+        assert rest and all(row.startswith("<tr") and 'scope="rowgroup"' not in row for row in rest)
+    assert sum(g.count('<td class="id"') for g in groups) == 36
+
+
+@pytest.mark.parametrize(("lang", "shown", "hidden"), [("fr", "animer", "animate"), ("en", "animate", "animer")])
+def test_plan_heading_names_the_path_as_the_reader_types_it(kit: Kit, lang: i18n.Lang, shown: str, hidden: str) -> None:
+    i18n.set_lang(lang)
+    text = html.plan_html(plan_for(kit), DAY)
+    headings = re.findall(r"<h2>(.*?)</h2>", text)
+    assert f"<code>{shown}</code>" in headings[0]
+    assert not any(hidden in h for h in headings)
+
+
+def test_the_reason_for_you_is_printed_under_the_title(kit: Kit) -> None:
+    plan = plan_for(kit)
+    text = html.plan_html(plan, DAY)
+    notes = re.findall(r'<span class="reason-inline">(.*?)</span>', text)
+    assert [unescape(n).replace("\u00a0", " ") for n in notes] == [f"★ Pour vous : {i.reason}" for i in plan.highlights]
+    # On paper the column goes, the notes show: the print CSS says so.
+    style = Page(text).style
+    print_css = style[style.index("@media print") :]
+    assert re.search(r"[^{}]*\.docs td\.for-you[^{}]*\{ display: none; \}", print_css)
+    assert re.search(r"[^{}]*\.reason-inline[^{}]*\{ display: block; \}", print_css)
+
+
+def test_the_running_title_cannot_leave_its_style_element() -> None:
+    title = 'Fin</style><script>alert(1)</script> "x" \\ « y »'
+    text = html.page(title, "<p>corps</p>\n")
+    page = check_page(text, "fr")
+    assert text.count("</style>") == 2 and "<script" not in text.lower()
+    footer = re.search(r"@bottom-left \{ content: (\"[^\"]*\")", page.style)
+    assert footer is not None
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m[1], 16)), footer[1][1:-1])
+    assert decoded == html.french_spaces(title)
 
 
 # --- hostile kit text ----------------------------------------------------------------------------

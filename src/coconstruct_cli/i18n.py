@@ -480,4 +480,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.role": ("Vous êtes", "You are"),
     "label.goal": ("Objectif", "Goal"),
     "label.reading_path": ("Parcours", "Path"),
+    # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
+    "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
 }
