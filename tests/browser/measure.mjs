@@ -112,50 +112,56 @@ const browser = await chromium.launch({
   ],
 });
 const report = { pages: {} };
-try {
-  const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
-  const page = await context.newPage();
-  for (const item of job.pages) {
-    const url = pathToFileURL(item.file).href;
-    const entry = { widths: {}, axe: {}, pdf: null, printColumns: [] };
-    for (const width of job.widths) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(url);
-      entry.widths[width] = await page.evaluate(measure);
-      if (job.axe_widths.includes(width)) {
-        await page.addScriptTag({ content: axeSource });
-        const axe = await page.evaluate(async () => {
-          const run = await window.axe.run(document, { resultTypes: ["violations"] });
-          return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-        });
-        entry.axe[width] = axe;
-      }
+
+async function visit(page, item) {
+  const url = pathToFileURL(item.file).href;
+  const entry = { widths: {}, axe: {}, pdf: null, printColumns: [] };
+  for (const width of job.widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(url);
+    entry.widths[width] = await page.evaluate(measure);
+    if (job.axe_widths.includes(width)) {
+      await page.addScriptTag({ content: axeSource });
+      entry.axe[width] = await page.evaluate(async () => {
+        const run = await window.axe.run(document, { resultTypes: ["violations"] });
+        return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+      });
     }
-    if (job.pdf_dir) {
-      // The columns of each table of documents as printed: A4 less 15 mm margins is 180 mm, 680 px.
-      await page.setViewportSize({ width: 680, height: 900 });
-      await page.goto(url);
-      await page.emulateMedia({ media: "print" });
-      entry.printColumns = await page.evaluate(() =>
-        [...document.querySelectorAll("table")].map((table) => {
-          const width = table.getBoundingClientRect().width;
-          const columns = {};
-          for (const th of table.querySelectorAll("thead th")) {
-            const w = th.getBoundingClientRect().width;
-            if (w > 0) columns[th.className] = w / width;
-          }
-          return columns;
-        }),
-      );
-      await page.emulateMedia({ media: null });
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(url);
-      const file = join(job.pdf_dir, `${item.name}.pdf`);
-      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: false });
-      entry.pdf = file;
-    }
-    report.pages[item.name] = entry;
   }
+  if (job.pdf_dir) {
+    // The columns of each table as printed: A4 less 15 mm margins is 180 mm, 680 px.
+    await page.setViewportSize({ width: 680, height: 900 });
+    await page.goto(url);
+    await page.emulateMedia({ media: "print" });
+    entry.printColumns = await page.evaluate(() =>
+      [...document.querySelectorAll("table")].map((table) => {
+        const width = table.getBoundingClientRect().width;
+        const columns = {};
+        for (const th of table.querySelectorAll("thead th")) {
+          const w = th.getBoundingClientRect().width;
+          if (w > 0) columns[th.className] = w / width;
+        }
+        return columns;
+      }),
+    );
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    entry.pdf = join(job.pdf_dir, `${item.name}.pdf`);
+    await page.pdf({ path: entry.pdf, preferCSSPageSize: true, printBackground: false });
+  }
+  report.pages[item.name] = entry;
+}
+
+try {
+  const context = await browser.newContext({ offline: true });
+  // Two tabs take turns on the queue of pages: the machine has two cores.
+  const queue = [...job.pages];
+  const worker = async () => {
+    const page = await context.newPage();
+    for (let item = queue.shift(); item; item = queue.shift()) await visit(page, item);
+  };
+  await Promise.all([worker(), worker()]);
 } finally {
   await browser.close();
 }

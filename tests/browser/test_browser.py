@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,18 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def report(tools: dict[str, str], pages: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def validating(tools: dict[str, str], pages: dict[str, Path]) -> Iterator[subprocess.Popen[str]]:
+    """The Nu validator on every page, CSS included, started first so that it runs beside the browser."""
+    command = ["java", "-jar", tools["vnu"], "--format", "json", "--stdout", "--also-check-css", *map(str, pages.values())]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        yield run
+        run.kill()
+
+
+@pytest.fixture(scope="session")
+def report(
+    tools: dict[str, str], pages: dict[str, Path], validating: subprocess.Popen[str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """What Chromium measured on every page at every width, axe-core's violations and the printed PDFs."""
     work = tmp_path_factory.mktemp("browser")
     job = {
@@ -109,17 +121,13 @@ def report(tools: dict[str, str], pages: dict[str, Path], tmp_path_factory: pyte
 
 
 @pytest.fixture(scope="session")
-def nu(tools: dict[str, str], pages: dict[str, Path]) -> dict[str, list[dict[str, Any]]]:
-    """The Nu validator's messages (errors, warnings and infos) for every page, CSS included."""
-    run = subprocess.run(
-        ["java", "-jar", tools["vnu"], "--format", "json", "--stdout", "--also-check-css", *map(str, pages.values())],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def nu(validating: subprocess.Popen[str], pages: dict[str, Path]) -> dict[str, list[dict[str, Any]]]:
+    """The Nu validator's messages (errors, warnings and infos) for every page."""
+    out, err = validating.communicate(timeout=300)
+    assert out.startswith("{"), err[-2000:]
     messages: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
     by_url = {path.as_uri(): name for name, path in pages.items()}
-    for message in json.loads(run.stdout)["messages"]:
+    for message in json.loads(out)["messages"]:
         url = message.get("url", "")
         name = by_url.get(url) or by_url.get(url.replace("file:/", "file:///", 1), "?")
         messages.setdefault(name, []).append(message)
