@@ -316,6 +316,15 @@ def test_subcategories_head_their_own_row_groups(kit: Kit) -> None:
     assert sum(g.count('<td class="id"') for g in groups) == 36
 
 
+def test_a_document_outside_any_subcategory_is_not_in_the_group_before_it(kit: Kit) -> None:
+    method = [d for d in kit.documents if d.subcategory is not None][:2]
+    loose = method[0].model_copy(update={"subcategory": None})
+    rows = [html.Row(1, method[0]), html.Row(2, loose), html.Row(3, method[1])]
+    groups = re.findall(r"<tbody>\n(.*?)</tbody>", html.documents_table(kit, rows), re.S)
+    assert [g.count('<td class="num"') for g in groups] == [1, 1, 1]
+    assert 'scope="rowgroup"' in groups[0] and 'scope="rowgroup"' not in groups[1] and 'scope="rowgroup"' in groups[2]
+
+
 @pytest.mark.parametrize(("lang", "shown", "hidden"), [("fr", "animer", "animate"), ("en", "animate", "animer")])
 def test_plan_heading_names_the_path_as_the_reader_types_it(kit: Kit, lang: i18n.Lang, shown: str, hidden: str) -> None:
     i18n.set_lang(lang)

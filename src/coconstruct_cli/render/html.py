@@ -344,11 +344,13 @@ def documents_table(kit: Kit | None, rows: Sequence[Row], extra: Sequence[tuple[
     current: str | None = None
     for row in rows:
         sub = row.document.subcategory
-        if kit is not None and subheadings and sub is not None and sub != current:
-            label = _subcategory_label(kit, row.document)
+        if kit is not None and subheadings and sub != current:
+            label = _subcategory_label(kit, row.document) if sub is not None else ""
             if label:
                 span = len(headers)
                 groups_html.append([f'<tr class="sub"><th class="sub" colspan="{span}" scope="rowgroup">{label}</th></tr>\n'])
+            else:  # after a sub-category, a document outside any is not in that group
+                groups_html.append([])
         current = sub
         groups_html[-1].append(_row(row, extra))
     body = "".join(f"<tbody>\n{''.join(group)}</tbody>\n" for group in groups_html if group)
