@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from coconstruct_cli.cli import app
 
 HERE = Path(__file__).parent
-WIDTHS = (320, 390, 768, 1024, 1280, 1920)
+WIDTHS = (320, 390, 641, 768, 961, 1024, 1280, 1920)  # 641 and 961: just past a layout change
 AXE_WIDTHS = (390, 768, 1280)
 PAGES: dict[str, tuple[str, ...]] = {
     "list": ("list",),
