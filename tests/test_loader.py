@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from coconstruct_cli.cli import app
+from coconstruct_cli.cli.app import app
 from coconstruct_cli.errors import ExitCode, KitFileError
 from coconstruct_cli.loader import load_kit
+from conftest import spaced
 
 
 def run_validate(runner: CliRunner, path: Path) -> Any:
@@ -48,7 +49,7 @@ def test_syntax_and_encoding_errors_name_the_place(runner: CliRunner, tmp_path: 
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
     assert str(path) in result.stderr
-    assert expected in result.stderr
+    assert expected in spaced(result.stderr)
     assert result.stdout == ""
 
 
@@ -87,7 +88,7 @@ def test_every_problem_reported_at_once_with_locations(runner: CliRunner, write_
 
     result = run_validate(runner, write_kit(edit))
     assert result.exit_code == ExitCode.INVALID_KIT
-    err = result.stderr
+    err = spaced(result.stderr)
     assert "documents[0 = referentiel-co-construction-territoire].year" in err
     assert "documents[1 = Pas Un Slug].id: identifiant invalide" in err
     assert "documents[2 = note-co-construction-territoire].colour: champ inconnu" in err
@@ -102,7 +103,7 @@ def test_reference_problems_of_a_valid_structure(write_kit: Any) -> None:
     path = write_kit(lambda d: d["paths"][0]["documents"].append("inconnu"))
     with pytest.raises(KitFileError) as caught:
         load_kit(path)
-    assert "paths[understand].documents: document inconnu « inconnu »" in caught.value.message
+    assert "paths[understand].documents: document inconnu « inconnu »" in spaced(caught.value.message)
 
 
 @pytest.mark.parametrize("payload", [[], 42, "kit", None, {"documents": "x"}])

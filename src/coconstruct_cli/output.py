@@ -1,43 +1,12 @@
-"""Where results go: stdout (rich on a terminal, plain text otherwise) or a file written atomically."""
+"""Writing a result to a file: atomically, never replacing a file unless asked."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import OutputError
 from .i18n import os_reason, t
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-
-def is_terminal() -> bool:
-    """True when stdout is an interactive terminal (rich tables), False for pipes and files."""
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def print_rich(renderable: RenderableType) -> None:
-    from rich.console import Console
-
-    # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
-    Console(highlight=False).print(renderable)
-
-
-def message(text: str) -> None:
-    """A line for the user on stderr (never mixed with results)."""
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def _umask() -> int:
@@ -84,4 +53,3 @@ def write_file(text: str, path: Path, force: bool, bom: bool = False) -> None:
         raise OutputError(t("err.output_write", path=target, reason=os_reason(exc))) from None
     finally:
         tmp.unlink(missing_ok=True)
-    message(t("msg.written", path=target))

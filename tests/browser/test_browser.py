@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from coconstruct_cli.cli import app
+from conftest import invoke
 
 HERE = Path(__file__).parent
 WIDTHS = (320, 390, 641, 768, 961, 1024, 1280, 1920)  # 641 and 961: just past a layout change
@@ -82,11 +82,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     runner = CliRunner()
     written = {}
     for name, args in PAGES.items():
-        result = runner.invoke(app, [*args, "--format", "html"], env={"KIT_LANG": None, "KIT_FILE": None})
-        assert result.exit_code in (0, 1), result.output  # 1: nothing found, the page says so
-        assert result.stdout.startswith("<!DOCTYPE html>"), name
+        lang = () if "--lang" in args else ("--lang", "fr")  # a session fixture runs before `clean_env`
+        code, out, err = invoke(runner, *args, *lang, "--format", "html", raw=True)
+        assert code in (0, 1), err  # 1: nothing found, and the page says so
+        assert out.startswith("<!DOCTYPE html>"), name
         written[name] = folder / f"{name}.html"
-        written[name].write_text(result.stdout, encoding="utf-8")
+        written[name].write_text(out, encoding="utf-8")
     return written
 
 
