@@ -223,7 +223,7 @@ def test_an_old_version_goes_through_the_migrations(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(progress.MIGRATIONS, 1, lambda data: {**data, "version": 2, "kits": "?"})
     with pytest.raises(Unusable) as caught:
         parse((FIXTURES / "progress_v1.json").read_bytes())
-    assert caught.value.problems == ("kits: type attendu : liste",)
+    assert caught.value.problems == ("kits: type attendu\u00a0: liste",)
 
 
 def test_the_same_kit_written_twice_is_merged() -> None:
@@ -250,7 +250,7 @@ def test_an_export_of_one_kit_carries_a_report_that_is_ignored_when_read() -> No
         (b"[]", "((racine du fichier): " + i18n.t("val.type", expected="objet") + ")"),
         (b'{"format": "coconstruct-cli/progress", "version": 1}', "(kits: champ obligatoire manquant)"),
         (b'{"format": "x", "version": 1, "kits": []}', "(format: «\u00a0coconstruct-cli/progress\u00a0» attendu)"),
-        (b'{"format": "coconstruct-cli/progress", "version": true, "kits": []}', "(version: type attendu : entier)"),
+        (b'{"format": "coconstruct-cli/progress", "version": true, "kits": []}', "(version: type attendu\u00a0: entier)"),
         (b'{"format": "coconstruct-cli/progress", "version": 0, "kits": []}', "(version: valeur hors limites (1..1))"),
     ],
 )

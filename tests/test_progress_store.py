@@ -20,8 +20,8 @@ import pytest
 from coconstruct_cli import i18n, progress, progress_store
 from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.guide import Answers as GuideAnswers
-from coconstruct_cli.guide import build_plan
 from coconstruct_cli.model import Kit
+from coconstruct_cli.plan import build_plan
 from coconstruct_cli.progress import (
     EMPTY,
     Answers,
@@ -328,7 +328,7 @@ def test_an_export_round_trips(tmp_path: Path) -> None:
         (b'{"version": 3}', "n'est pas utilisable\u00a0: le fichier vient d'une version plus récente de kit (format 3"),
         (
             b'{"format": "coconstruct-cli/progress", "version": 1, "kits": [{"title": "T", "publisher": "P", "read": [1]}]}',
-            "Le fichier de progression {path} n'est pas valide\u00a0:\n  - kits[0].read[0]: type attendu : texte",
+            "Le fichier de progression {path} n'est pas valide\u00a0:\n  - kits[0].read[0]: type attendu\u00a0: texte",
         ),
         (
             b'{"answers": {"role": "company", "goal": "support"}, "path": {}, "documents": []}',

@@ -598,6 +598,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Import: {count} more documents marked as read.",
     ),
     "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
+    # task D (issue 11: bounded reads, strict validation, output files that are never lost)
+    "file.stdin": ("(entrée standard)", "(standard input)"),
+    "reason.not_regular": (
+        "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
+        "it is not a regular file (a device, pipe or socket)",
+    ),
+    "reason.too_big": ("il dépasse {limit} octets", "it is larger than {limit} bytes"),
+    "reason.stdin_closed": ("l'entrée standard est fermée", "standard input is closed"),
+    "reason.name_too_long": ("nom trop long", "name too long"),
+    "reason.loop": ("trop de liens symboliques", "too many symbolic links"),
+    "reason.io": ("erreur d'entrée-sortie", "input/output error"),
+    "reason.file_too_big": ("fichier trop gros pour ce disque", "file too large for this disk"),
+    "reason.quota": ("quota de disque dépassé", "disk quota exceeded"),
+    "reason.bad_name": (
+        "le nom contient un octet nul ou des caractères que le système ne sait pas écrire",
+        "the name holds a NUL byte or characters the system cannot write",
+    ),
+    "json.number": ("nombre invalide", "invalid number"),
+    "json.unicode": ("échappement Unicode invalide", "invalid Unicode escape"),
+    "json.syntax": ("syntaxe invalide", "invalid syntax"),
+    "err.kit_invalid_one": (
+        "Le fichier de kit {path} n'est pas valide (un problème) :",
+        "Kit file {path} is not valid (one problem):",
+    ),
+    "err.kit_invalid_many": (
+        "Le fichier de kit {path} n'est pas valide ({count} problèmes) :",
+        "Kit file {path} is not valid ({count} problems):",
+    ),
+    "val.more_one": ("… et un autre problème.", "… and one more problem."),
+    "val.more_many": ("… et {count} autres problèmes.", "… and {count} more problems."),
+    "val.min": ("doit être supérieur ou égal à {limit}", "must be at least {limit}"),
+    "val.max": ("doit être inférieur ou égal à {limit}", "must be at most {limit}"),
+    "val.too_long_text": ("texte trop long (longueur maximale : {limit})", "text too long (maximum length: {limit})"),
+    "val.too_long_list": ("liste trop longue (longueur maximale : {limit})", "list too long (maximum length: {limit})"),
+    "val.blank": (
+        "doit contenir un caractère visible, pas seulement des espaces, des caractères de contrôle ou invisibles",
+        "must hold a visible character, not only spaces, control or invisible characters",
+    ),
+    "val.expected": ("valeur non permise (attendu : {value})", "value not allowed (expected: {value})"),
+    "val.one_of": ("valeur non permise (valeurs possibles : {values})", "value not allowed (valid values: {values})"),
+    "val.invalid": ("valeur invalide", "invalid value"),
+    "err.output_name_too_long": (
+        "Le nom de fichier {name} est trop long ({size} octets, au plus {limit}).",
+        "File name {name} is too long ({size} bytes, at most {limit}).",
+    ),
+    "err.output_is_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
+    "err.output_trailing_slash": (
+        "{path} finit par « / » et désigne donc un dossier : donnez un nom de fichier.",
+        "{path} ends with '/' and so names a folder: give a file name.",
+    ),
+    "err.output_no_folder": (
+        "Impossible d'écrire {path} : le dossier {folder} n'existe pas.",
+        "Cannot write {path}: folder {folder} does not exist.",
+    ),
+    "err.output_special": (
+        "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
+        "--force ne remplace que des fichiers et des liens symboliques.",
+        "{path} is not a regular file (a device, pipe or socket): --force replaces only files and symbolic links.",
+    ),
+    "err.output_encoding": (
+        "Impossible d'écrire {path} : le texte contient des caractères qui ne sont pas de l'Unicode valide.",
+        "Cannot write {path}: the text holds characters that are not valid Unicode.",
+    ),
     # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
     "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
 }

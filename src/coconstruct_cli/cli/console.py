@@ -120,16 +120,17 @@ class Console:
         # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
         RichConsole(file=stream, highlight=False, width=self.width, height=self.height).print(renderable)
 
-    def emit(self, rendered: Rendered, output: Path | None = None, force: bool = False, bom: bool = False) -> None:
+    def emit(self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False) -> None:
         """A rendered result: to the output file when there is one, else to stdout."""
         if output is not None:
             if not isinstance(rendered, str):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
             from ..i18n import t
+            from ..loader import shown_path
             from ..output import write_file
 
             write_file(rendered, output, force, bom=bom)
-            self.message(t("msg.written", path=output))
+            self.message(t("msg.written", path=shown_path(output)))
         elif isinstance(rendered, str):
             self.write(rendered)
         else:

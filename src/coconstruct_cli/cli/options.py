@@ -31,7 +31,8 @@ LangOpt = Annotated[
     typer.Option("--lang", envvar="KIT_LANG", help="help.lang", show_default=False, show_envvar=False,
                  autocompletion=complete_lang),
 ]  # fmt: skip
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="help.output", show_default=False)]
+# Text, not a Path: Typer's Path would drop a trailing slash, and `-o missing/` must not write a file `missing`.
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="help.output", show_default=False, metavar="<path>")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
 
 
@@ -67,7 +68,7 @@ def kit_path(ctx: typer.Context, kit_file: Path | None) -> Path | None:
     return kit_file
 
 
-def choose_format(fmt: str | None, formats: tuple[Format, ...], output: Path | None) -> Format:
+def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | None) -> Format:
     """The format asked for; without `--format`, the one `--output`'s extension names, else `table`.
 
     An explicit format that disagrees with the extension is a usage error: `-o list.html -f csv` would
@@ -75,7 +76,7 @@ def choose_format(fmt: str | None, formats: tuple[Format, ...], output: Path | N
     """
     from ..names import resolve_choice
 
-    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    named = EXTENSIONS.get(Path(output).suffix.lower()) if output else None
     if named is not None and named not in formats:
         named = None
     if fmt is None:
@@ -93,7 +94,7 @@ def load(path: Path | None) -> Kit:
 
 
 def prepare(
-    ctx: typer.Context, lang: str | None, fmt: str | None, formats: tuple[Format, ...], output: Path | None, kit_file: Path | None
+    ctx: typer.Context, lang: str | None, fmt: str | None, formats: tuple[Format, ...], output: str | None, kit_file: Path | None
 ) -> tuple[Format, Kit]:
     """What every command does first, in this order: language check, format, then the kit."""
     check_lang(lang)
@@ -101,7 +102,7 @@ def prepare(
     return chosen, load(kit_path(ctx, kit_file))
 
 
-def show(ctx: typer.Context, result: Result, fmt: Format, output: Path | None, force: bool) -> None:
+def show(ctx: typer.Context, result: Result, fmt: Format, output: str | None, force: bool) -> None:
     """Render `result` for where it goes (a file, a terminal, a pipe) and write it."""
     from ..formats import medium
     from ..render import render

@@ -18,6 +18,9 @@ from ..completion import complete_goal, complete_role
 if TYPE_CHECKING:
     from ...guide import Answers
 
+ANSWERS_LIMIT = 1024 * 1024
+"""A saved plan is a few kilobytes; a bigger answers file is not one."""
+
 RoleOpt = Annotated[
     str | None,
     typer.Option("--role", "-r", help="help.role", show_default=False, autocompletion=complete_role),
@@ -83,12 +86,13 @@ def guide(
 def read_answers(path: Path) -> "Answers":
     """The answers of a saved JSON plan; a UsageError naming the file when it cannot serve."""
     from ...guide import parse_answers
+    from ...loader import read_limited
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, ANSWERS_LIMIT).decode("utf-8-sig")
     except FileNotFoundError:
         raise UsageError(t("err.answers_missing", path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         reason = os_reason(exc)
         raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
     try:

@@ -8,8 +8,8 @@ from .. import options
 def schema(
     ctx: typer.Context, output: options.OutputOpt = None, force: options.ForceOpt = False, lang: options.LangOpt = None
 ) -> None:
-    from ...model import Kit
+    from ...model import kit_schema
     from ...render.jsonout import dumps
 
     options.check_lang(lang)
-    options.console(ctx).emit(dumps(Kit.model_json_schema()), output, force)
+    options.console(ctx).emit(dumps(kit_schema()), output, force)

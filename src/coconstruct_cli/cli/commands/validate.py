@@ -14,8 +14,9 @@ def validate(
     lang: options.LangOpt = None,
 ) -> None:
     from ...i18n import t
+    from ...loader import shown_path
 
     options.check_lang(lang)
     kit = options.load(file)
     counts = {"documents": len(kit.documents), "paths": len(kit.paths), "categories": len(kit.categories)}
-    options.console(ctx).write(t("validate.ok", path=file, **counts) + "\n")
+    options.console(ctx).write(t("validate.ok", path=shown_path(file), **counts) + "\n")
