@@ -1,6 +1,6 @@
 """The HTML pages in a real browser, on paper and in the validators people use (issue 14, items 5-7).
 
-The pages are those the commands write (`kit list/path/paths/categories/search/about/guide --format
+The pages are those the commands write (`kit list/path/paths/categories/search/about/show/guide --format
 html`, in process). One run of `measure.mjs` (Playwright driving Debian's Chromium) lays every page
 out at every width, runs axe-core and prints it to A4; one run of the Nu validator (`vnu-jar` from
 npm, on java) checks every page. The tests judge what those runs measured: no pixel is compared.
@@ -36,6 +36,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "search": ("search", "partenariat", "entreprise"),
     "search-empty": ("search", "zzzz"),
     "about": ("about",),
+    "show": ("show", "referentiel-co-construction-territoire"),
+    "show-en": ("show", "fiche-diagnostic-structure-animation", "--lang", "en"),
     "guide": ("guide", "--role", "facilitator", "--goal", "animate"),
     "guide-company": ("guide", "--role", "company", "--goal", "support"),
     "guide-media": ("guide", "--role", "media", "--goal", "unsure"),
