@@ -9,20 +9,24 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import guide, i18n, search
 from coconstruct_cli import plan as plans
-from coconstruct_cli.i18n import MESSAGES
+from coconstruct_cli.i18n import MESSAGES, t
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
 from coconstruct_cli.render import html
+from coconstruct_cli.render.common import href
 from coconstruct_cli.results import DocumentList
 from conftest import invoke, render_as, spaced
 
@@ -32,6 +36,8 @@ HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; \x1b[3
 SHOWN = '<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; [31mevil end'
 """HOSTILE as a reader must see it: every character kept as text, controls and bidi overrides removed."""
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+LOOSE = re.compile(r"[ \t\r\n][:;?!»]|«[ \t\r\n]")
+"""A breakable space before « : ; ? ! » » or after « « »: where a line could start with « : » or end on « « »."""
 
 
 class Page(HTMLParser):
@@ -48,6 +54,8 @@ class Page(HTMLParser):
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.style = ""
+        self.headless_sections = 0
+        self._sections: list[bool] = []
         self._capture: tuple[str, int] | None = None
         self._buffer: list[str] = []
         self.feed(text)
@@ -61,6 +69,10 @@ class Page(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "html":
             self.lang = dict(attrs).get("lang")
+        if tag == "section":
+            self._sections.append(False)
+        if tag in ("h2", "h3", "h4", "h5", "h6") and self._sections:
+            self._sections[-1] = True
         if tag in VOID:
             return
         self.stack.append(tag)
@@ -81,8 +93,10 @@ class Page(HTMLParser):
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
             return
+        if tag == "section" and not self._sections.pop():
+            self.headless_sections += 1
         if self._capture is not None and self._capture[1] == len(self.stack):
-            text = "".join(self._buffer).strip()
+            text = spaced("".join(self._buffer).strip())
             if text:  # a sub-heading row keeps an empty id cell
                 (self.ids if self._capture[0] == "id" else self.titles).append(text)
             self._capture = None
@@ -97,8 +111,19 @@ class Page(HTMLParser):
             self._buffer.append(data)
 
     @property
+    def raw(self) -> str:
+        """The page's text as written, non-breaking spaces included."""
+        return "".join(self.texts)
+
+    @property
     def text(self) -> str:
-        return spaced("".join(self.texts))
+        """The page's text with its non-breaking spaces read as spaces, to find a kit text in it."""
+        return spaced(self.raw)
+
+
+KIT_LINKS = {href(link.url) for form in load_kit().about.forms for link in form.example.see_also} | {
+    href(link.url) for document in load_kit().documents for link in document.links
+}
 
 
 def check_page(text: str, lang: str) -> Page:
@@ -112,16 +137,21 @@ def check_page(text: str, lang: str) -> Page:
     for name, value in page.attrs:
         assert not name.startswith("on"), name
         if name in ("src", "href", "action", "srcset"):
-            assert not re.match(r"\s*(https?:)?//", value or ""), value
+            # The one way out of a page: a web address the kit file gives in a link field (the seed's footnotes).
+            assert not re.match(r"\s*(https?:)?//", value or "") or (name == "href" and value in KIT_LINKS), value
     assert "url(" not in page.style and "@import" not in page.style
-    assert "@page { size: A4; margin: 15mm; }" in page.style and "@media print" in page.style
+    assert "@media print" in page.style and "size: A4" in page.style
+    assert "counter(page)" in page.style and "@bottom-left" in page.style  # page numbers, running title
+    assert page.headless_sections == 0  # the Nu validator's « Section lacks heading »
+    assert "overflow-x" not in page.style and "table-wrap" not in text  # nothing scrolls sideways
+    assert not LOOSE.search(page.raw), LOOSE.search(page.raw)
     assert 'name="viewport"' in text and '<meta charset="utf-8">' in text
     assert not CONTROLS.search(text)
     return page
 
 
-def plan_for(kit: Kit, role: str = "facilitator", goal: str = "animate") -> plans.Plan:
-    return plans.build_plan(kit, guide.Answers(role, goal))
+def plan_for(kit: Kit, role: str = "facilitator", goal: str = "animate", need: str = "method") -> plans.Plan:
+    return plans.build_plan(kit, guide.Answers(role, goal, need))
 
 
 def every_page(kit: Kit) -> dict[str, str]:
@@ -194,16 +224,18 @@ def test_english_page_keeps_the_french_titles_beside_the_english(kit: Kit) -> No
 
 
 def test_plan_page_has_the_answers_the_start_and_the_marked_rows(kit: Kit) -> None:
-    plan = plan_for(kit)
+    plan = plan_for(kit, "company", "support", "toolbox")
     text = html.plan_html(plan, DAY)
     page = check_page(text, "fr")
-    for shown in ("Vous êtes", "Une structure d'animation", "Objectif", "1er novembre 2026", "Pour vous"):
+    for shown in ("Vous êtes", "Une entreprise", "Objectif", "D'abord", "1er novembre 2026", "Pour commencer", "Pourquoi"):
         assert shown in page.text
     assert spaced(plans.start_line(plan)) in page.text
     assert text.count('<tr class="highlight">') == len(plan.highlights) > 0
-    for item in plan.highlights:
-        assert item.reason in page.text
-    assert page.ids == [d["id"] for d in plans.plan_data(plan)["documents"]]
+    for item in plan.items:
+        assert spaced(item.why if item.start else (item.reason or item.concern)) in page.text
+    start = [i.document.id for i in plan.start]
+    assert page.ids == start + [d["id"] for d in plans.plan_data(plan)["documents"] if d["id"] not in start]
+    assert "kit show accompagner:<n° ou identifiant>" in page.text
 
 
 def test_plan_without_a_document_for_the_role_says_why_and_has_no_empty_column(kit: Kit) -> None:
@@ -219,14 +251,14 @@ def test_about_page_holds_the_kit_background(kit: Kit) -> None:
     page = check_page(html.about_html(kit, DAY), "fr")
     assert "Ce que la source ne contient pas" in page.text
     for text in (about.summary, about.genesis, about.partners, *about.objectives, *about.gaps):
-        assert text is not None and text in page.text
+        assert text is not None and spaced(text) in page.text
     for form in about.forms:
-        assert form.definition in page.text and form.example.title in page.text
-        assert form.example.source is None or form.example.source in page.text
+        assert spaced(form.definition) in page.text and spaced(form.example.title) in page.text
+        assert form.example.source is None or spaced(form.example.source) in page.text
     for figure in about.figures:
-        assert figure.value in page.text and figure.measure in page.text
+        assert spaced(figure.value) in page.text and spaced(figure.measure) in page.text
     for work in about.research:
-        assert work.title in page.text and all(item in page.text for item in work.items)
+        assert spaced(work.title) in page.text and all(spaced(item) in page.text for item in work.items)
 
 
 def test_search_page_marks_the_words_found(kit: Kit) -> None:
@@ -247,6 +279,102 @@ def test_search_page_tells_the_words_read_as_typos(kit: Kit) -> None:
     assert notes[0] in page.text
 
 
+# --- French typography, tables, print --------------------------------------------------------------
+
+
+def test_french_spaces_keep_marks_with_their_words() -> None:
+    assert html.french_spaces("Objectif : agir ; vraiment ? Oui !") == "Objectif\u00a0: agir\u00a0; vraiment\u00a0? Oui\u00a0!"
+    assert html.french_spaces("« co-construction »") == "«\u00a0co-construction\u00a0»"
+    assert html.french_spaces("Goal: act. http://x.org/a?b=c") == "Goal: act. http://x.org/a?b=c"  # nothing glued is touched
+    assert html.french_spaces("a  :") == "a\u00a0:"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \tab:;?!«»\u00a0.-", max_size=40))
+def test_french_spaces_only_turns_breakable_spaces_into_non_breaking_ones(text: str) -> None:
+    spaced = html.french_spaces(text)
+    assert not LOOSE.search(spaced)
+    assert spaced.replace("\u00a0", " ") == re.sub(r"[ \t]+(?=[:;?!»])|(?<=«)[ \t]+", " ", text).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_program_and_kit_text_keep_french_marks_with_their_words(kit: Kit, lang: i18n.Lang) -> None:
+    i18n.set_lang(lang)
+    spaced = set()
+    for name, text in every_page(kit).items():
+        page = Page(text)
+        assert not LOOSE.search(page.raw), (name, LOOSE.search(page.raw))
+        if "\u00a0:" in page.raw:
+            spaced.add(name)
+    # French text puts a space before its colons, and it cannot break (on English pages too, in French titles).
+    assert spaced >= {"plan", "about", "path", "list"}
+
+
+def test_subcategories_head_their_own_row_groups(kit: Kit) -> None:
+    text = html.documents_html(select(kit), kit.about.title, DAY)
+    assert 'scope="colgroup"' not in text
+    groups = re.findall(r"<tbody>\n(.*?)</tbody>", text, re.S)
+    headed = [g for g in groups if 'scope="rowgroup"' in g]
+    labels = {s.label for c in kit.categories for s in c.subcategories}
+    assert len(headed) == len({(d.category, d.subcategory) for d in kit.documents if d.subcategory}) >= 6
+    for group in headed:
+        first, *rest = group.splitlines()
+        match = re.fullmatch(r'<tr class="sub"><th class="sub" colspan="(\d+)" scope="rowgroup">(.*)</th></tr>', first)
+        assert match is not None, first
+        assert int(match[1]) == 6  # N°, title, authors, year, kind, id: the row spans the whole table
+        assert match[2].replace("\u00a0", " ") in labels
+        assert rest and all(row.startswith("<tr") and 'scope="rowgroup"' not in row for row in rest)
+    assert sum(g.count('<td class="id"') for g in groups) == 36
+
+
+def test_a_document_outside_any_subcategory_is_not_in_the_group_before_it(kit: Kit) -> None:
+    method = [d for d in kit.documents if d.subcategory is not None][:2]
+    loose = method[0].model_copy(update={"subcategory": None})
+    rows = [html.Row(1, method[0]), html.Row(2, loose), html.Row(3, method[1])]
+    groups = re.findall(r"<tbody>\n(.*?)</tbody>", html.documents_table(kit, rows), re.S)
+    assert [g.count('<td class="num"') for g in groups] == [1, 1, 1]
+    assert 'scope="rowgroup"' in groups[0] and 'scope="rowgroup"' not in groups[1] and 'scope="rowgroup"' in groups[2]
+
+
+@pytest.mark.parametrize(("lang", "shown", "hidden"), [("fr", "animer", "animate"), ("en", "animate", "animer")])
+def test_plan_heading_names_the_path_as_the_reader_types_it(kit: Kit, lang: i18n.Lang, shown: str, hidden: str) -> None:
+    i18n.set_lang(lang)
+    text = html.plan_html(plan_for(kit), DAY)
+    headings = re.findall(r"<h2>(.*?)</h2>", text)
+    assert f"<code>{shown}</code>" in headings[0]
+    assert not any(hidden in h for h in headings)
+
+
+def test_the_reason_for_you_is_printed_under_the_title(kit: Kit) -> None:
+    plan = plan_for(kit, "company", "support", "toolbox")
+    text = html.plan_html(plan, DAY)
+    notes = [spaced(unescape(n)) for n in re.findall(r'<span class="reason-inline">(.*?)</span>', text)]
+    # The start set's « pourquoi », then, for the rest, what ties a document to the reader.
+    whys = [spaced(i.why + (f"<br>{t('plan.concern', reading=i.concern)}" if i.concern else "")) for i in plan.start]
+    ties = [
+        spaced(f"★ {t('html.for_you_note', reason=i.reason)}" if i.highlight else f"◆ {t('plan.concern', reading=i.concern)}")
+        for i in plan.rest
+        if i.highlight or i.concern
+    ]
+    assert notes[: len(whys)] == whys and notes[len(whys) :] == ties
+    # On paper the column goes, the notes show: the print CSS says so.
+    style = Page(text).style
+    print_css = style[style.index("@media print") :]
+    assert re.search(r"[^{}]*\.docs td\.for-you[^{}]*\{ display: none; \}", print_css)
+    assert re.search(r"[^{}]*\.reason-inline[^{}]*\{ display: block; \}", print_css)
+
+
+def test_the_running_title_cannot_leave_its_style_element() -> None:
+    title = 'Fin</style><script>alert(1)</script> "x" \\ « y »'
+    text = html.page(title, "<p>corps</p>\n")
+    page = check_page(text, "fr")
+    assert text.count("</style>") == 2 and "<script" not in text.lower()
+    footer = re.search(r"@bottom-left \{ content: (\"[^\"]*\")", page.style)
+    assert footer is not None
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m[1], 16)), footer[1][1:-1])
+    assert decoded == html.french_spaces(title)
+
+
 # --- hostile kit text ----------------------------------------------------------------------------
 
 
@@ -256,8 +384,8 @@ def hostile(data: dict[str, Any]) -> None:
     doc.update(title=HOSTILE, title_en=HOSTILE, description=HOSTILE, description_en=HOSTILE, kind=HOSTILE)
     doc["authors"] = [HOSTILE]
     doc["date"] = HOSTILE
-    doc["audiences"] = ["facilitator"]
-    doc["audience_reason"] = doc["audience_reason_en"] = HOSTILE
+    doc["written_for"] = [{"role": "facilitator", "quote": HOSTILE, "quote_en": HOSTILE}]
+    doc["concerns"] = [{"role": "company", "reading": HOSTILE, "reading_en": HOSTILE, "rests_on": HOSTILE}]
     category = data["categories"][0]
     category.update(label=HOSTILE, label_en=HOSTILE, description=HOSTILE)
     data["categories"][2]["subcategories"][0]["label"] = HOSTILE
@@ -268,7 +396,8 @@ def hostile(data: dict[str, Any]) -> None:
     about["objectives"] = about["gaps"] = [HOSTILE]
     about["objectives_en"] = about["gaps_en"] = []
     about["figures"][0].update(value=HOSTILE, measure=HOSTILE)
-    about["research"][0].update(title=HOSTILE, items=[HOSTILE])
+    about["research"][0].update(title=HOSTILE, entries=[{"text": HOSTILE, "text_en": HOSTILE}])
+    about["intended_for"] = about["intended_for_en"] = HOSTILE
     form = about["forms"][0]
     form.update(title=HOSTILE, also_named=HOSTILE, definition=HOSTILE)
     form["example"].update(title=HOSTILE, text=HOSTILE, source=HOSTILE)
@@ -318,7 +447,7 @@ def test_kit_path_html_holds_the_path_documents_in_order(runner: CliRunner, name
     code, out, _ = invoke(runner, "path", name, "--format", "json")
     assert code == 0
     expected = [d["id"] for d in json.loads(out)]
-    code, out, err = invoke(runner, "path", name, "--format", "html")
+    code, out, err = invoke(runner, "path", name, "--format", "html", raw=True)
     assert code == 0 and err == ""
     page = check_page(out, "fr")
     assert page.ids == expected
@@ -326,7 +455,7 @@ def test_kit_path_html_holds_the_path_documents_in_order(runner: CliRunner, name
 
 
 def test_kit_path_html_in_english(runner: CliRunner, kit: Kit) -> None:
-    code, out, _ = invoke(runner, "path", "animate", "--format", "html", "--lang", "en")
+    code, out, _ = invoke(runner, "path", "animate", "--format", "html", "--lang", "en", raw=True)
     assert code == 0
     page = check_page(out, "en")
     path = next(p for p in kit.paths if p.id == "animate")
@@ -335,7 +464,7 @@ def test_kit_path_html_in_english(runner: CliRunner, kit: Kit) -> None:
 
 
 def test_list_html_with_no_match_still_writes_a_page(runner: CliRunner) -> None:
-    code, out, err = invoke(runner, "list", "--audience", "media", "--format", "html")
+    code, out, err = invoke(runner, "list", "--audience", "media", "--format", "html", raw=True)
     assert code == 1
     page = check_page(out, "fr")
     assert page.ids == [] and "Aucun document ne correspond." in page.text
@@ -344,7 +473,7 @@ def test_list_html_with_no_match_still_writes_a_page(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize("command", ["paths", "categories"])
 def test_paths_and_categories_html(runner: CliRunner, command: str) -> None:
-    code, out, _ = invoke(runner, command, "--format", "html")
+    code, out, _ = invoke(runner, command, "--format", "html", raw=True)
     assert code == 0
     check_page(out, "fr")
 
@@ -401,8 +530,9 @@ def test_plan_page_in_a_real_browser(chromium: str, tmp_path: Path, kit: Kit, la
     dom = browse(chromium, tmp_path, source, "--dump-dom").stdout.decode("utf-8")
     rendered = Page(dom)
     assert rendered.lang == lang
-    assert rendered.titles == [i18n.pick(i.document.title, i.document.title_en) for i in plan.items]
-    assert rendered.ids == [i.document.id for i in plan.items]
+    in_order = [*plan.start, *plan.rest]  # the « Pour commencer » set first, then the rest of the path
+    assert rendered.titles == [i18n.pick(i.document.title, i.document.title_en) for i in in_order]
+    assert rendered.ids == [i.document.id for i in in_order]
     if lang == "en":
         assert all(i.document.title in rendered.text for i in plan.items)
     assert "script" not in rendered.tags

@@ -798,4 +798,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "choice.kind.contradiction": ("contradiction", "contradiction"),
     "choice.kind.correction": ("coquille corrigée", "misspelling corrected"),
     "choice.kind.reading": ("lecture", "reading"),
+    # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
+    "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
 }

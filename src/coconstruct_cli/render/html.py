@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,17 +37,19 @@ CSS = """
   --mark: #fff5cc; --mark-line: #c99a06; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff;
+/* Words never break inside (no hyphenation, no emergency cut): only ids and URLs may break anywhere. */
+body { margin: 0; color: var(--ink); background: #fff; hyphens: manual; -webkit-hyphens: manual; overflow-wrap: normal;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
 .page { max-width: 80rem; margin: 0 auto; padding: 1rem clamp(0.75rem, 3vw, 2rem) 2rem; }
 .masthead { border-bottom: 3px solid var(--accent); padding-bottom: 0.75rem; margin-bottom: 1.25rem; }
 .kit-name { margin: 0; color: var(--accent); font-size: 0.875rem; font-weight: 600; }
-h1 { font-size: clamp(1.4rem, 4vw, 2rem); line-height: 1.2; margin: 0.25rem 0 0.5rem; overflow-wrap: break-word; }
+h1 { font-size: clamp(1.4rem, 4vw, 2rem); line-height: 1.2; margin: 0.25rem 0 0.5rem; }
 h2 { font-size: 1.3rem; line-height: 1.25; margin: 2rem 0 0.4rem; color: var(--accent); }
 h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.25rem 0 0.25rem; }
 h4 { font-size: 1rem; margin: 0 0 0.25rem; }
 p { margin: 0.4rem 0; }
-code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
+code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em;
+  overflow-wrap: anywhere; }
 .meta { display: flex; flex-wrap: wrap; gap: 0.2rem 1.5rem; margin: 0; }
 .meta div { display: flex; gap: 0.35em; }
 .meta dt { font-weight: 600; white-space: nowrap; }
@@ -58,24 +61,24 @@ code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, C
 .category-desc { margin-top: 0; }
 .start { font-weight: 600; }
 .note { border-left: 4px solid var(--mark-line); padding: 0.25rem 0.75rem; background: var(--mark); }
-.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); }
 thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted);
   border-bottom: 2px solid var(--ink); white-space: nowrap; }
-tr.sub th { font-size: 0.85rem; font-weight: 600; color: var(--accent); padding-top: 0.9rem; }
+th.sub { font-size: 0.85rem; font-weight: 600; color: var(--accent); padding-top: 0.9rem; }
 td.num { text-align: right; white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; }
-/* Fixed widths, so that the tables of successive categories line up; the title takes the rest. */
-table.docs { table-layout: fixed; }
-.docs td { overflow-wrap: break-word; }
-.docs code { overflow-wrap: anywhere; }
-.docs th.num { width: 3rem; }
+/* Automatic layout: a column is never narrower than its longest word, so nothing is cut or clipped;
+   the widths are what each column is offered, so that the tables of successive categories line up. */
+.docs th.num { width: 3.5rem; }
+.docs th.title { width: 36%; }
 .docs th.authors { width: 11%; }
 .docs th.year { width: 6.5rem; }
 .docs th.kind { width: 10%; }
-.docs th.for-you, .docs th.match { width: 20%; }
+.docs th.for-you, .docs th.match { width: 17%; }
 .docs th.id { width: 12%; }
-.id-inline { display: none; }
+/* An id breaks after its hyphens; `anywhere` (set on code) only if one part is wider than its column. */
+.docs td.id code { overflow-wrap: break-word; }
+.id-inline, .reason-inline { display: none; }
 .doc-title { display: block; font-weight: 600; }
 .title-fr { display: block; font-size: 0.9rem; }
 .desc { display: block; font-size: 0.85rem; margin-top: 0.2rem; }
@@ -97,59 +100,101 @@ mark { background: var(--mark); color: inherit; font-weight: 600; }
 footer { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); color: var(--muted);
   font-size: 0.85rem; }
 footer p { margin: 0.15rem 0; }
+/* Between cards and a wide screen, the id moves under the title (as on paper) to leave the title room. */
+@media screen and (min-width: 60.01rem) and (max-width: 75rem) {
+  .docs th.id, .docs td.id { display: none; }
+  .docs .id-inline { display: block; }
+}
+/* Below 60rem a table of documents (seven columns) would scroll sideways: each document becomes a card,
+   each cell a labelled line. The short tables (paths, categories) do so below 40rem only. */
+@media screen and (max-width: 60rem) {
+  .docs, .docs > thead, .docs > tbody, .docs tr, .docs th, .docs td { display: block; }
+  .docs > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .docs tr { border-bottom: 1px solid var(--line); padding: 0.6rem 0 0.6rem 0.5rem; }
+  .docs tr.sub { border: 0; padding: 0; }
+  .docs th.sub { border: 0; padding: 0.9rem 0 0; }
+  .docs td { border: 0; padding: 0.1rem 0; text-align: left; }
+  .docs td.num { text-align: left; }
+  .docs td:empty { display: none; }
+  .docs tr.highlight td:first-child { border-left: 0; }
+  .docs tr.highlight { border-left: 4px solid var(--mark-line); }
+}
 @media screen and (max-width: 40rem) {
-  .table-wrap { overflow-x: visible; }
-  table, thead, tbody, tr, th, td { display: block; }
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  tbody tr { border-bottom: 1px solid var(--line); padding: 0.6rem 0 0.6rem 0.5rem; }
-  tr.sub th { border: 0; padding: 0.9rem 0 0; }
-  td { border: 0; padding: 0.1rem 0; text-align: left; }
-  td.num { text-align: left; }
-  td:empty { display: none; }
-  td[data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
-  :lang(fr) td[data-label]::before { content: attr(data-label) "\\a0:\\a0"; }
-  :lang(en) td[data-label]::before { content: attr(data-label) ":\\a0"; }
-  tr.highlight td:first-child { border-left: 0; }
-  tr.highlight { border-left: 4px solid var(--mark-line); }
+  .simple, .simple > thead, .simple > tbody, .simple tr, .simple th, .simple td { display: block; }
+  .simple > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .simple tr { border-bottom: 1px solid var(--line); padding: 0.6rem 0 0.6rem 0.5rem; }
+  .simple td { border: 0; padding: 0.1rem 0; text-align: left; }
+  .simple td:empty { display: none; }
+}
+/* On a card, a cell says what it holds (« Année : 2017 »); the title speaks for itself. */
+@media screen and (max-width: 60rem) {
+  .docs td[data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+  :lang(fr) .docs td[data-label]::before { content: attr(data-label) "\\a0:\\a0"; }
+  :lang(en) .docs td[data-label]::before { content: attr(data-label) ":\\a0"; }
+}
+@media screen and (max-width: 40rem) {
+  .simple td[data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+  :lang(fr) .simple td[data-label]::before { content: attr(data-label) "\\a0:\\a0"; }
+  :lang(en) .simple td[data-label]::before { content: attr(data-label) ":\\a0"; }
 }
 @media print {
-  @page { size: A4; margin: 15mm; }
+  /* Page numbers bottom right; the page's title, bottom left, comes with the page (`page`). */
+  @page { size: A4; margin: 15mm 15mm 17mm;
+    @bottom-right { content: counter(page) "\\a0/\\a0" counter(pages); font: 8pt/1 sans-serif; color: #333; } }
   /* Every size is in rem: one root size scales the whole page to paper. */
-  html { font-size: 10pt; }
-  body { font-size: 1rem; color: #000; background: none; }
+  html { font-size: 9pt; }
+  body { font-size: 1rem; line-height: 1.35; color: #000; background: none; }
   *, *::before, *::after { background: transparent !important; box-shadow: none !important; }
   .page { max-width: none; padding: 0; }
   .masthead { border-bottom-width: 2pt; }
-  h2 { font-size: 13pt; }
+  h2 { font-size: 13pt; margin-top: 1.25rem; }
   h3 { font-size: 11pt; }
-  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  .table-wrap { overflow: visible; }
-  table { font-size: 0.9rem; }
+  h1, h2, h3, h4, .category-head, th.sub { break-after: avoid; page-break-after: avoid; }
+  .category-head, tr, .figure, .example, .note { break-inside: avoid; page-break-inside: avoid; }
+  table { font-size: 1rem; }
   thead { display: table-header-group; }
-  tr, .figure, .example, .note { break-inside: avoid; page-break-inside: avoid; }
-  th, td { padding: 3pt 4pt; }
-  /* On A4 the id moves under the title, to leave the title column room: it is still printed. */
-  .docs th.id, .docs td.id { display: none; }
-  .id-inline { display: block; }
-  .docs th.num { width: 3rem; }
+  th, td { padding: 2.5pt 4pt; }
+  .desc { margin-top: 0; font-size: 0.9rem; }
+  /* On A4 the id and the reason « pour vous » move under the title, where they take no column. */
+  .docs th.id, .docs td.id, .docs th.for-you, .docs td.for-you { display: none; }
+  .id-inline, .reason-inline { display: block; }
+  .docs th.num { width: 2.5rem; }
+  .docs th.title { width: 60%; }
   .docs th.authors { width: 12%; }
-  .docs th.year { width: 6rem; }
-  .docs th.kind { width: 13%; }
-  .docs th.for-you, .docs th.match { width: 21%; }
-  tr.sub { break-after: avoid; page-break-after: avoid; }
-  .category-head { break-inside: avoid; page-break-inside: avoid; }
-  .category-head, .intro p { break-after: avoid; page-break-after: avoid; }
+  .docs th.year { width: 4.5rem; }
+  .docs th.kind { width: 11%; }
+  .docs th.match { width: 21%; }
   .muted, .category-desc, .desc, .title-fr, .also, .source, thead th, td.num { color: #333; }
   .note { border-left: 2pt solid #000; }
   tr.highlight td:first-child { border-left: 3pt solid #000; }
-  footer { color: #333; }
+  footer { color: #333; margin-top: 1rem; padding-top: 0.25rem; break-inside: avoid; }
 }
 """.strip()
 
 
+# A space before « : ; ? ! » » or after « « » would let a line start with the mark, or end on « «  ».
+_LOOSE_BEFORE = re.compile(r"[ \t]+(?=[:;?!»])")
+_LOOSE_AFTER = re.compile(r"(?<=«)[ \t]+")
+
+
+def french_spaces(text: str) -> str:
+    """French typography on paper and screen: a non-breaking space inside « » and before : ; ? !.
+
+    Applied to every text of a page, the kit's included: the words are unchanged, only the spaces
+    that must not break become U+00A0 (a colon glued to its word, as in English, is left alone).
+    """
+    return _LOOSE_AFTER.sub("\u00a0", _LOOSE_BEFORE.sub("\u00a0", text))
+
+
 def esc(text: object) -> str:
-    """Any text as inert HTML: control and bidi characters removed, then `& < > " '` escaped."""
-    return html.escape(strip_unsafe(str(text)), quote=True)
+    """Any text as inert HTML: control and bidi characters removed, French spaces, `& < > " '` escaped."""
+    return html.escape(french_spaces(strip_unsafe(str(text))), quote=True)
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string: every character but letters, digits and spaces escaped as hex."""
+    body = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in french_spaces(strip_unsafe(text)))
+    return f'"{body}"'
 
 
 def kit_text(fr: str | None, en: str | None = None) -> str:
@@ -203,6 +248,7 @@ def page(title: str, body: str, meta: list[tuple[str, str]] | None = None) -> st
         f'<meta name="generator" content="{esc(GENERATOR)}">\n'
         f"<title>{esc(title)}</title>\n"
         f"<style>\n{CSS}\n</style>\n"
+        f"<style>\n{_running_footer(title)}\n</style>\n"
         "</head>\n"
         "<body>\n"
         '<div class="page">\n'
@@ -222,23 +268,36 @@ def page(title: str, body: str, meta: list[tuple[str, str]] | None = None) -> st
     )
 
 
+def _running_footer(title: str) -> str:
+    """On paper, every page names the page's title at its foot (the numbers are in `CSS`)."""
+    return (
+        f"@media print {{ @page {{ @bottom-left {{ content: {css_string(title)}; font: 8pt/1.2 sans-serif; color: #333; }} }} }}"
+    )
+
+
 # --- tables of documents -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Row:
-    """One document line: its number, and for a plan or a search the extra cells (already HTML)."""
+    """One document line: its number, and for a plan or a search the extra cells (already HTML).
+
+    `note` (already HTML) is printed under the title on paper, where the extra columns do not fit.
+    """
 
     number: int
     document: Document
     highlight: bool = False
     extra: tuple[str, ...] = ()
+    note: str = ""
 
 
-def _table(head: str, body: str, css: str = "") -> str:
-    """A table in a wrapper that scrolls sideways when a screen is too narrow for it."""
-    attr = f' class="{css}"' if css else ""
-    return f'<div class="table-wrap"><table{attr}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table></div>\n'
+def _table(head: str, body: str, css: str) -> str:
+    """A table that fits its page: no sideways scrolling, its rows become cards on a narrow screen.
+
+    `body` is one or more `<tbody>` elements.
+    """
+    return f'<table class="{css}">\n<thead><tr>{head}</tr></thead>\n{body}</table>\n'
 
 
 def _cell(name: str, label: str | None, content: str) -> str:
@@ -246,12 +305,13 @@ def _cell(name: str, label: str | None, content: str) -> str:
     return f'<td class="{name}"{data}>{content}</td>'
 
 
-def _title_cell(document: Document) -> str:
+def _title_cell(document: Document, note: str = "") -> str:
     return (
         f'<span class="doc-title">{kit_text(document.title, document.title_en)}</span>'
         f"{french_title(document.title, document.title_en)}"
         f'<span class="desc">{kit_text(document.description, document.description_en)}</span>'
-        f'<code class="id-inline">{esc(document.id)}</code>'
+        + (f'<span class="reason-inline">{note}</span>' if note else "")
+        + f'<code class="id-inline">{esc(document.id)}</code>'
     )
 
 
@@ -260,7 +320,7 @@ def _row(row: Row, extra: Sequence[tuple[str, str]]) -> str:
     number = f"{STAR}\u00a0{row.number}" if row.highlight else str(row.number)
     cells = [
         _cell("num", t("col.number"), esc(number)),
-        _cell("title", None, _title_cell(d)),
+        _cell("title", None, _title_cell(d, row.note)),
         _cell("authors", t("col.authors"), esc(", ".join(d.authors))),
         _cell("year", t("col.year"), esc(when(d, get_lang()))),
         _cell("kind", t("col.kind"), esc(d.kind)),
@@ -282,19 +342,22 @@ def documents_table(kit: Kit | None, rows: Sequence[Row], extra: Sequence[tuple[
     headers += extra
     headers.append(("id", t("col.id")))
     head = "".join(f'<th class="{name}" scope="col">{esc(label)}</th>' for name, label in headers)
-    body: list[str] = []
+    # Each sub-category (« Se former »…) is a row group of its own, headed by a `rowgroup` header.
+    groups_html: list[list[str]] = [[]]
     current: str | None = None
     for row in rows:
         sub = row.document.subcategory
-        if kit is not None and subheadings and sub is not None and sub != current:
-            label = _subcategory_label(kit, row.document)
+        if kit is not None and subheadings and sub != current:
+            label = _subcategory_label(kit, row.document) if sub is not None else ""
             if label:
-                # The id cell stays apart: print hides the id column, and the spans must still add up.
-                span = len(headers) - 1
-                body.append(f'<tr class="sub"><th colspan="{span}" scope="colgroup">{label}</th><td class="id"></td></tr>\n')
+                span = len(headers)
+                groups_html.append([f'<tr class="sub"><th class="sub" colspan="{span}" scope="rowgroup">{label}</th></tr>\n'])
+            else:  # after a sub-category, a document outside any is not in that group
+                groups_html.append([])
         current = sub
-        body.append(_row(row, extra))
-    return _table(head, "".join(body), "docs")
+        groups_html[-1].append(_row(row, extra))
+    body = "".join(f"<tbody>\n{''.join(group)}</tbody>\n" for group in groups_html if group)
+    return _table(head, body, "docs")
 
 
 def _subcategory_label(kit: Kit, document: Document) -> str:
@@ -325,8 +388,8 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
     parts: list[str] = []
     if selection.path is not None:
         path = selection.path
-        parts.append(f'<section class="intro">\n{french_title_block(path.title, path.title_en)}')
-        parts.append(f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n</section>\n')
+        parts.append(f'<div class="intro">\n{french_title_block(path.title, path.title_en)}')
+        parts.append(f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n</div>\n')
     number = 0
     for category, docs in groups(selection):
         rows = []
@@ -382,6 +445,15 @@ def _for_you(item: plans.Item) -> str:
     return ""
 
 
+def _for_you_note(item: plans.Item) -> str:
+    """What ties a document to the reader, under its title on paper: « ★ Pour vous : … » or « ◆ Vous concerne … »."""
+    if item.highlight:
+        return f"{STAR}\u00a0{esc(t('html.for_you_note', reason=item.reason))}"
+    if item.concern:
+        return f"◆\u00a0{esc(t('plan.concern', reading=item.concern))}"
+    return ""
+
+
 def plan_html(plan: Plan, generated: datetime.date) -> str:
     """The guide's reading plan: the answers and date on top, the « Pour commencer » set with a « pourquoi »
     each, then the rest of the path by nature, then how to open one document."""
@@ -400,11 +472,13 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
         f"<h2>{esc(t('plan.start_title'))}</h2>\n",
         f'<p class="start-rule">{esc(plans.start_line(plan))}</p>\n',
     ]
-    start_rows = [
-        Row(i.number, i.document, i.highlight, (esc(i.why) + (f"<br>{_for_you(i)}" if i.concern else ""),)) for i in plan.start
-    ]
+    # On paper the « pourquoi » and the « pour vous » go under the title (`Row.note`), not in a column.
+    start_rows = []
+    for i in plan.start:
+        why = esc(i.why) + (f"<br>{_for_you(i)}" if i.concern else "")
+        start_rows.append(Row(i.number, i.document, i.highlight, (why,), why))
     if start_rows:
-        parts.append(documents_table(kit, start_rows, (("why", t("col.why")),), subheadings=False))
+        parts.append(documents_table(kit, start_rows, (("for-you", t("col.why")),), subheadings=False))
     parts.append("</section>\n")
     rest = plans.rest_groups(plan)
     if rest:
@@ -412,7 +486,7 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
         extra = (("for-you", t("col.for_you")),) if any(i.highlight or i.concern for _, items in rest for i in items) else ()
         parts.append(f'<h2 class="rest">{esc(t("plan.rest_title"))}</h2>\n')
         for category, items in rest:
-            rows = [Row(i.number, i.document, i.highlight, (_for_you(i),) if extra else ()) for i in items]
+            rows = [Row(i.number, i.document, i.highlight, (_for_you(i),) if extra else (), _for_you_note(i)) for i in items]
             parts.append(category_section(kit, category, rows, extra))
     parts.append(f'<p class="next">{esc(colon(t("plan.detail_label")))} <code>{esc(plans.detail_command(plan))}</code></p>\n')
     meta = [
@@ -532,7 +606,7 @@ def _simple_table(headers: Sequence[tuple[str, str]], rows: Iterable[Sequence[st
         + "</tr>\n"
         for row in rows
     )
-    return _table(head, body)
+    return _table(head, f"<tbody>\n{body}</tbody>\n", "simple")
 
 
 def paths_html(kit: Kit, generated: datetime.date) -> str:
