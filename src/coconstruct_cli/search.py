@@ -24,9 +24,10 @@ them all and `Result.unmatched()` which words no document holds.
 and returns pointers to them.
 
 The searched text of all documents is joined and folded once (and kept for the same document tuple
-within a process); all the kit words that the query's words found are looked for in one regular-
-expression scan over it. Word forms and typos are looked up in the sorted vocabulary, not document
-by document, and a query none of whose words is in the kit stops before any scan.
+within a process). All the query's words are looked for in one regular-expression pass over it,
+which finds every kit word starting like one of their forms; each distinct kit word is then judged
+once, not once per document. Only the words that found nothing are then read as typos, against the
+vocabulary, which is built for that alone; and a query none of whose words is in the kit stops there.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -257,7 +258,7 @@ def _alternation(words: Iterable[str]) -> str:
 class Corpus:
     """Searched texts folded once: text `k` is field `k % fields` of item `k // fields`.
 
-    The vocabulary (every folded word), its sorted list and the typo alphabet are built on first use.
+    The vocabulary (every folded word) and the typo alphabet are built only when a typo is looked for.
     """
 
     def __init__(self, texts: Sequence[str], fields: int) -> None:
@@ -271,7 +272,6 @@ class Corpus:
         # Text k starts after the k texts and k separators before it.
         self.starts = [0, *map(add, accumulate(map(len, self.texts[:-1])), range(1, len(self.texts)))]
         self._vocabulary: frozenset[str] | None = None
-        self._sorted: list[str] | None = None
         self._alphabet: str | None = None
 
     def vocabulary(self) -> frozenset[str]:
@@ -282,34 +282,10 @@ class Corpus:
             self._vocabulary = frozenset(WORD.findall(chunks))
         return self._vocabulary
 
-    def starting_with(self, prefix: str) -> list[str]:
-        """The kit words that start with `prefix`, in sorted order."""
-        if self._sorted is None:
-            self._sorted = sorted(self.vocabulary())
-        ordered = self._sorted
-        return ordered[bisect_left(ordered, prefix) : bisect_left(ordered, prefix + "\U0010ffff")]
-
     def alphabet(self) -> str:
         if self._alphabet is None:
             self._alphabet = "".join(sorted(set("".join(self.vocabulary()))))
         return self._alphabet
-
-    def family(self, word: str, english: bool, prefix: bool = True) -> dict[str, float]:
-        """The kit words that `word` finds: itself, its forms, and (if `prefix`) the words it starts."""
-        found: dict[str, float] = {}
-        if word in self.vocabulary():
-            found[word] = EXACT
-        for key, key_of in ((lexicon.french_key(word), lexicon.french_key), (lexicon.english_key(word), lexicon.english_key)):
-            if len(key) >= MIN_STEM:
-                for candidate in self.starting_with(key[:4]):
-                    if candidate not in found and key_of(candidate) == key:
-                        found[candidate] = FORM
-            if not english:
-                break
-        if prefix and len(word) >= MIN_PREFIX:
-            for candidate in self.starting_with(word):
-                found.setdefault(candidate, PREFIX)
-        return found
 
     def typos(self, word: str) -> list[str]:
         """The kit words one edit away from `word`, sorted."""
@@ -318,67 +294,125 @@ class Corpus:
         vocabulary = self.vocabulary()
         return sorted(w for w in one_edit_away(word, self.alphabet()) if w in vocabulary)
 
-    def phrase(self, parts: Sequence[str], english: bool) -> str | None:
-        """A pattern for the words `parts` side by side, each in any of its forms; None when one is not in the kit."""
-        alternatives: list[str] = []
-        for part in parts:
-            forms = self.family(part, english, prefix=False)
-            if not forms:
-                return None
-            alternatives.append(f"(?:{_alternation(forms)})")
-        return r"(?<![^\W_])" + _GAP.join(alternatives) + r"(?![^\W_])"
+    def scan(self, prefixes: Iterable[str], exact: Iterable[str]) -> dict[str, list[int]]:
+        """Where the kit words starting with one of `prefixes`, or equal to one of `exact`, occur: {word: [text index]}.
 
-    def text_index(self, position: int) -> int:
-        return bisect_right(self.starts, position) - 1
-
-    def scan_words(self, qualities: dict[str, list[tuple[int, float]]], terms: int) -> list[dict[int, float]]:
-        """One pass over the texts for every kit word in `qualities`: per term, {text index: best quality}."""
-        found: list[dict[int, float]] = [{} for _ in range(terms)]
-        if not qualities:
+        One pass over all the texts, whatever the number of words.
+        """
+        parts = []
+        starting = _alternation(prefixes)
+        if starting:
+            parts.append(f"(?:{starting})[^\\W_]*")
+        whole = _alternation(exact)
+        if whole:
+            parts.append(f"(?:{whole})(?![^\\W_])")
+        found: dict[str, list[int]] = {}
+        if not parts:
             return found
-        regex = re.compile(f"(?:{_alternation(qualities)})(?![^\\W_])")
-        folded = self.folded
-        for m in regex.finditer(folded):
+        folded, starts = self.folded, self.starts
+        for m in re.finditer("|".join(parts), folded):
             start = m.start()
             if start and folded[start - 1].isalnum():
                 continue  # inside a word, not at its start
-            k = self.text_index(start)
-            for term, quality in qualities[m.group()]:
-                into = found[term]
-                if into.get(k, 0.0) < quality:
-                    into[k] = quality
+            k = bisect_right(starts, start) - 1
+            word = m.group()
+            into = found.get(word)
+            if into is None:
+                found[word] = [k]
+            else:
+                into.append(k)
         return found
 
-    def scan_pattern(self, pattern: str) -> tuple[set[int], set[str]]:
-        """The texts where `pattern` occurs, and the kit words of its occurrences."""
-        where: set[int] = set()
-        seen: set[str] = set()
-        for m in re.finditer(pattern, self.folded):
-            where.add(self.text_index(m.start()))
-            seen.update(WORD.findall(m.group()))
-        return where, seen
+    def scan_phrase(self, parts: Sequence[str], accept: Callable[[int, str], bool], whole: bool = False) -> dict[int, set[str]]:
+        """Where words side by side occur, the i-th starting with `parts[i]` (or equal to it) and passing `accept(i, word)`.
+
+        {text index: the kit words of those occurrences}.
+        """
+        word = "({})(?![^\\W_])" if whole else "({}[^\\W_]*)"
+        pattern = _GAP.join(word.format(re.escape(p)) for p in parts) + r"(?![^\W_])"
+        folded = self.folded
+        found: dict[int, set[str]] = {}
+        for m in re.finditer(pattern, folded):
+            start = m.start()
+            if start and folded[start - 1].isalnum():
+                continue
+            groups = m.groups()
+            if all(accept(i, w) for i, w in enumerate(groups)):
+                found.setdefault(bisect_right(self.starts, start) - 1, set()).update(groups)
+        return found
+
+
+def _stem_prefix(key: str) -> str:
+    """What every word with stem `key` starts with: Snowball changes endings only (« city » -> citi)."""
+    return key[: max(MIN_STEM, min(4, len(key) - 1))]
 
 
 @dataclass
 class _Plan:
-    """What one query word looks for in a corpus."""
+    """What one query word looks for, and how well a kit word answers it."""
 
     word: str
-    forms: dict[str, float] = field(default_factory=dict)
-    patterns: list[tuple[str, float]] = field(default_factory=list)
+    english: bool
+    equivalents: list[tuple[str, ...]] = field(default_factory=list)
     read_as: tuple[str, ...] = ()
-    equivalents: list[str] = field(default_factory=list)
+
+    def _keys(self, word: str) -> tuple[str, ...]:
+        return tuple(k for k in lexicon.keys(word, self.english) if len(k) >= MIN_STEM)
+
+    def prefixes(self) -> tuple[list[str], list[str]]:
+        """(prefixes, whole words) whose occurrences may answer this query word."""
+        starting: list[str] = []
+        whole: list[str] = []
+        for source, may_start in ((self.word, True), *((n[0], False) for n in self.equivalents if len(n) == 1)):
+            (starting if may_start and len(source) >= MIN_PREFIX else whole).append(source)
+            starting.extend(_stem_prefix(k) for k in self._keys(source))
+        for near in self.read_as:
+            starting.append(near)
+            starting.extend(_stem_prefix(k) for k in self._keys(near))
+        return starting, whole
+
+    def _same(self, a: str, b: str) -> bool:
+        """`a` is `b` or one of its forms."""
+        return a == b or bool(set(self._keys(a)) & set(self._keys(b)))
+
+    def quality(self, kit_word: str) -> float:
+        """How well `kit_word` answers the query word (0: not at all)."""
+        word = self.word
+        if kit_word == word:
+            return EXACT
+        if self._same(kit_word, word):
+            return FORM
+        if len(word) >= MIN_PREFIX and kit_word.startswith(word):
+            return PREFIX
+        if any(len(n) == 1 and self._same(kit_word, n[0]) for n in self.equivalents):
+            return EQUIVALENT
+        if any(kit_word.startswith(near) or self._same(kit_word, near) for near in self.read_as):
+            return TYPO
+        return 0.0
+
+    def phrases(self) -> list[tuple[str, ...]]:
+        """The names of several words to look for, side by side."""
+        return [n for n in self.equivalents if len(n) > 1]
+
+    def phrase_matcher(self, name: tuple[str, ...]) -> tuple[list[str], Callable[[int, str], bool]]:
+        """The prefixes of the words of `name`, and the test that a kit word is the j-th word or one of its forms."""
+        keys = [set(self._keys(w)) for w in name]
+
+        def accept(j: int, kit_word: str) -> bool:
+            return kit_word == name[j] or bool(keys[j] & set(self._keys(kit_word)))
+
+        return [min([w, *map(_stem_prefix, k)], key=len) for w, k in zip(name, keys, strict=True)], accept
 
 
 def _equivalent_names(terms: Sequence[str], english: bool) -> list[list[tuple[str, ...]]]:
     """For each query word, the names of the table of equivalents to search too (as folded meaningful words)."""
     out: list[list[tuple[str, ...]]] = [[] for _ in terms]
-    term_keys = [lexicon.keys(t, english) for t in terms]
+    term_keys = [set(lexicon.keys(t, english)) for t in terms]
     for group in _equivalent_groups():
         for name in group:
             n = len(name)
             for i in range(len(terms) - n + 1):
-                if all(set(lexicon.keys(w, english)) & set(term_keys[i + j]) for j, w in enumerate(name)):
+                if all(set(lexicon.keys(w, english)) & term_keys[i + j] for j, w in enumerate(name)):
                     others = [other for other in group if other != name]
                     for j in range(n):
                         out[i + j].extend(o for o in others if o not in out[i + j])
@@ -397,77 +431,70 @@ def _equivalent_groups() -> list[list[tuple[str, ...]]]:
     return _GROUPS
 
 
-def _plans(corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool) -> list[_Plan]:
-    """What each query word looks for: its forms, its equivalents, and failing those its typo readings."""
-    plans = [_Plan(t) for t in terms]
-    if only_small:
-        # Small words alone are only looked for as typed, side by side, in titles (see `search`).
-        return plans
-    names = _equivalent_names(terms, english)
-    for plan, equivalents in zip(plans, names, strict=True):
-        plan.forms = corpus.family(plan.word, english)
-        for name in equivalents:
-            plan.equivalents.append(" ".join(name))
-            if len(name) == 1:
-                for w in corpus.family(name[0], english, prefix=False):
-                    plan.forms.setdefault(w, EQUIVALENT)
-            else:
-                pattern = corpus.phrase(name, english)
-                if pattern is not None:
-                    plan.patterns.append((pattern, EQUIVALENT))
-        if not plan.forms and not plan.patterns:
-            near = corpus.typos(plan.word)
-            if near:
-                plan.read_as = tuple(near)
-                for w in near:
-                    for form in corpus.family(w, english):
-                        plan.forms.setdefault(form, TYPO)
-    return plans
-
-
 @dataclass(frozen=True)
 class _Found:
-    """Per query word: {text index: quality} and the kit words seen."""
+    """Per query word: {text index: best quality} and the kit words that answered it."""
 
     where: list[dict[int, float]]
     seen: list[set[str]]
 
 
-def _find(corpus: Corpus, plans: Sequence[_Plan], terms: Sequence[str], only_small: bool) -> _Found:
-    seen: list[set[str]] = [set() for _ in plans]
+def _find_words(corpus: Corpus, plans: Sequence[_Plan], only: Sequence[int], found: _Found) -> None:
+    """Look for the query words `only` (indexes into `plans`) in one pass, into `found`."""
+    starting: set[str] = set()
+    whole: set[str] = set()
+    for i in only:
+        s, w = plans[i].prefixes()
+        starting.update(s)
+        whole.update(w)
+    for kit_word, texts in corpus.scan(starting, whole).items():
+        for i in only:
+            quality = plans[i].quality(kit_word)
+            if quality:
+                found.seen[i].add(kit_word)
+                into = found.where[i]
+                for k in texts:
+                    if into.get(k, 0.0) < quality:
+                        into[k] = quality
+
+
+def _find_phrases(corpus: Corpus, plans: Sequence[_Plan], found: _Found) -> None:
+    """Look for the names of several words that the table of equivalents gives, into `found`."""
+    for i, plan in enumerate(plans):
+        for name in plan.phrases():
+            for k, kit_words in corpus.scan_phrase(*plan.phrase_matcher(name)).items():
+                found.seen[i].update(kit_words)
+                if found.where[i].get(k, 0.0) < EQUIVALENT:
+                    found.where[i][k] = EQUIVALENT
+
+
+def _find(corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool) -> tuple[list[_Plan], _Found]:
+    """What each query word finds: its forms and equivalents, and only when those find nothing, its typo readings."""
+    plans = [_Plan(t, english) for t in terms]
+    found = _Found([{} for _ in plans], [set() for _ in plans])
     if only_small:
-        where: list[dict[int, float]] = [{} for _ in plans]
-        pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, terms)) + r"(?![^\W_])"
-        texts, kit_words = corpus.scan_pattern(pattern)
-        titles = {k: EXACT for k in texts if k % corpus.fields == 0}
+        # Small words alone are only looked for as typed, side by side, in titles.
+        texts = corpus.scan_phrase(terms, lambda j, w: True, whole=True)
+        titles = {k: words_ for k, words_ in texts.items() if k % corpus.fields == 0}
         if 0 < len(titles) <= MAX_SMALL_WORD_HITS:
             for i in range(len(plans)):
-                where[i] = dict(titles)
-                seen[i] = set(kit_words)
-        return _Found(where, seen)
-    qualities: dict[str, list[tuple[int, float]]] = {}
-    for i, plan in enumerate(plans):
-        for w, q in plan.forms.items():
-            qualities.setdefault(w, []).append((i, q))
-    where = corpus.scan_words(qualities, len(plans))
-    for i, plan in enumerate(plans):
-        # The forms come from the vocabulary of these texts: each occurs in them.
-        seen[i] = set(plan.forms) if where[i] else set()
-        for pattern, quality in plan.patterns:
-            texts, kit_words = corpus.scan_pattern(pattern)
-            for k in texts:
-                if where[i].get(k, 0.0) < quality:
-                    where[i][k] = quality
-            seen[i] |= kit_words
-    return _Found(where, seen)
+                found.where[i].update(dict.fromkeys(titles, EXACT))
+                found.seen[i].update(*titles.values())
+        return plans, found
+    for plan, names in zip(plans, _equivalent_names(terms, english), strict=True):
+        plan.equivalents = names
+    _find_words(corpus, plans, range(len(plans)), found)
+    _find_phrases(corpus, plans, found)
+    missing = [i for i in range(len(plans)) if not found.where[i]]
+    for i in missing:
+        plans[i].read_as = tuple(corpus.typos(plans[i].word))
+    again = [i for i in missing if plans[i].read_as]
+    if again:
+        _find_words(corpus, plans, again, found)
+    return plans, found
 
 
-def _rank(
-    corpus: Corpus,
-    plans: Sequence[_Plan],
-    found: _Found,
-    weights: Sequence[float],
-) -> list[tuple[int, float, int, int]]:
+def _rank(corpus: Corpus, found: _Found, weights: Sequence[float]) -> list[tuple[int, float, int, int]]:
     """(item, score, fields mask, words-held mask) of every item holding a query word, best first."""
     n = corpus.size
     nf = corpus.fields
@@ -490,24 +517,36 @@ def _rank(
         for d, b in best.items():
             scores[d] = scores.get(d, 0.0) + rarity * (b + OTHER_FIELDS * (total[d] - b))
             held[d] = held.get(d, 0) | 1 << i
-    all_held = (1 << len(plans)) - 1
-    if len(plans) > 1:
-        complete = [d for d, mask in held.items() if mask == all_held]
-        if complete:
-            parts = []
-            for i, plan in enumerate(plans):
-                seen = found.seen[i]
-                alternatives = [f"(?:{_alternation(seen)})"] if seen else []
-                alternatives += [f"(?:{p})" for p, _ in plan.patterns]
-                parts.append("(?:" + "|".join(alternatives) + ")")
-            phrase = re.compile(r"(?<![^\W_])" + _GAP.join(parts) + r"(?![^\W_])")
-            for d in complete:
-                for f in range(nf):  # fields come best first
-                    if phrase.search(corpus.texts[d * nf + f]):
-                        scores[d] += PHRASE * weights[f]
-                        break
+    terms = len(found.where)
+    if terms > 1 and all(found.seen):
+        _phrase_bonus(corpus, found, weights, scores, held)
     order = sorted(scores, key=lambda d: (-held[d].bit_count(), -scores[d], d))
-    return [(d, scores[d], fields[d], held[d]) for d in order]
+    if not order:
+        return []
+    # The score tells the order: each further word held adds a power of ten above any score of the
+    # words themselves (hundreds = words held - 1, typically), so that scores decrease down the list.
+    step = 10 ** math.ceil(math.log10(max(scores.values()) + 1))
+    return [(d, scores[d] + step * (held[d].bit_count() - 1), fields[d], held[d]) for d in order]
+
+
+def _phrase_bonus(
+    corpus: Corpus, found: _Found, weights: Sequence[float], scores: dict[int, float], held: dict[int, int]
+) -> None:
+    """A share of the best field where the query's words follow each other (« saint-maurice »), for items holding them all."""
+    nf = corpus.fields
+    all_held = (1 << len(found.where)) - 1
+    pattern = _GAP.join(f"(?:{_alternation(seen)})" for seen in found.seen) + r"(?![^\W_])"
+    best: dict[int, int] = {}
+    folded = corpus.folded
+    for m in re.finditer(pattern, folded):
+        start = m.start()
+        if start and folded[start - 1].isalnum():
+            continue
+        d, f = divmod(bisect_right(corpus.starts, start) - 1, nf)
+        if held.get(d) == all_held and f < best.get(d, nf):
+            best[d] = f
+    for d, f in best.items():
+        scores[d] += PHRASE * weights[f]
 
 
 _CACHE: dict[tuple[str, int, bool], tuple[object, Corpus]] = {}
@@ -545,18 +584,14 @@ def search(documents: Sequence[Document], query: str, english: bool = False) -> 
         return Corpus(searched_texts(documents, english), _NF)
 
     corpus = _cached("documents", documents, english, build) if isinstance(documents, tuple) else build()
-    plans = _plans(corpus, terms, english, only_small)
-    if not only_small and not any(p.forms or p.patterns for p in plans):
-        # No query word is in the kit: nothing to scan for.
-        return Result(query, tuple(Term(w, frozenset()) for w in terms), (), parsed.ignored, parsed.truncated)
-    found = _find(corpus, plans, terms, only_small)
-    ranked = _rank(corpus, plans, found, WEIGHTS)
+    plans, found = _find(corpus, terms, english, only_small)
+    ranked = _rank(corpus, found, WEIGHTS)
     names = {mask: tuple(FIELDS[f] for f in range(_NF) if mask >> f & 1) for mask in {r[2] for r in ranked}}
-    hits = tuple(
-        Hit(documents[d], round(score, 2), names[mask], tuple(t for i, t in enumerate(terms) if held >> i & 1))
-        for d, score, mask, held in ranked
+    holds = {held: tuple(t for i, t in enumerate(terms) if held >> i & 1) for held in {r[3] for r in ranked}}
+    hits = tuple(Hit(documents[d], round(score, 2), names[mask], holds[held]) for d, score, mask, held in ranked)
+    result_terms = tuple(
+        Term(p.word, frozenset(found.seen[i]), p.read_as, tuple(" ".join(n) for n in p.equivalents)) for i, p in enumerate(plans)
     )
-    result_terms = tuple(Term(p.word, frozenset(found.seen[i]), p.read_as, tuple(p.equivalents)) for i, p in enumerate(plans))
     return Result(query, result_terms, hits, parsed.ignored, parsed.truncated, only_small)
 
 
@@ -764,11 +799,8 @@ def search_background(kit: Kit, query: str, english: bool = False) -> tuple[Poin
         return Corpus(["\n".join(texts) for _, _, _, texts in units], 1)
 
     corpus = _cached("background", kit, english, build)
-    plans = _plans(corpus, terms, english, False)
-    if not any(p.forms or p.patterns for p in plans):
-        return ()
-    found = _find(corpus, plans, terms, False)
-    ranked = _rank(corpus, plans, found, (1.0,))
+    _, found = _find(corpus, terms, english, False)
+    ranked = _rank(corpus, found, (1.0,))
     if not ranked:
         return ()
     most = ranked[0][3].bit_count()
