@@ -37,7 +37,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 from typing import TYPE_CHECKING
@@ -88,16 +88,18 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-@dataclass(frozen=True)
 class Query:
-    """A query cut into the words to search."""
+    """A query cut into the words to search (a plain class: a dataclass costs a millisecond at import)."""
 
-    terms: tuple[str, ...]
-    """Distinct meaningful words, folded, in the order typed (only small words: those)."""
-    ignored: tuple[str, ...] = ()
-    """Words dropped because they carry no meaning (folded, distinct)."""
-    truncated: bool = False
-    """True when the query had more words than are searched (`MAX_TERMS`, `MAX_WORDS`)."""
+    __slots__ = ("ignored", "terms", "truncated")
+
+    def __init__(self, terms: tuple[str, ...], ignored: tuple[str, ...] = (), truncated: bool = False) -> None:
+        self.terms = terms
+        """Distinct meaningful words, folded, in the order typed (only small words: those)."""
+        self.ignored = ignored
+        """Words dropped because they carry no meaning (folded, distinct)."""
+        self.truncated = truncated
+        """True when the query had more words than are searched (`MAX_TERMS`, `MAX_WORDS`)."""
 
     @property
     def only_small_words(self) -> bool:
@@ -347,14 +349,16 @@ def _stem_prefix(key: str) -> str:
     return key[: max(MIN_STEM, min(4, len(key) - 1))]
 
 
-@dataclass
 class _Plan:
     """What one query word looks for, and how well a kit word answers it."""
 
-    word: str
-    english: bool
-    equivalents: list[tuple[str, ...]] = field(default_factory=list)
-    read_as: tuple[str, ...] = ()
+    __slots__ = ("english", "equivalents", "read_as", "word")
+
+    def __init__(self, word: str, english: bool) -> None:
+        self.word = word
+        self.english = english
+        self.equivalents: list[tuple[str, ...]] = []
+        self.read_as: tuple[str, ...] = ()
 
     def _keys(self, word: str) -> tuple[str, ...]:
         return tuple(k for k in lexicon.keys(word, self.english) if len(k) >= MIN_STEM)
@@ -431,12 +435,14 @@ def _equivalent_groups() -> list[list[tuple[str, ...]]]:
     return _GROUPS
 
 
-@dataclass(frozen=True)
 class _Found:
     """Per query word: {text index: best quality} and the kit words that answered it."""
 
-    where: list[dict[int, float]]
-    seen: list[set[str]]
+    __slots__ = ("seen", "where")
+
+    def __init__(self, terms: int) -> None:
+        self.where: list[dict[int, float]] = [{} for _ in range(terms)]
+        self.seen: list[set[str]] = [set() for _ in range(terms)]
 
 
 def _find_words(corpus: Corpus, plans: Sequence[_Plan], only: Sequence[int], found: _Found) -> None:
@@ -471,7 +477,7 @@ def _find_phrases(corpus: Corpus, plans: Sequence[_Plan], found: _Found) -> None
 def _find(corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool) -> tuple[list[_Plan], _Found]:
     """What each query word finds: its forms and equivalents, and only when those find nothing, its typo readings."""
     plans = [_Plan(t, english) for t in terms]
-    found = _Found([{} for _ in plans], [set() for _ in plans])
+    found = _Found(len(plans))
     if only_small:
         # Small words alone are only looked for as typed, side by side, in titles.
         texts = corpus.scan_phrase(terms, lambda j, w: True, whole=True)
