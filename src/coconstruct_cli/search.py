@@ -591,6 +591,11 @@ def search(documents: Sequence[Document], query: str, english: bool = False) -> 
 
     corpus = _cached("documents", documents, english, build) if isinstance(documents, tuple) else build()
     plans, found = _find(corpus, terms, english, only_small)
+    if not any(found.where):
+        # No query word is in these documents, typos included: nothing to rank.
+        return Result(
+            query, tuple(Term(p.word, frozenset(), p.read_as) for p in plans), (), parsed.ignored, parsed.truncated, only_small
+        )
     ranked = _rank(corpus, found, WEIGHTS)
     names = {mask: tuple(FIELDS[f] for f in range(_NF) if mask >> f & 1) for mask in {r[2] for r in ranked}}
     holds = {held: tuple(t for i, t in enumerate(terms) if held >> i & 1) for held in {r[3] for r in ranked}}
@@ -806,6 +811,8 @@ def search_background(kit: Kit, query: str, english: bool = False) -> tuple[Poin
 
     corpus = _cached("background", kit, english, build)
     _, found = _find(corpus, terms, english, False)
+    if not any(found.where):
+        return ()
     ranked = _rank(corpus, found, (1.0,))
     if not ranked:
         return ()
