@@ -480,4 +480,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.role": ("Vous êtes", "You are"),
     "label.goal": ("Objectif", "Goal"),
     "label.reading_path": ("Parcours", "Path"),
+    # Issue 10 and issue 11 item 7 — search core (task « search »): the lines `kit search` prints
+    # around its results. French typography: U+00A0 before « : ; ? ! » and inside « ».
+    "search.unmatched_one": (
+        "Mot introuvable dans le kit\u00a0: {words}.",
+        "Word not found in the kit: {words}.",
+    ),
+    "search.unmatched_many": (
+        "Mots introuvables dans le kit\u00a0: {words}.",
+        "Words not found in the kit: {words}.",
+    ),
+    "search.partial": (
+        "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",
+        "No document holds every word; the documents holding the most come first.",
+    ),
+    "search.truncated": (
+        "Requête trop longue\u00a0: seuls ses {count} premiers mots significatifs sont cherchés.",
+        "Query too long: only its first {count} meaningful words are searched.",
+    ),
+    "search.only_small_words": (
+        "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
+        "ajoutez un mot qui porte le sens.",
+        "The search holds only grammatical words ('{words}'): add a word that carries the meaning.",
+    ),
+    "search.also_about": ("Aussi dans kit about\u00a0: {places}.", "Also in kit about: {places}."),
+    "search.also_path": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
+    "search.also_paths": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
+    "search.also_category": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
+    "search.also_categories": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
+    "search.about_summary": ("Présentation du kit", "The kit in brief"),
 }
