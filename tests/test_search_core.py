@@ -216,6 +216,20 @@ def test_a_long_query_keeps_its_first_words_and_says_so() -> None:
     assert not parse_query(" ".join(["le territoire"] * 50)).truncated
 
 
+def test_a_huge_word_is_cut_to_its_first_letters(kit: Kit) -> None:
+    assert parse_query("a" * 100_000).terms == ("a" * core.MAX_WORD_LENGTH,)
+    word = "expérimentation" + "x" * 100_000
+    start = time.process_time()
+    assert search(kit.documents, word).hits == ()
+    assert time.process_time() - start < 0.5
+    assert parse_query("anticonstitutionnellement").terms == ("anticonstitutionnellement",)
+
+
+def test_numbers_are_not_read_as_typos(kit: Kit) -> None:
+    result = search(kit.documents, "2015")  # years are not searched fields: « 2014 » is not meant
+    assert result.terms[0].read_as == () and result.hits == ()
+
+
 @pytest.mark.parametrize("kind", ["nonsense", "kit words", "typos"])
 def test_a_huge_query_on_10000_documents_takes_well_under_a_second(kit: Kit, kind: str) -> None:
     documents = big_kit(kit, 10_000)

@@ -3,16 +3,16 @@
 Pure functions over the kit's documents: no Typer, no rich, no pydantic import. A query is cut into
 words folded like names (`text.fold`: case, accents and punctuation do not count); words that carry
 no meaning (« comment », « le », « the »: `lexicon.STOP_WORDS`) are dropped unless the query has
-nothing else, and at most `MAX_TERMS` distinct words are searched (`Result.truncated` says when more
-were given). A query word finds, in the searched fields:
+nothing else, and at most `MAX_TERMS` distinct words (of at most `MAX_WORD_LENGTH` letters) are
+searched (`Result.truncated` says when more were given). A query word finds, in the searched fields:
 
 - the kit words equal to it (quality 1.0), the forms of the same word (`lexicon`: Snowball stems,
   « animer » finds « animation », « territoire » finds « territoriale »; 0.9), and from three letters
   on the kit words it starts (0.8);
 - the names the table of equivalents gives for it (« collectivité » finds « pouvoirs publics »; 0.7);
 - only when all that finds nothing, the kit words one typo away from it (one letter missing, added,
-  changed, or two neighbours swapped) and their forms (0.6), so that a correct word never drags
-  near misses into the results.
+  changed, or two neighbours swapped; not for numbers) and their forms (0.6), so that a correct
+  word never drags near misses into the results.
 
 Documents are ranked by how many of the query's words they hold, then by score: each word counts
 its best field (title, then authors and kind, id, parts, description), a little for its other
@@ -75,6 +75,9 @@ RARITY = 0.3  # how much more a word found in few documents counts than one foun
 # Bounds on a query: the distinct meaningful words searched, and the words read to find them.
 MAX_TERMS = 20
 MAX_WORDS = 10 * MAX_TERMS
+# A longer query word is cut to its first letters: it then finds the kit words that start with them
+# (no one types such a word; compiling it into a pattern would cost seconds at 100,000 letters).
+MAX_WORD_LENGTH = 64
 # A query of small words only (« de la ») is looked for as typed, side by side, in titles; when more
 # titles than this hold it, it says nothing about which documents are meant and finds none.
 MAX_SMALL_WORD_HITS = 3
@@ -112,7 +115,7 @@ def parse_query(query: str) -> Query:
     small: dict[str, None] = {}
     truncated = False
     for count, match in enumerate(WORD.finditer(fold(query))):
-        word = match.group()
+        word = match.group()[:MAX_WORD_LENGTH]
         if count >= MAX_WORDS or (len(meaningful) >= MAX_TERMS and word not in meaningful and word not in STOP_WORDS):
             truncated = True
             break
@@ -290,8 +293,8 @@ class Corpus:
         return self._alphabet
 
     def typos(self, word: str) -> list[str]:
-        """The kit words one edit away from `word`, sorted."""
-        if len(word) < MIN_TYPO or len(word) > 40:
+        """The kit words one edit away from `word`, sorted; none for a number (« 2015 » is not a typo of « 2014 »)."""
+        if len(word) < MIN_TYPO or len(word) > 40 or not word.isalpha():
             return []
         vocabulary = self.vocabulary()
         return sorted(w for w in one_edit_away(word, self.alphabet()) if w in vocabulary)
