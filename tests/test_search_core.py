@@ -124,6 +124,9 @@ def test_an_equivalent_name_finds_what_the_kit_calls_it(kit: Kit) -> None:
     result = search(kit.documents, "collectivité")
     assert "rex-silver-geek" in [h.document.id for h in result.hits]  # « pouvoirs publics »
     assert "pouvoirs publics" in result.terms[0].equivalents
+    # Names are told as the table writes them, English ones only in English.
+    assert search(kit.documents, "association").terms[0].equivalents == ("secteur associatif", "ONG")
+    assert "voluntary sector" in search(kit.documents, "association", english=True).terms[0].equivalents
     assert "pouvoirs" in result.matched and "publics" in result.matched  # highlighted as written
     assert set(ids(kit, "RSE")) == {"note-entreprise-responsable", "accompagner-entreprises"}
     assert ids(kit, "comité de pilotage") == ["fiche-supports-copil"]

@@ -63,12 +63,7 @@ STEM_OVERRIDES: dict[str, str] = {
     "formons": "format",
 }
 
-# Names that the kit and its readers use differently, in French then in English: each row is a
-# group of names for one thing, and a query naming one of them also finds the others (with a lower
-# score than the name typed). Equivalences only: every row names something the seed talks about,
-# and no row brings a word the kit would then seem to say. A name of several words matches those
-# words side by side, each in any of its forms (« collectivités territoriales »).
-EQUIVALENTS: tuple[tuple[str, ...], ...] = (
+FRENCH_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     # The kit says « pouvoirs publics », « collectivités territoriales », and tells of one
     # « communauté de communes » (Charenton Saint Maurice); readers say « collectivité ».
     ("collectivité", "collectivités territoriales", "pouvoirs publics", "communauté de communes"),
@@ -82,11 +77,21 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("ESS", "économie sociale et solidaire"),
     # The two MOOCs are the kit's training (« Se former »).
     ("formation", "se former", "MOOC", "cours en ligne"),
-    # The kit's own words (annex 2 and 3): the first form is also called « l'animation du territoire »,
+    # The kit's own words (annexes 2 and 3): the first form is also called « l'animation du territoire »,
     # the second « l'accompagnement des organisations ».
     ("dialogue territorial", "animation du territoire"),
     ("partenariats entre organisations", "accompagnement des organisations"),
-    # English
+)
+"""Names that the kit and its French readers use differently.
+
+Each row is a group of names for one thing: a query naming one of them also finds the others, with
+a lower score than the name typed. Equivalences only: every row names something the seed talks
+about, and no row brings a word the kit would then seem to say. A name of several words matches
+those words side by side (small words between them allowed), each in any of its forms
+(« collectivités territoriales »); its small words (« de », « se ») are not required.
+"""
+
+ENGLISH_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("local authority", "public authorities", "local government"),
     ("CSR", "corporate social responsibility", "responsible company"),
     ("non-profit", "association", "voluntary sector", "NGO", "charity"),
@@ -95,6 +100,14 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("training", "MOOC", "online course"),
     ("business", "company"),
 )
+"""The same for the English fields (`title_en`, `description_en`), used with `--lang en` only."""
+
+EQUIVALENTS = FRENCH_EQUIVALENTS + ENGLISH_EQUIVALENTS
+
+
+def equivalents(english: bool) -> tuple[tuple[str, ...], ...]:
+    """The groups of equivalent names searched: French ones, and English ones too when `english`."""
+    return EQUIVALENTS if english else FRENCH_EQUIVALENTS
 
 
 @lru_cache(maxsize=2)

@@ -171,7 +171,7 @@ class Term:
     read_as: tuple[str, ...] = ()
     """The kit words taken for it when it was a typo (empty when it matched as typed)."""
     equivalents: tuple[str, ...] = ()
-    """The names of the table of equivalents that were searched for it (« pouvoirs publics »)."""
+    """The names of the table of equivalents that were searched for it, as the table writes them (« pouvoirs publics »)."""
 
 
 @dataclass(frozen=True)
@@ -415,7 +415,7 @@ def _equivalent_names(terms: Sequence[str], english: bool) -> list[list[tuple[st
     """For each query word, the names of the table of equivalents to search too (as folded meaningful words)."""
     out: list[list[tuple[str, ...]]] = [[] for _ in terms]
     term_keys = [set(lexicon.keys(t, english)) for t in terms]
-    for group in _equivalent_groups():
+    for group in _equivalent_groups(english):
         for name in group:
             n = len(name)
             for i in range(len(terms) - n + 1):
@@ -426,16 +426,23 @@ def _equivalent_names(terms: Sequence[str], english: bool) -> list[list[tuple[st
     return out
 
 
-_GROUPS: list[list[tuple[str, ...]]] = []
+_GROUPS: dict[bool, list[list[tuple[str, ...]]]] = {}
+_WRITTEN: dict[tuple[str, ...], str] = {}
 
 
-def _equivalent_groups() -> list[list[tuple[str, ...]]]:
+def _equivalent_groups(english: bool) -> list[list[tuple[str, ...]]]:
     """The table of equivalents as folded meaningful words (« pouvoirs publics » -> (pouvoirs, publics))."""
-    if not _GROUPS:
-        for group in lexicon.EQUIVALENTS:
-            names = [tuple(w for w in words(name) if w not in STOP_WORDS) for name in group]
-            _GROUPS.append([n for n in names if n])
-    return _GROUPS
+    if english not in _GROUPS:
+        groups = _GROUPS[english] = []
+        for group in lexicon.equivalents(english):
+            names = []
+            for name in group:
+                folded = tuple(w for w in words(name) if w not in STOP_WORDS)
+                if folded:
+                    names.append(folded)
+                    _WRITTEN.setdefault(folded, name)
+            groups.append(names)
+    return _GROUPS[english]
 
 
 class _Found:
@@ -604,7 +611,7 @@ def search(documents: Sequence[Document], query: str, english: bool = False) -> 
     holds = {held: tuple(t for i, t in enumerate(terms) if held >> i & 1) for held in {r[3] for r in ranked}}
     hits = tuple(Hit(documents[d], round(score, 2), names[mask], holds[held]) for d, score, mask, held in ranked)
     result_terms = tuple(
-        Term(p.word, frozenset(found.seen[i]), p.read_as, tuple(" ".join(n) for n in p.equivalents)) for i, p in enumerate(plans)
+        Term(p.word, frozenset(found.seen[i]), p.read_as, tuple(_WRITTEN[n] for n in p.equivalents)) for i, p in enumerate(plans)
     )
     return Result(query, result_terms, hits, parsed.ignored, parsed.truncated, only_small)
 
