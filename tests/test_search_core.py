@@ -304,3 +304,42 @@ def test_background_search_never_fails(kit: Kit, query: str) -> None:
         assert pointer.where in ("about", "path", "category")
         for start, end in pointer.excerpt.spans:
             assert 0 <= start < end <= len(pointer.excerpt.text)
+
+
+# The lines told around the results ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("animer le territoire", []),
+        ("formation en ligne", [("search.unmatched_one", {"words": "ligne"})]),
+        ("formation ligne zzzz", [("search.unmatched_many", {"words": "ligne, zzzz"})]),
+        ("silver benchmark", [("search.partial", {})]),
+        ("le", [("search.only_small_words", {"words": "le"})]),
+        ("zzzz", []),  # nothing at all: the CLI's « no document matches », exit 1
+    ],
+)
+def test_notes_tell_what_the_reader_must_know(kit: Kit, query: str, expected: list[core.Note]) -> None:
+    from coconstruct_cli.i18n import MESSAGES, t
+
+    notes = core.notes(search(kit.documents, query))
+    assert notes == expected
+    for key, params in notes:
+        assert key in MESSAGES and t(key, **params)
+
+
+def test_a_cut_query_is_told_first(kit: Kit) -> None:
+    notes = core.notes(search(kit.documents, "territoire " + " ".join(f"mot{i}" for i in range(30))))
+    assert notes[0] == ("search.truncated", {"count": str(MAX_TERMS)})
+    assert notes[1][0] == "search.unmatched_many"
+
+
+def test_every_pointer_has_a_heading(kit: Kit) -> None:
+    from coconstruct_cli.i18n import MESSAGES
+
+    queries = ("territoire", "mécénat", "outils", "partenaires", "Hubert", "2008")
+    pointers = {p for q in queries for p in search_background(kit, q)}
+    assert {p.where for p in pointers} == {"about", "path", "category"}
+    for pointer in pointers:
+        assert core.pointer_heading(pointer) in MESSAGES

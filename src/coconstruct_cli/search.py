@@ -837,3 +837,41 @@ def search_background(kit: Kit, query: str, english: bool = False) -> tuple[Poin
         held = next(h for d, _, _, h in ranked if d == u)
         pointers.append(Pointer(where, key, one_line(label), marked, tuple(t for i, t in enumerate(terms) if held >> i & 1)))
     return tuple(pointers)
+
+
+# What the CLI tells around the results ----------------------------------------------------------
+
+Note = tuple[str, dict[str, str]]
+"""A line to print: a message key of `i18n.MESSAGES` and its parameters."""
+
+
+def notes(result: Result) -> list[Note]:
+    """The lines to print with the results (on stderr, or under the table), in order.
+
+    A query cut to its first words; the words no document holds (when others were found); that no
+    document holds them all (when each is somewhere); a query of grammatical words only that found
+    nothing. « Nothing found » itself (exit 1, no hit) is the CLI's own message.
+    """
+    out: list[Note] = []
+    if result.truncated:
+        out.append(("search.truncated", {"count": str(MAX_TERMS)}))
+    if result.only_small_words:
+        if not result.hits:
+            out.append(("search.only_small_words", {"words": " ".join(t.word for t in result.terms)}))
+        return out
+    if result.hits and not result.complete:
+        missing = result.unmatched()
+        if len(missing) == 1:
+            out.append(("search.unmatched_one", {"words": missing[0]}))
+        elif missing:
+            out.append(("search.unmatched_many", {"words": ", ".join(missing)}))
+        else:
+            out.append(("search.partial", {}))
+    return out
+
+
+def pointer_heading(pointer: Pointer) -> str:
+    """The message key naming where a pointer leads: a `kit about` section heading, or the kind of place."""
+    if pointer.where == "about":
+        return "search.about_summary" if pointer.key == "summary" else f"about.{pointer.key}"
+    return "label.reading_path" if pointer.where == "path" else "col.category"
