@@ -43,15 +43,13 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .lexicon import STOP_WORDS
+from .lexicon import STOP_WORDS as STOP_WORDS  # re-exported: the words a query ignores
 from .text import fold, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from .model import Document, Kit
-
-__all__ = ["STOP_WORDS", "MAX_TERMS", "Hit", "Marked", "Pointer", "Result", "Term", "search", "search_background"]
 
 # A word is a run of letters and digits (str.isalnum), in any script, once folded.
 WORD = re.compile(r"[^\W_]+")
@@ -226,7 +224,7 @@ def searched_texts(documents: Sequence[Document], english: bool) -> list[str]:
         title, description = d.title, d.description
         if english:
             title = f"{title}\n{d.title_en}" if d.title_en else title
-            description = f"{description}\n{d.description_en}" if description and d.description_en else description
+            description = f"{description}\n{d.description_en}" if d.description_en else description
         texts.extend((title, "\n".join(d.authors), d.kind, d.id, "\n".join(d.parts), description))
     return texts
 
