@@ -1,4 +1,5 @@
-"""Shared fixtures: a clean environment for every test, the bundled kit, and an in-process runner."""
+"""One set of helpers for every test: a clean environment, the bundled kit, the in-process runner with an
+injected console, a scripted user, and the installed `kit` in a real pseudo-terminal."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ import pytest
 from typer.testing import CliRunner
 
 from coconstruct_cli import i18n
+from coconstruct_cli.cli.app import app
+from coconstruct_cli.cli.console import Console
+from coconstruct_cli.guide import Question
 from coconstruct_cli.loader import bundled_path, load_kit
 from coconstruct_cli.model import Kit
 
-ENV_VARS = ("KIT_FILE", "KIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "KIT_DEBUG", "FORCE_COLOR")
+ENV_VARS = ("KIT_FILE", "KIT_LANG", "KIT_HOME", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "KIT_DEBUG", "FORCE_COLOR")
+NBSP = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +31,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("KIT_HOME", str(tmp_path / "kit-home"))
     monkeypatch.chdir(tmp_path)
     i18n.set_lang("fr")
     yield
@@ -79,3 +85,75 @@ def kit_exe() -> str:
             pytest.fail("the `kit` command is not installed")
         pytest.skip("the `kit` command is not installed")
     return exe
+
+
+# --- in-process --------------------------------------------------------------------------------
+
+
+def spaced(text: str) -> str:
+    """`text` with French non-breaking spaces read as spaces, so that assertions can be typed plainly
+    (typography is tested on the raw output, in `test_i18n.py`)."""
+    return text.translate(NBSP)
+
+
+def invoke(
+    runner: CliRunner, *args: str, console: Console | None = None, env: dict[str, str] | None = None, raw: bool = False
+) -> tuple[int, str, str]:
+    """Run `kit ARGS` in-process: (exit code, stdout, stderr), never a traceback."""
+    result = runner.invoke(app, list(args), obj=console, env=env, prog_name="kit")
+    assert "Traceback" not in result.stdout + result.stderr
+    if raw:
+        return result.exit_code, result.stdout, result.stderr
+    return result.exit_code, spaced(result.stdout), spaced(result.stderr)
+
+
+def terminal(ask: Any = None, width: int | None = None) -> Console:
+    """A console whose stdin and stdout are a terminal, as for a user at a keyboard."""
+    return Console(stdout_tty=True, stdin_tty=True, stderr_tty=True, ask=ask, width=width)
+
+
+class Script:
+    """A user who answers each question from a list of (question name, answer), in order."""
+
+    def __init__(self, answers: Any) -> None:
+        self.answers = list(answers)
+        self.asked: list[Question] = []
+
+    def __call__(self, question: Question, **_: Any) -> str:
+        self.asked.append(question)
+        assert self.answers, f"unexpected question {question.name}"
+        name, answer = self.answers.pop(0)
+        assert question.name == name, (question.name, name)
+        if question.options:
+            assert answer in {o.value for o in question.options}
+        return str(answer)
+
+    def done(self) -> bool:
+        return not self.answers
+
+
+# --- the installed command in a real terminal -------------------------------------------------------
+
+
+def terminal_env(**extra: str) -> dict[str, str]:
+    """The environment of a user's terminal: no kit setting of the test machine, a colour terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
+    # pexpect is not a terminal emulator: nobody answers prompt_toolkit's cursor position requests,
+    # and each prompt would wait a second for the reply at exit. A real terminal answers at once.
+    return env | {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"} | extra
+
+
+def spawn(kit_exe: str, args: list[str], cwd: Path, rows: int = 50, columns: int = 160, **env: str) -> Any:
+    """`kit ARGS` in a pseudo-terminal of `rows` x `columns`."""
+    import pexpect
+
+    full = terminal_env(COLUMNS=str(columns), LINES=str(rows), **env)
+    return pexpect.spawn(kit_exe, args, cwd=str(cwd), env=full, dimensions=(rows, columns), encoding="utf-8", timeout=15)
+
+
+def render_as(result: Any, fmt: str, terminal: bool = False, width: int | None = None) -> Any:
+    """`result` rendered as a command would for `--format fmt`, on a terminal or not."""
+    from coconstruct_cli.formats import Format, medium
+    from coconstruct_cli.render import render
+
+    return render(result, medium(Format(fmt), terminal), width=width)

@@ -9,17 +9,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from coconstruct_cli.cli import app
 from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.i18n import MESSAGES, set_lang
 from coconstruct_cli.model import Kit
-from coconstruct_cli.render.about import about_panels, about_text
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+from coconstruct_cli.render.plain import about_text
+from coconstruct_cli.render.table import about_panels
+from conftest import invoke
 
 
 def without_nulls(value: Any) -> Any:

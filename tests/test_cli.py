@@ -11,17 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from coconstruct_cli import __version__
-from coconstruct_cli.cli import app
 from coconstruct_cli.errors import ExitCode
+from conftest import invoke
 from test_data import EXPECTED_PATHS
 
 DOC_KEYS = {"id", "title", "category", "subcategory", "authors", "year", "kind", "description", "audiences", "paths"}
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_version(runner: CliRunner) -> None:
@@ -116,7 +110,11 @@ def test_show_formats(runner: CliRunner) -> None:
     assert doc["authors"] == ["MEDEF", "Le RAMEAU"] and doc["date"] == "avril 2014"
     code, out, _ = invoke(runner, "show", "guide-construire-ensemble", "-f", "md")
     assert out.startswith("# Guide « Construire ensemble »")
-    code, _, err = invoke(runner, "show", "guide-construire-ensemble", "-f", "csv")
+    code, out, _ = invoke(runner, "show", "guide-construire-ensemble", "-f", "csv")
+    assert code == 0 and out.startswith("id,title,") and len(out.splitlines()) == 2
+    code, out, _ = invoke(runner, "show", "guide-construire-ensemble", "-f", "html")
+    assert code == 0 and out.startswith("<!DOCTYPE html>") and "MEDEF" in out
+    code, _, err = invoke(runner, "show", "guide-construire-ensemble", "-f", "yaml")
     assert code == ExitCode.USAGE and "json" in err
 
 

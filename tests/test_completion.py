@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from coconstruct_cli.cli import app
-from coconstruct_cli.completion import complete_goal, complete_role
+from coconstruct_cli.cli.app import app
+from coconstruct_cli.cli.completion import complete_goal, complete_role
 
 
 def bash(runner: CliRunner, line: str, **env: str) -> list[str]:
@@ -89,7 +89,7 @@ def test_titles_follow_the_language(runner: CliRunner) -> None:
         ("path animate", ["table", "md", "json", "csv", "html"]),
         ("paths", ["table", "md", "json", "csv", "html"]),
         ("guide", ["table", "md", "json", "csv", "html"]),
-        ("show etudes-phare", ["table", "md", "json"]),
+        ("show etudes-phare", ["table", "md", "json", "csv", "html"]),
         ("search territoire", ["table", "md", "json", "csv", "html"]),
         ("about", ["table", "md", "json", "html"]),
     ],
@@ -158,7 +158,7 @@ def test_completion_stays_light(tmp_path: Path) -> None:
         "import atexit, sys\n"
         "heavy = ('coconstruct_cli.model', 'rich')\n"
         "atexit.register(lambda: print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr))\n"
-        "from coconstruct_cli.cli import main\n"
+        "from coconstruct_cli.cli.app import main\n"
         "sys.argv = ['kit']\n"
         "main()\n"
     )

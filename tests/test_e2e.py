@@ -11,6 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from conftest import spaced, spawn
+
 pytestmark = pytest.mark.e2e
 
 
@@ -60,18 +62,12 @@ def test_invalid_kit_file_never_shows_a_traceback(kit_exe: str, tmp_path: Path) 
     assert result.stdout == ""
 
 
-def spawn(kit_exe: str, args: list[str], cwd: Path, **env: str) -> pexpect.spawn:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
-    full_env |= {"TERM": "xterm-256color", "COLUMNS": "160", "LINES": "50"} | env
-    return pexpect.spawn(kit_exe, args, cwd=str(cwd), env=full_env, dimensions=(50, 160), encoding="utf-8", timeout=15)
-
-
 def test_table_in_a_real_terminal(kit_exe: str, tmp_path: Path) -> None:
     child = spawn(kit_exe, ["path", "animate"], tmp_path)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    screen = child.before or ""
+    screen = spaced(child.before or "")
     for text in ("Parcours « Mettre en place", "CADRE DE RÉFÉRENCE", "Référentiel sur la co-construction"):
         assert text in screen
     assert "━" in screen  # a drawn rich table, not the plain text of pipes
@@ -100,7 +96,7 @@ def test_version_of_the_installed_script_answers_without_typer(kit_exe: str, tmp
         assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
     probe = (
         "import sys; sys.argv = ['kit', '--version']\n"
-        "from coconstruct_cli.launch import main\n"
+        "from coconstruct_cli.cli.launch import main\n"
         "main()\n"
         "print(sorted(m for m in ('typer', 'pydantic', 'rich') if m in sys.modules))"
     )

@@ -8,23 +8,21 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from coconstruct_cli import options, prompts
-from coconstruct_cli.cli import app
-from coconstruct_cli.commands import guide as command
+from coconstruct_cli.cli.app import app
 from coconstruct_cli.guide import Question
+from conftest import Script, terminal
+from conftest import invoke as invoke_kit
 
 
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["guide", *args])
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+def invoke(runner: CliRunner, *args: str, console: Any = None) -> tuple[int, str, str]:
+    """`kit guide ARGS`."""
+    return invoke_kit(runner, "guide", *args, console=console)
 
 
 def flat(screen: str) -> str:
@@ -213,28 +211,7 @@ def test_bad_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: st
 # --- interactive, with a scripted user -----------------------------------------------------------
 
 
-class Script:
-    def __init__(self, answers: Iterable[tuple[str, str]]) -> None:
-        self.answers = list(answers)
-        self.asked: list[str] = []
-
-    def __call__(self, question: Question, **_: Any) -> str:
-        name, answer = self.answers.pop(0)
-        assert question.name == name, (question.name, name)
-        self.asked.append(name)
-        return answer
-
-
-@pytest.fixture
-def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """stdin and stdout are a terminal, as for a user at a keyboard."""
-    monkeypatch.setattr(command, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(options, "terminal", lambda output: output is None)
-
-
-def test_interactive_plan_then_save_in_markdown(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_a_terminal: None
-) -> None:
+def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Path) -> None:
     script = Script(
         [
             ("role", "company"),
@@ -244,8 +221,7 @@ def test_interactive_plan_then_save_in_markdown(
             ("filename", "plan-support.md"),
         ]
     )
-    monkeypatch.setattr(prompts, "ask", script)
-    code, out, err = invoke(runner)
+    code, out, err = invoke(runner, console=terminal(ask=script))
     assert code == 0, err
     assert "Votre plan de lecture" in out and "Pour vous" in out and "★" in out
     assert "Écrit : plan-support.md" in err
@@ -254,9 +230,7 @@ def test_interactive_plan_then_save_in_markdown(
     assert not script.answers
 
 
-def test_interactive_save_never_replaces_a_file_without_asking(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_a_terminal: None
-) -> None:
+def test_interactive_save_never_replaces_a_file_without_asking(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "plan-support.json").write_text("ancien", encoding="utf-8")
     script = Script(
         [
@@ -268,59 +242,46 @@ def test_interactive_save_never_replaces_a_file_without_asking(
             ("filename", "plan-support-2.json"),
         ]
     )
-    monkeypatch.setattr(prompts, "ask", script)
-    code, _, err = invoke(runner, "--role", "association")
+    code, _, err = invoke(runner, "--role", "association", console=terminal(ask=script))
     assert code == 0, err
     assert (tmp_path / "plan-support.json").read_text(encoding="utf-8") == "ancien"
     replay = plan_json(runner, "--answers", str(tmp_path / "plan-support-2.json"))
     assert replay["answers"] == {"role": "association", "goal": "support"}
 
 
-def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_a_terminal: None
-) -> None:
+def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
     script = Script([])
-    monkeypatch.setattr(prompts, "ask", script)
     saved = tmp_path / "goal.json"
     saved.write_text(json.dumps({"answers": {"goal": "animate"}}), encoding="utf-8")
-    code, out, err = invoke(runner, "--role", "public", "--answers", str(saved))
+    code, out, err = invoke(runner, "--role", "public", "--answers", str(saved), console=terminal(ask=script))
     assert code == 0, err
     assert script.asked == []
     assert "Le kit ne contient aucun document écrit spécialement pour des pouvoirs publics" in flat(out)
 
 
-def test_interactive_replace_after_asking(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_a_terminal: None
-) -> None:
+def test_interactive_replace_after_asking(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "plan.csv").write_text("ancien", encoding="utf-8")
     script = Script(
         [("role", "public"), ("recap", "confirm"), ("save", "csv"), ("filename", "plan.csv"), ("overwrite", "replace")],
     )
-    monkeypatch.setattr(prompts, "ask", script)
-    code, _, err = invoke(runner, "--goal", "animate")
+    code, _, err = invoke(runner, "--goal", "animate", console=terminal(ask=script))
     assert code == 0, err
     assert (tmp_path / "plan.csv").read_bytes().startswith(b"\xef\xbb\xbfid,title")  # a BOM, as every CSV
     assert not script.answers
 
 
-def test_no_save_offer_when_the_plan_goes_to_a_file(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_a_terminal: None
-) -> None:
+def test_no_save_offer_when_the_plan_goes_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
     script = Script([("role", "media"), ("goal", "understand"), ("recap", "confirm")])
-    monkeypatch.setattr(prompts, "ask", script)
-    code, out, _ = invoke(runner, "-o", str(tmp_path / "p.md"), "-f", "md")
+    code, out, _ = invoke(runner, "-o", str(tmp_path / "p.md"), "-f", "md", console=terminal(ask=script))
     assert code == 0 and out == ""
     assert (tmp_path / "p.md").is_file()
 
 
-def test_ctrl_c_at_a_question_is_one_line_and_130(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, at_a_terminal: None
-) -> None:
+def test_ctrl_c_at_a_question_is_one_line_and_130(runner: CliRunner) -> None:
     def interrupted(question: Question, **_: Any) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(prompts, "ask", interrupted)
-    code, out, err = invoke(runner)
+    code, out, err = invoke(runner, console=terminal(ask=interrupted))
     assert code == 130
     assert out == ""
     assert err == "Interrompu\n"
@@ -332,7 +293,7 @@ def test_ctrl_c_at_a_question_is_one_line_and_130(
 def test_scripts_never_load_questionary_or_rich() -> None:
     code = (
         "import sys\n"
-        "from coconstruct_cli.cli import main\n"
+        "from coconstruct_cli.cli.app import main\n"
         "sys.argv = ['kit', 'guide', '--role', 'company', '--goal', 'support', '--format', 'json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'questionary', 'prompt_toolkit', 'rich'})\n"
@@ -345,7 +306,7 @@ def test_scripts_never_load_questionary_or_rich() -> None:
 
 
 def test_the_cli_module_stays_light() -> None:
-    code = "import sys, coconstruct_cli.cli; sys.stdout.write(repr(sorted({m.split('.')[0] for m in sys.modules}" + (
+    code = "import sys, coconstruct_cli.cli.app; sys.stdout.write(repr(sorted({m.split('.')[0] for m in sys.modules}" + (
         " & {'questionary', 'prompt_toolkit', 'rich', 'pydantic'})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
@@ -358,9 +319,10 @@ def test_the_cli_module_stays_light() -> None:
 def screen(width: int, role: str, goal: str) -> str:
     from rich.console import Console
 
-    from coconstruct_cli.guide import Answers, build_plan
+    from coconstruct_cli.guide import Answers
     from coconstruct_cli.loader import load_kit
-    from coconstruct_cli.render.plan import plan_view
+    from coconstruct_cli.plan import build_plan
+    from coconstruct_cli.render.table import plan_view
 
     kit = load_kit()
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coconstruct_cli import i18n
-from coconstruct_cli.cli import app
+from coconstruct_cli.cli.app import app
 
 
 def placeholders(template: str) -> set[str]:
@@ -70,7 +70,10 @@ def test_validation_problems_are_translated(write_kit: Any) -> None:
     ],
 )
 def test_language_asked_on_the_command_line(argv: list[str], expected: str | None) -> None:
-    assert i18n.from_argv(argv) == expected
+    from coconstruct_cli.cli.app import choose_language
+
+    assert choose_language(argv, {}) == (expected or "fr")
+    assert choose_language(argv, {"KIT_LANG": "en"}) == (expected or "en")
 
 
 def test_help_follows_lang_given_on_the_command_line(tmp_path: Any) -> None:

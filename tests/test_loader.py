@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import signal
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from coconstruct_cli.cli import app
+from coconstruct_cli import i18n, loader
+from coconstruct_cli.cli.app import app
 from coconstruct_cli.errors import ExitCode, KitFileError
-from coconstruct_cli.loader import load_kit
+from coconstruct_cli.loader import InputFileError, load_kit, read_limited
+from coconstruct_cli.model import kit_schema
+from coconstruct_cli.text import strip_unsafe
+from conftest import spaced
 
 
 def run_validate(runner: CliRunner, path: Path) -> Any:
     result = runner.invoke(app, ["validate", str(path)])
     assert "Traceback" not in result.output + result.stderr
-    return result
+    return SimpleNamespace(exit_code=result.exit_code, stdout=spaced(result.stdout), stderr=spaced(result.stderr))
 
 
 def test_bundled_kit_loads_from_any_folder(tmp_path: Path) -> None:
@@ -48,7 +59,7 @@ def test_syntax_and_encoding_errors_name_the_place(runner: CliRunner, tmp_path: 
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
     assert str(path) in result.stderr
-    assert expected in result.stderr
+    assert expected in spaced(result.stderr)
     assert result.stdout == ""
 
 
@@ -64,10 +75,10 @@ def test_missing_file_and_folder(runner: CliRunner, tmp_path: Path) -> None:
 def test_unreadable_file(runner: CliRunner, write_kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_kit()
 
-    def deny(self: Path) -> bytes:
+    def deny(name: Any, flags: int, mode: int = 0o777) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)  # root reads any file: the refusal is simulated
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
     assert "permission refusée" in result.stderr
@@ -87,7 +98,7 @@ def test_every_problem_reported_at_once_with_locations(runner: CliRunner, write_
 
     result = run_validate(runner, write_kit(edit))
     assert result.exit_code == ExitCode.INVALID_KIT
-    err = result.stderr
+    err = spaced(result.stderr)
     assert "documents[0 = referentiel-co-construction-territoire].year" in err
     assert "documents[1 = Pas Un Slug].id: identifiant invalide" in err
     assert "documents[2 = note-co-construction-territoire].colour: champ inconnu" in err
@@ -102,7 +113,7 @@ def test_reference_problems_of_a_valid_structure(write_kit: Any) -> None:
     path = write_kit(lambda d: d["paths"][0]["documents"].append("inconnu"))
     with pytest.raises(KitFileError) as caught:
         load_kit(path)
-    assert "paths[understand].documents: document inconnu « inconnu »" in caught.value.message
+    assert "paths[understand].documents: document inconnu « inconnu »" in spaced(caught.value.message)
 
 
 @pytest.mark.parametrize("payload", [[], 42, "kit", None, {"documents": "x"}])
@@ -135,3 +146,317 @@ def test_schema_describes_the_format(runner: CliRunner, write_kit: Any) -> None:
     assert schema["title"] == "Kit"
     assert "Document" in schema["$defs"]
     assert schema["$defs"]["Document"]["additionalProperties"] is False
+
+
+# --- inputs that exhaust or hang (issue 11, item 6) -------------------------------------------------
+
+
+def test_read_limited_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "f.json"
+    path.write_bytes(b"x" * 10)
+    assert read_limited(path, 10) == b"x" * 10
+    with pytest.raises(InputFileError, match="il dépasse 9 octets"):
+        read_limited(path, 9)
+    with pytest.raises(IsADirectoryError):
+        read_limited(tmp_path, 10)
+    with pytest.raises(FileNotFoundError):
+        read_limited(tmp_path / "absent", 10)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_read_limited_refuses_devices_without_reading(device: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path(device).exists():  # pragma: no cover
+        pytest.skip(f"no {device}")
+
+    def no_read(fd: int, size: int) -> bytes:  # pragma: no cover - the point is that it is never called
+        raise AssertionError("a device was read")
+
+    monkeypatch.setattr(os, "read", no_read)
+    with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+        read_limited(device, 1024)
+
+
+def test_read_limited_never_blocks_on_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # Run with an alarm: a blocking open would otherwise hang the suite.
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("blocked on a FIFO with no writer"))
+    signal.alarm(5)
+    try:
+        with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+            read_limited(fifo, 1024)
+        # Swapped for a FIFO between the stat and the open: the opened file is checked too.
+        real_stat = Path.stat
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Path, "stat", lambda self, **kw: real_stat(tmp_path / "regular", **kw))
+            (tmp_path / "regular").write_bytes(b"{}")
+            with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+                read_limited(fifo, 1024)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+class EndlessStdin:
+    """A standard input that never ends (`kit validate - < /dev/zero`)."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def read(self, size: int = -1) -> bytes:
+        assert size > 0, "an unbounded read of standard input"
+        self.served += size
+        return b"\0" * size
+
+
+def test_standard_input_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    endless = EndlessStdin()
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=endless))
+    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
+        read_limited("-", 1000)
+    assert endless.served == 1001
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"{}")))
+    assert read_limited("-", 1000) == b"{}"
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputFileError, match="l'entrée standard est fermée"):
+        read_limited("-", 1000)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_kit_file_that_is_a_device(runner: CliRunner, device: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_validate(runner, Path(device))
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert f"Impossible de lire le fichier de kit {device} : ce n'est pas un fichier ordinaire" in result.stderr
+    monkeypatch.setenv("KIT_FILE", device)
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert device in result.stderr and "Traceback" not in result.stderr
+
+
+def test_kit_file_that_is_a_fifo_with_no_writer(runner: CliRunner, tmp_path: Path) -> None:
+    fifo = tmp_path / "kit.json"
+    os.mkfifo(fifo)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("blocked on a FIFO with no writer"))
+    signal.alarm(5)
+    try:
+        result = runner.invoke(app, ["list", "--kit", str(fifo)])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "pas un fichier ordinaire" in result.stderr
+
+
+def test_kit_file_too_big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_BYTES", 100)
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 101)
+    with pytest.raises(KitFileError, match="il dépasse 100 octets"):
+        load_kit(path)
+
+
+def test_kit_from_standard_input(kit_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(json.dumps(kit_data).encode())))
+    assert len(load_kit(Path("-")).documents) == 36
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"{")))
+    with pytest.raises(KitFileError, match=r"Le fichier de kit \(entrée standard\) n'est pas du JSON valide"):
+        load_kit("-")
+
+
+def test_names_the_system_refuses(tmp_path: Path) -> None:
+    with pytest.raises(KitFileError, match="octet nul"):
+        load_kit(tmp_path / "kit\x00.json")
+    with pytest.raises(KitFileError, match="nom trop long"):
+        load_kit(tmp_path / ("k" * 300))
+
+
+# --- strict validation, as the schema says (items 8 and 9) ----------------------------------------
+
+
+def doc0(**changes: Any) -> Any:
+    return lambda data: data["documents"][0].update(changes)
+
+
+LOCATION = "documents[0 = referentiel-co-construction-territoire]"
+
+
+@pytest.mark.parametrize(
+    "edit,expected_fr,expected_en",
+    [
+        (doc0(year="2016"), f"{LOCATION}.year: type attendu : entier", f"{LOCATION}.year: expected type: integer"),
+        (doc0(year=" 2016 "), f"{LOCATION}.year: type attendu : entier", "expected type: integer"),
+        (doc0(year="2016.0"), f"{LOCATION}.year: type attendu : entier", "expected type: integer"),
+        (doc0(year=2016.5), f"{LOCATION}.year: type attendu : entier", "expected type: integer"),
+        (doc0(year=True), f"{LOCATION}.year: type attendu : entier", "expected type: integer"),
+        (doc0(year=1066), f"{LOCATION}.year: doit être supérieur ou égal à 1900", "year: must be at least 1900"),
+        (doc0(year=2101.0), f"{LOCATION}.year: doit être inférieur ou égal à 2100", "year: must be at most 2100"),
+        (
+            lambda d: d["about"]["figures"][0].update(year="2015"),
+            "about.figures[0].year: type attendu : entier",
+            "about.figures[0].year: expected type: integer",
+        ),
+        (
+            lambda d: d.update(schema_version=True),
+            "schema_version: valeur non permise (attendu\u00a0: 1)",
+            "schema_version: value not allowed (expected: 1)",
+        ),
+        (
+            lambda d: d.update(schema_version="1"),
+            "schema_version: valeur non permise (attendu\u00a0: 1)",
+            "schema_version: value not allowed (expected: 1)",
+        ),
+        (
+            doc0(audiences=["robots"]),
+            "audiences[0]: valeur non permise (valeurs possibles\u00a0: association, company, public, academic, media, "
+            "facilitator, other)",
+            "value not allowed (valid values: association, company, public, academic, media, facilitator, other)",
+        ),
+        (doc0(id="x" * 81), "id: texte trop long (longueur maximale\u00a0: 80)", "id: text too long (maximum length: 80)"),
+        (doc0(title=""), f"{LOCATION}.title: ne doit pas être vide", "title: must not be empty"),
+        (doc0(authors=[]), f"{LOCATION}.authors: ne doit pas être vide", "authors: must not be empty"),
+        (doc0(title="\u202e\u2066\u200f"), f"{LOCATION}.title: doit contenir un caractère visible", "must hold a visible"),
+        (doc0(title=" \t\n\u00a0\u3000"), f"{LOCATION}.title: doit contenir un caractère visible", "must hold a visible"),
+        (doc0(title="\x1b\x07\x9b\x00"), f"{LOCATION}.title: doit contenir un caractère visible", "must hold a visible"),
+        (doc0(kind="\u200b\ufeff"), f"{LOCATION}.kind: doit contenir un caractère visible", "must hold a visible"),
+        (doc0(parts=["ok", "\u2028"]), f"{LOCATION}.parts[1]: doit contenir un caractère visible", "must hold a visible"),
+    ],
+)
+def test_strict_values_with_messages_in_the_users_language(write_kit: Any, edit: Any, expected_fr: str, expected_en: str) -> None:
+    path = write_kit(edit)
+    with pytest.raises(KitFileError) as caught:
+        load_kit(path)
+    french = spaced(caught.value.message)
+    assert spaced(expected_fr) in french
+    for english in ("Input should", "String should", "should be", "List should", "valid integer"):
+        assert english not in french
+    i18n.set_lang("en")
+    with pytest.raises(KitFileError) as caught:
+        load_kit(path)
+    assert expected_en in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        doc0(year=2016.0),  # an integer for JSON Schema too
+        lambda d: d.update(schema_version=1.0),
+        doc0(title="\u202eTitre"),  # shown without the override, but there is something to show
+        doc0(title="\u00a0A"),
+    ],
+)
+def test_what_json_schema_accepts_is_accepted(write_kit: Any, edit: Any) -> None:
+    load_kit(write_kit(edit))
+
+
+def test_arrays_still_make_tuples_in_strict_mode(kit: Any) -> None:
+    assert isinstance(kit.documents, tuple) and isinstance(kit.documents[0].authors, tuple)
+
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[5m\u009b31m\u202eevil\u2066"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        doc0(id=HOSTILE),
+        doc0(category=HOSTILE),
+        doc0(subcategory=HOSTILE),
+        lambda d: d["paths"][0]["documents"].append(HOSTILE),
+        lambda d: d["documents"][0].update({HOSTILE: 1}),
+        lambda d: d["documents"].append(dict(d["documents"][0], id=HOSTILE + "x", year="x")),
+        lambda d: d["documents"].append(dict(d["documents"][0], id=HOSTILE)) or d["documents"].append(d["documents"][-1]),
+        lambda d: d["choices"].append({"subject": "s", "choice": "c", "reason": "r", "documents": [HOSTILE]}),
+    ],
+)
+def test_validation_messages_never_carry_controls_or_bidi(write_kit: Any, edit: Any) -> None:
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(edit))
+    message = caught.value.message
+    assert strip_unsafe(message) == message
+    assert "pwned" in message or "evil" in message or "[" in message
+
+
+def test_long_values_are_cut_in_messages(write_kit: Any) -> None:
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(doc0(category="c" * 10_000)))
+    assert "c" * 199 + "…" in caught.value.message
+    assert "c" * 201 not in caught.value.message
+
+
+def test_a_flood_of_problems_is_counted(write_kit: Any) -> None:
+    def flood(data: dict[str, Any]) -> None:
+        data["documents"] = [dict(d, year="x") for d in data["documents"] * 4]  # 144 wrong years, 36 duplicated ids
+
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(flood))
+    lines = caught.value.message.splitlines()
+    assert lines[0].endswith("n'est pas valide (180 problèmes)\u00a0:")
+    assert len(lines) == 1 + loader.MAX_PROBLEMS + 1
+    assert lines[-1] == "  … et 80 autres problèmes."
+
+
+def test_one_problem_is_singular(write_kit: Any) -> None:
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(doc0(year="x")))
+    assert "n'est pas valide (un problème)\u00a0:" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b'{"about": 1.}', "nombre invalide"),
+        (b'{"about": "\\ud800"}', "échappement Unicode invalide"),
+        (b'{"about": "\\uZZZZ"}', "séquence d'échappement invalide"),
+    ],
+)
+def test_json_parser_reasons_are_never_english(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "k.json"
+    path.write_bytes(content)
+    with pytest.raises(KitFileError) as caught:
+        load_kit(path)
+    assert expected in caught.value.message
+
+
+def test_kit_schema_names_its_draft_and_itself() -> None:
+    schema = kit_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == "urn:coconstruct-cli:kit:1"
+    assert schema["title"] == "Kit"
+
+
+def test_a_symbolic_link_loop(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(KitFileError, match="trop de liens symboliques"):
+        load_kit(loop)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=0, max_value=3000), limit=st.integers(min_value=0, max_value=3000))
+def test_read_limited_returns_exactly_what_fits(tmp_path: Path, size: int, limit: int) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * (size // 256) + bytes(size % 256))
+    if size <= limit:
+        assert read_limited(path, limit) == path.read_bytes()
+    else:
+        with pytest.raises(InputFileError):
+            read_limited(path, limit)
+
+
+def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "growing.json"
+    path.write_bytes(b"x" * 5000)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    real_stat, real_read = Path.stat, os.read
+    asked: list[int] = []
+
+    def counted_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: real_stat(empty, **kw))  # st_size 0, as /proc files say
+    monkeypatch.setattr(os, "read", counted_read)
+    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
+        read_limited(path, 1000)
+    assert sum(asked) == 1001

@@ -10,10 +10,12 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from coconstruct_cli import guide, i18n, prompts
+from coconstruct_cli import guide, i18n
+from coconstruct_cli.cli import prompts
 from coconstruct_cli.errors import Interrupted
 from coconstruct_cli.guide import Answers, Question
 from coconstruct_cli.model import Kit
+from conftest import spaced
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -88,7 +90,7 @@ def test_what_the_user_sees(kit: Kit, pipe: PipeInput) -> None:
     pipe.send_text(DOWN + ENTER)
     value = prompts.ask(guide.recap_question(kit, "company", "support"), input=pipe, output=PlainTextOutput(screen))
     assert value == "role"
-    shown = screen.getvalue()
+    shown = spaced(screen.getvalue())
     assert "Récapitulatif" in shown
     assert "Vous êtes : Une entreprise" in shown
     assert "Est-ce bien cela ?" in shown
@@ -102,7 +104,7 @@ def test_what_the_user_sees_in_english(kit: Kit, pipe: PipeInput) -> None:
     screen = io.StringIO()
     pipe.send_text(ENTER)
     assert prompts.ask(guide.goal_question(kit), input=pipe, output=PlainTextOutput(screen)) == "understand"
-    shown = screen.getvalue()
+    shown = spaced(screen.getvalue())
     assert "What do you want to do?" in shown and "(↑ ↓ to choose, Enter to confirm)" in shown
     assert "I don't know yet" in shown
 

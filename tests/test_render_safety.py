@@ -15,8 +15,9 @@ from rich.console import Console
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
-from coconstruct_cli.render import views
+from coconstruct_cli.results import DocumentDetail, DocumentList
 from coconstruct_cli.text import strip_unsafe
+from conftest import render_as
 
 HOSTILE = (
     '=HYPERLINK("http://evil.example","x") [bold red]rouge[/] <script>alert(1)</script> '
@@ -35,7 +36,7 @@ def hostile_kit(title: str, write_kit: Any) -> Kit:
 
 def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    out = views.documents(select(kit), "json", "t", terminal=False)
+    out = render_as(DocumentList(select(kit), "t"), "json", False)
     assert isinstance(out, str)
     assert not C1_OR_ESC.search(out)
     assert json.loads(out)[0]["title"] == HOSTILE
@@ -43,7 +44,7 @@ def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> Non
 
 def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    out = views.documents(select(kit), "csv", "t", terminal=False)
+    out = render_as(DocumentList(select(kit), "t"), "csv", False)
     assert isinstance(out, str)
     rows = list(csv.reader(io.StringIO(out)))
     assert len(rows) == 37 and {len(r) for r in rows} == {len(rows[0])}
@@ -53,7 +54,7 @@ def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
 
 def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    out = views.documents(select(kit), "md", "Titre", terminal=False)
+    out = render_as(DocumentList(select(kit), "Titre"), "md", False)
     assert isinstance(out, str)
     lines = out.splitlines()
     assert sum(line.startswith("- ") for line in lines) == 36
@@ -70,7 +71,7 @@ def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> Non
 
 def test_plain_text_is_one_line_per_document(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    out = views.documents(select(kit), "table", "t", terminal=False)
+    out = render_as(DocumentList(select(kit), "t"), "table", False)
     assert isinstance(out, str)
     assert len(out.splitlines()) == 37
     assert not C1_OR_ESC.search(out)
@@ -78,7 +79,7 @@ def test_plain_text_is_one_line_per_document(write_kit: Any) -> None:
 
 def test_rich_table_shows_markup_as_text(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    table = views.documents(select(kit), "table", "t", terminal=True)
+    table = render_as(DocumentList(select(kit), "t"), "table", True)
     console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
     console.print(table)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
@@ -88,7 +89,7 @@ def test_rich_table_shows_markup_as_text(write_kit: Any) -> None:
 
 def test_show_panel_shows_markup_as_text(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    panel = views.document(kit, kit.documents[0], "table", terminal=True)
+    panel = render_as(DocumentDetail(kit, kit.documents[0]), "table", True)
     console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
     console.print(panel)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
@@ -104,19 +105,19 @@ def test_any_title_round_trips_in_every_format(title: str) -> None:
     doc = BASE.documents[0].model_copy(update={"title": title})
     kit = BASE.model_copy(update={"documents": (doc, *BASE.documents[1:])})
     selection = select(kit)
-    as_json = views.documents(selection, "json", "t", terminal=False)
+    as_json = render_as(DocumentList(selection, "t"), "json", False)
     assert isinstance(as_json, str)
     assert json.loads(as_json)[0]["title"] == title
-    as_csv = views.documents(selection, "csv", "t", terminal=False)
+    as_csv = render_as(DocumentList(selection, "t"), "csv", False)
     assert isinstance(as_csv, str)
     rows = list(csv.reader(io.StringIO(as_csv)))
     assert len(rows) == 37
     shown = strip_unsafe(title)
     guarded = shown.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "|", "%"))
     assert rows[1][1] == ("'" + shown if guarded else shown)
-    as_md = views.documents(selection, "md", "t", terminal=False)
+    as_md = render_as(DocumentList(selection, "t"), "md", False)
     assert isinstance(as_md, str)
     assert sum(line.startswith("- ") for line in as_md.splitlines()) == 36
-    plain = views.documents(selection, "table", "t", terminal=False)
+    plain = render_as(DocumentList(selection, "t"), "table", False)
     assert isinstance(plain, str)
     assert len(plain.splitlines()) == 37

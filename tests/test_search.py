@@ -15,23 +15,18 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import search as core
-from coconstruct_cli.cli import app
-from coconstruct_cli.commands import search as command
+from coconstruct_cli.cli.console import Console as KitConsole
 from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.i18n import set_lang
 from coconstruct_cli.lexicon import french_key
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import RECORD_FIELDS
+from coconstruct_cli.results import SearchResult
 from coconstruct_cli.search import Result, excerpt, mark, query_terms, search, suggestions, within_one_edit
 from coconstruct_cli.text import fold
+from conftest import invoke, render_as, spaced, spawn
 
 WORD = re.compile(r"[^\W_]+")
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def ids(result: Result) -> list[str]:
@@ -350,15 +345,15 @@ def test_nothing_found_is_an_empty_result_and_exit_1(runner: CliRunner) -> None:
     assert code == 1 and out == "id\tcategory\tyear\tauthors\ttitle\tscore\tmatched\n"
 
 
-def test_on_a_terminal_nothing_found_suggests_kit_words(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(command, "stderr_is_terminal", lambda: True)
-    code, _, err = invoke(runner, "search", "experimntaton", "--format", "json")
+def test_on_a_terminal_nothing_found_suggests_kit_words(runner: CliRunner) -> None:
+    reader = KitConsole(stderr_tty=True)
+    code, _, err = invoke(runner, "search", "experimntaton", "--format", "json", console=reader)
     assert code == 1
     first, hint = err.splitlines()
     assert first == "Aucun document ne correspond."
     assert hint.startswith("Mots proches dans le kit : expérimentation, ")
     # No document holds both words, but each is in the kit: the documents holding one are shown.
-    code, _, err = invoke(runner, "search", "silver", "benchmark")
+    code, _, err = invoke(runner, "search", "silver", "benchmark", console=reader)
     assert code == 0
 
 
@@ -389,7 +384,7 @@ def test_markdown_shows_why_each_document_matched(runner: CliRunner) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Recherche « saint-maurice »"
-    assert lines[2].startswith("3 document(s)")
+    assert lines[2].startswith("3 documents, les plus pertinents d'abord")
     assert lines[4].startswith("1. **Retour d'expérience d'animation du territoire")
     assert "**Saint Maurice**" in out
     assert "Trouvé dans : titre, identifiant, description" in out
@@ -432,40 +427,37 @@ def render(renderable: Any, width: int = 140) -> Any:
 
 
 def test_terminal_table_highlights_the_matched_words(kit: Kit) -> None:
-    from coconstruct_cli.render.search import HIGHLIGHT, title_text, view
+    from coconstruct_cli.render.table import HIGHLIGHT, title_text
 
     result = search(kit.documents, "silvr geek")
     text = title_text(result, 0)
     highlighted = [text.plain[s.start : s.end] for s in text.spans if s.style == HIGHLIGHT]
     assert highlighted.count("Silver") == 2 and highlighted.count("Geek") == 2  # title and excerpt
-    console = render(view(kit, result, "table", terminal=True))
-    shown = console.export_text()
+    console = render(render_as(SearchResult(kit, result), "table", True))
+    shown = spaced(console.export_text())
     assert "Recherche « silvr geek »" in shown
     assert "« silvr » lu comme « silver »" in shown
     assert "description : Le document d'évaluation de Silver Geek" in shown
 
 
 def test_terminal_shows_nothing_on_stdout_when_nothing_is_found(kit: Kit) -> None:
-    from coconstruct_cli.render.search import view
-
-    assert view(kit, search(kit.documents, "zzzz"), "table", terminal=True) == ""
+    assert render_as(SearchResult(kit, search(kit.documents, "zzzz")), "table", True) == ""
 
 
 def test_kit_text_is_never_markup(write_kit: Any, runner: CliRunner) -> None:
     from coconstruct_cli.loader import load_kit
-    from coconstruct_cli.render.search import view
 
     def edit(data: dict[str, Any]) -> None:
         data["documents"][0]["title"] = "[bold red]Piège[/bold red] territoire \x1b[31m"
 
     kit = load_kit(write_kit(edit))
-    shown = render(view(kit, search(kit.documents, "piège"), "table", terminal=True)).export_text()
+    shown = render(render_as(SearchResult(kit, search(kit.documents, "piège")), "table", True)).export_text()
     assert "[bold red]Piège[/bold red] territoire" in shown
     assert "\x1b" not in shown
 
 
 def test_english_terminal_shows_both_titles(kit: Kit) -> None:
-    from coconstruct_cli.render.search import title_text
+    from coconstruct_cli.render.table import title_text
 
     set_lang("en")
     result = search(kit.documents, "silver geek", english=True)
@@ -478,32 +470,22 @@ def test_english_terminal_shows_both_titles(kit: Kit) -> None:
 # In a real terminal -----------------------------------------------------------------------------------
 
 
-def spawn(kit_exe: str, args: list[str], cwd: Any) -> Any:
-    import os
-
-    import pexpect
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
-    env |= {"TERM": "xterm-256color", "COLUMNS": "140", "LINES": "50"}
-    return pexpect.spawn(kit_exe, args, cwd=str(cwd), env=env, dimensions=(50, 140), encoding="utf-8", timeout=15)
-
-
 @pytest.mark.e2e
 def test_a_person_at_a_terminal(kit_exe: str, tmp_path: Any) -> None:
     import pexpect
 
-    child = spawn(kit_exe, ["search", "silvr", "geek"], tmp_path)
+    child = spawn(kit_exe, ["search", "silvr", "geek"], tmp_path, columns=140)
     child.expect(pexpect.EOF)
     child.close()
-    screen = child.before or ""
+    screen = spaced(child.before or "")
     assert child.exitstatus == 0
     assert "Recherche « silvr geek »" in screen and "━" in screen
     assert "\x1b[1;33mSilver\x1b[0m" in screen or "\x1b[33mSilver" in screen  # the matched word stands out
-    child = spawn(kit_exe, ["search", "experimntaton"], tmp_path)
+    child = spawn(kit_exe, ["search", "experimntaton"], tmp_path, columns=140)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
-    assert "Aucun document ne correspond.\r\nMots proches dans le kit : expérimentation" in (child.before or "")
+    assert "Aucun document ne correspond.\r\nMots proches dans le kit : expérimentation" in spaced(child.before or "")
 
 
 def test_a_corrected_word_finds_what_the_right_spelling_finds(kit: Kit) -> None:

@@ -15,9 +15,10 @@ from typer.core import TyperOption
 from typer.testing import CliRunner
 
 from coconstruct_cli import i18n
-from coconstruct_cli.cli import KitCommand, app
-from coconstruct_cli.click_text import notes, type_labels, usage_message
+from coconstruct_cli.cli.app import KitCommand, app
+from coconstruct_cli.cli.click_text import notes, type_labels, usage_message
 from coconstruct_cli.errors import ExitCode
+from conftest import invoke, spaced
 
 # English words click writes in its own messages and help pages, none of which a French user should meet.
 ENGLISH = ("Error", "Usage", "Try", "No such", "Missing", "Did you mean", "Possible options", "Got unexpected",
@@ -69,8 +70,8 @@ CASES = {
     "extra arguments": Case(
         ["show", "a", "b", "c"],
         ["show", "--lang", "en", "a", "b", "c"],
-        ["Erreur : Argument(s) en trop : « b c ». Aide : kit show -h."],
-        ["Error: Unexpected extra argument(s): 'b c'. Help: kit show -h."],
+        ["Erreur : Arguments en trop : « b c ». Aide : kit show -h."],
+        ["Error: Unexpected extra arguments: 'b c'. Help: kit show -h."],
     ),
     "unknown command": Case(
         ["lst"],
@@ -81,14 +82,14 @@ CASES = {
     "unknown command, far from any": Case(
         ["zzzz"],
         ["zzzz", "--lang", "en"],
-        ["Commande inconnue : « zzzz ». Valeurs possibles : list, path, paths, categories, show, validate"],
-        ["Unknown command: 'zzzz'. Valid values: list, path, paths, categories, show, validate"],
+        ["Commande inconnue : « zzzz ». Valeurs possibles : guide, list, path, paths, categories, show, search, about,"],
+        ["Unknown command: 'zzzz'. Valid values: guide, list, path, paths, categories, show, search, about, validate, schema"],
     ),
     "missing command": Case(
         ["--"],
         None,
-        ["Erreur : Commande manquante ; les commandes : list, path, paths, categories,", "Aide : kit -h."],
-        ["Error: Missing command; the commands: list, path, paths, categories,", "Help: kit -h."],
+        ["Erreur : Commande manquante ; les commandes : guide, list, path, paths, categories,", "Aide : kit -h."],
+        ["Error: Missing command; the commands: guide, list, path, paths, categories,", "Help: kit -h."],
     ),
     "unknown option of the root": Case(
         ["--bogus"],
@@ -109,6 +110,7 @@ CASES = {
 
 
 def check_french(code: int, out: str, err: str, case: Case) -> None:
+    out, err = spaced(out), spaced(err)
     assert code == ExitCode.USAGE, err
     assert out == ""
     assert err.startswith("Erreur : ") and err.endswith("\n")
@@ -120,6 +122,7 @@ def check_french(code: int, out: str, err: str, case: Case) -> None:
 
 
 def check_english(code: int, out: str, err: str, case: Case) -> None:
+    out, err = spaced(out), spaced(err)
     assert code == ExitCode.USAGE, err
     assert out == ""
     assert err.startswith("Error: ") and err.endswith("\n")
@@ -130,9 +133,7 @@ def check_english(code: int, out: str, err: str, case: Case) -> None:
 
 
 def run(runner: CliRunner, args: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, args, env=env, prog_name="kit")
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+    return invoke(runner, *args, env=env)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -163,7 +164,7 @@ def test_kit_debug_shows_where_a_usage_error_came_from(runner: CliRunner) -> Non
     result = runner.invoke(app, ["list", "--bogus"], env={"KIT_DEBUG": "1"}, prog_name="kit")
     assert result.exit_code == ExitCode.USAGE
     assert "NoSuchOption" in result.stderr
-    assert result.stderr.endswith("Erreur : Option inconnue : « --bogus ». Aide : kit list -h.\n")
+    assert spaced(result.stderr).endswith("Erreur : Option inconnue : « --bogus ». Aide : kit list -h.\n")
 
 
 def test_what_the_user_typed_is_shown_on_one_line(runner: CliRunner) -> None:
@@ -177,6 +178,7 @@ def run_installed(kit_exe: str, args: list[str], cwd: Path, **env: str) -> subpr
     base = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "LANG"))} | {"LANG": "C.UTF-8"}
     result = subprocess.run([kit_exe, *args], cwd=cwd, env=base | env, capture_output=True, text=True, timeout=60, check=False)
     assert "Traceback" not in result.stderr
+    result.stdout, result.stderr = spaced(result.stdout), spaced(result.stderr)
     return result
 
 
@@ -207,9 +209,10 @@ def test_command_help_in_french(runner: CliRunner) -> None:
     assert out.startswith("Utilisation : kit list [OPTIONS]\n")
     assert "\nOptions :\n" in out
     shown = words(out)
-    for text in ("-h, --help Affiche cette aide et quitte.", "[par défaut : table]", "[variable d'environnement : KIT_FILE]",
+    for text in ("-h, --help Affiche cette aide et quitte.", "[par défaut : table]", "(ou variable KIT_FILE)",
                  "--format <texte>", "--output <chemin>"):  # fmt: skip
         assert text in shown
+    assert shown.count("KIT_FILE") == 1  # the environment variable is told once
     for word in ENGLISH:
         assert word not in out
 
@@ -242,7 +245,7 @@ def test_help_in_english(runner: CliRunner) -> None:
     assert code == 0
     assert out.startswith("Usage: kit list [OPTIONS]\n")
     shown = words(out)
-    for text in ("Options:", "-h, --help Show this message and exit.", "[default: table]", "[env var: KIT_FILE]",
+    for text in ("Options:", "-h, --help Show this message and exit.", "[default: table]", "(or KIT_FILE)",
                  "--format <str>"):  # fmt: skip
         assert text in shown
     assert "Utilisation" not in out and "défaut" not in out and "Affiche cette aide" not in out
@@ -295,7 +298,7 @@ def test_installed_kit_help_in_both_languages(kit_exe: str, tmp_path: Path) -> N
     ],
 )
 def test_notes(text: str, fr: str, en: str | None) -> None:
-    assert notes(text) == fr
+    assert spaced(notes(text)) == fr
     i18n.set_lang("en")
     assert notes(text) == (en or text)
 
@@ -332,18 +335,18 @@ def guide_option(name: str) -> TyperOption:
 )
 def test_typer_path_checks_are_translated(problem: str, fr: str, en: str) -> None:
     exc = BadParameter(problem, param=guide_option("answers_file"))
-    assert usage_message(exc) == f"Valeur invalide pour --answers : {fr}."
+    assert spaced(usage_message(exc)) == f"Valeur invalide pour --answers : {fr}."
     i18n.set_lang("en")
     assert usage_message(exc) == f"Invalid value for --answers: {en}."
 
 
 def test_other_typer_checks_keep_their_words() -> None:
     exc = BadParameter("Input should be a valid integer.", param=guide_option("answers_file"))
-    assert usage_message(exc) == "Valeur invalide pour --answers : Input should be a valid integer."
+    assert spaced(usage_message(exc)) == "Valeur invalide pour --answers : Input should be a valid integer."
 
 
 def test_a_missing_option_is_named() -> None:
-    assert usage_message(MissingParameter(param=guide_option("role"))) == "Option obligatoire manquante : --role / -r."
+    assert spaced(usage_message(MissingParameter(param=guide_option("role")))) == "Option obligatoire manquante : --role / -r."
 
 
 def test_an_error_click_has_no_data_for_keeps_its_own_text() -> None:
@@ -351,7 +354,7 @@ def test_an_error_click_has_no_data_for_keeps_its_own_text() -> None:
 
 
 def test_every_key_the_translation_uses_is_in_the_catalogue() -> None:
-    from coconstruct_cli import click_text
+    from coconstruct_cli.cli import click_text
 
     keys = [*click_text._HEADINGS.values(), *click_text._TYPE_WORDS.values(), *click_text._PATH_PROBLEMS.values()]
     assert all(key in i18n.MESSAGES for key in keys)

@@ -1,8 +1,61 @@
-"""The output formats each command offers: one tuple serves the option's help, its completion and
-the check of the value given, so that the three cannot drift apart."""
+"""Output formats: the one typed list of what `--format` takes, and which formats each command offers.
 
-DOCUMENTS = ("table", "md", "json", "csv", "html")
+`Format` is what the user names; `Medium` is what a renderer writes. They differ once: `table` is a rich
+table on a terminal and tab-separated text elsewhere. The registry in `render/__init__.py` is keyed by
+`Medium`, so adding a format is one member here, one module in `render/`, one line in the registry.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    """A value of `--format`."""
+
+    TABLE = "table"
+    MD = "md"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class Medium(StrEnum):
+    """What a renderer writes: rich renderables for a terminal, or one of the text formats."""
+
+    RICH = "rich"
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+def medium(fmt: Format, terminal: bool) -> Medium:
+    """The medium a format is written in: `table` is rich on a terminal, tab-separated text otherwise."""
+    if fmt is Format.TABLE:
+        return Medium.RICH if terminal else Medium.TEXT
+    return Medium(fmt.value)
+
+
+EXTENSIONS: dict[str, Format] = {".md": Format.MD, ".markdown": Format.MD, ".json": Format.JSON, ".csv": Format.CSV,
+                                 ".html": Format.HTML, ".htm": Format.HTML}  # fmt: skip
+"""File extensions that name a format: `--output plan.html` writes HTML."""
+
+ALL: tuple[Format, ...] = tuple(Format)
+DOCUMENTS = ALL
 """list, path, paths, categories, search and guide."""
+SHOW = ALL
+ABOUT = (Format.TABLE, Format.MD, Format.JSON, Format.HTML)
 
-SHOW = ("table", "md", "json")
-ABOUT = ("table", "md", "json", "html")
+OFFERED: dict[str, tuple[Format, ...]] = {
+    "list": DOCUMENTS,
+    "path": DOCUMENTS,
+    "paths": DOCUMENTS,
+    "categories": DOCUMENTS,
+    "search": DOCUMENTS,
+    "guide": DOCUMENTS,
+    "show": SHOW,
+    "about": ABOUT,
+}
+"""The formats of each command: one table serves the option's help, its completion and the check."""

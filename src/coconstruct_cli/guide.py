@@ -1,8 +1,8 @@
-"""The guide as data: its questions, the answers they take, and the reading plan the answers give.
+"""The guide as data: its questions and the answers they take (the plan they lead to is `plan.py`).
 
 Nothing here talks to a terminal. A question is a plain `Question`; the conversation is
-`interview(kit, answers, ask)` and `save_dialog(plan, ask)`, where `ask` is whatever puts a question
-to the user (`prompts.ask` in real life, a scripted function in tests).
+`interview(kit, answers, ask)` and `save_dialog(path_id, ask)`, where `ask` is whatever puts a question
+to the user (`cli.prompts.ask` in real life, a scripted function in tests).
 """
 
 from __future__ import annotations
@@ -11,29 +11,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import UsageError
 from .i18n import MESSAGES, pick, t
-from .names import ROLE_ALIASES, resolve, resolve_role
-from .queries import Selection, records, select
+from .names import ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve_role
 
 if TYPE_CHECKING:
-    from .model import Document, Kit, ReadingPath
+    from .model import Kit, ReadingPath
 
-UNSURE = "unsure"
-"""The goal « Je ne sais pas encore »: it leads to the path `UNSURE_PATH`."""
-UNSURE_PATH = "understand"
-UNSURE_ALIASES: tuple[str, ...] = (
-    "ne-sais-pas",
-    "je-ne-sais-pas",
-    "je-ne-sais-pas-encore",
-    "ne-sais-pas-encore",
-    "sais-pas",
-    "not-sure",
-    "dont-know",
-    "i-don-t-know-yet",
-)
 ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
 """The goal a role most likely has, pointed at first in the goal question."""
@@ -170,23 +156,6 @@ def find_path(kit: Kit, goal: str) -> ReadingPath:
     return next((p for p in kit.paths if p.id == wanted), kit.paths[0])
 
 
-def goal_names(kit: Kit) -> dict[str, str]:
-    """Every accepted goal name (slug form) mapped to its goal: path ids, aliases, « unsure »."""
-    names: dict[str, str] = {}
-    for p in kit.paths:
-        names.setdefault(p.id, p.id)
-        names.setdefault(p.alias, p.id)
-    names.setdefault(UNSURE, UNSURE)
-    for alias in UNSURE_ALIASES:
-        names.setdefault(alias, UNSURE)
-    return names
-
-
-def resolve_goal(kit: Kit, raw: str) -> str:
-    shown = [f"{p.id} ({p.alias})" for p in kit.paths] + [f"{UNSURE} ({UNSURE_ALIASES[0]})"]
-    return resolve(raw, goal_names(kit), "goal", shown)
-
-
 def resolve_answers(kit: Kit, given: Answers) -> Answers:
     """Answers as typed (any case, French aliases) turned into role slugs and goals; UsageError if unknown."""
     role = resolve_role(given.role) if given.role else None
@@ -226,113 +195,6 @@ def interview(kit: Kit, answers: Answers, ask: Ask) -> Answers:
             return Answers(role, goal)
 
 
-# --- the plan ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """One document of the plan: highlighted when the kit says it is written for the user's role."""
-
-    number: int
-    document: Document
-    highlight: bool
-    reason: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    role: str
-    goal: str
-    path: ReadingPath
-    selection: Selection
-    items: tuple[Item, ...]
-    elsewhere: tuple[tuple[Document, tuple[ReadingPath, ...]], ...]
-    """Documents written for the role that sit in other paths, with those paths."""
-    role_in_kit: bool
-    """Whether any document of the kit is written for this role at all."""
-
-    @property
-    def highlights(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.highlight)
-
-
-def build_plan(kit: Kit, answers: Answers) -> Plan:
-    """The reading plan for complete answers: the path's documents in reading order, highlighted for the role."""
-    if answers.role is None or answers.goal is None:
-        raise ValueError("answers are not complete")
-    role, goal = answers.role, answers.goal
-    path = find_path(kit, goal)
-    selection = select(kit, path=path)
-    items = tuple(
-        Item(n, d, role in d.audiences, pick(d.audience_reason or "", d.audience_reason_en) if role in d.audiences else "")
-        for n, d in enumerate(selection.documents, start=1)
-    )
-    elsewhere = tuple(
-        (d, tuple(p for p in kit.paths if d.id in p.documents))
-        for d in kit.documents
-        if role in d.audiences and d.id not in path.documents
-    )
-    role_in_kit = any(role in d.audiences for d in kit.documents)
-    return Plan(role, goal, path, selection, items, elsewhere, role_in_kit)
-
-
-def plan_data(plan: Plan) -> dict[str, Any]:
-    """The plan's machine form (`--format json`): answers, path id, and `kit path`'s documents, marked."""
-    documents = [
-        {**r, "highlight": item.highlight, "reason": item.reason}
-        for r, item in zip(records(plan.selection), plan.items, strict=True)
-    ]
-    return {"answers": {"role": plan.role, "goal": plan.goal}, "path": plan.path.id, "documents": documents}
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _path_names(paths: tuple[ReadingPath, ...]) -> str:
-    """« parcours animer » in French, « path animate » in English: a name the user can type back."""
-    if not paths:
-        return t("plan.in_no_path")
-    return t("plan.in_paths", names=", ".join(pick(p.alias, p.id) for p in paths))
-
-
-def quoted(text: str) -> str:
-    return t("plan.quoted", text=text)
-
-
-def answers_line(kit: Kit, plan: Plan) -> str:
-    return t("plan.answers", role=t(f"role.{plan.role}"), goal=goal_title(kit, plan.goal))
-
-
-def start_line(plan: Plan) -> str:
-    """One line on where to start: the first document, then the ones written for the user."""
-    if not plan.items:
-        return t("plan.empty")
-    first = plan.items[0].document
-    line = t("plan.start", title=quoted(pick(first.title, first.title_en)))
-    if plan.highlights:
-        numbers = ", ".join(str(i.number) for i in plan.highlights)
-        line += " " + t("plan.highlights", count=len(plan.highlights), numbers=numbers)
-    return line
-
-
-def notes(plan: Plan) -> list[str]:
-    """What the plan must say honestly: no document for this role, or the user's documents elsewhere."""
-    out: list[str] = []
-    if plan.goal == UNSURE:
-        out.append(t("plan.unsure"))
-    if plan.role == "other":
-        out.append(t("plan.none_for_other"))
-    elif not plan.role_in_kit:
-        out.append(t("plan.none_for_role", role=_lower_first(t(f"role.{plan.role}"))))
-    elif not plan.highlights:
-        out.append(t("plan.none_in_path", role=_lower_first(t(f"role.{plan.role}"))))
-    if plan.role != "other" and plan.elsewhere:
-        items = ", ".join(f"{quoted(pick(d.title, d.title_en))} ({_path_names(paths)})" for d, paths in plan.elsewhere)
-        out.append(t("plan.elsewhere", items=items))
-    return out
-
-
 # --- saving --------------------------------------------------------------------------------------
 
 
@@ -353,16 +215,16 @@ def suggest_filename(path_id: str, fmt: str, exists: Callable[[Path], bool] = Pa
     return name
 
 
-def save_dialog(plan: Plan, ask: Ask, exists: Callable[[Path], bool] = Path.exists) -> SaveChoice | None:
+def save_dialog(path_id: str, ask: Ask, exists: Callable[[Path], bool] = Path.exists) -> SaveChoice | None:
     """Offer to save the plan; never replace an existing file without the user saying so."""
     fmt = ask(save_question())
     if fmt == SAVE_NO:
         return None
-    default = suggest_filename(plan.path.id, fmt, exists)
+    default = suggest_filename(path_id, fmt, exists)
     while True:
         target = Path(ask(filename_question(default)).strip()).expanduser()
         if not exists(target):
             return SaveChoice(target, fmt, force=False)
         if ask(overwrite_question(target)) == "replace":
             return SaveChoice(target, fmt, force=True)
-        default = suggest_filename(plan.path.id, fmt, exists)
+        default = suggest_filename(path_id, fmt, exists)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Literal
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
-_current: Lang = "fr"
+# The language of this run: chosen once, at the CLI's boundary (`cli.app.KitGroup.make_context`), and read
+# by every text written during the run. A context variable rather than a plain global, so that a test or a
+# thread that changes it does not leak into another.
+_lang: ContextVar[Lang] = ContextVar("kit_lang", default="fr")
 
 
 def detect(env: Mapping[str, str] | None = None) -> Lang:
@@ -29,29 +33,64 @@ def detect(env: Mapping[str, str] | None = None) -> Lang:
     return "fr"
 
 
-def from_argv(argv: list[str]) -> Lang | None:
-    """The language a command line asks for with `--lang X` or `--lang=X`, if it names one we have."""
-    for i, arg in enumerate(argv):
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
-        if (arg == "--lang" or arg.startswith("--lang=")) and value.strip().lower() in LANGS:
-            return value.strip().lower()  # type: ignore[return-value]
-    return None
+def parse_lang(value: str | None) -> Lang | None:
+    """`value` as a language we have (« EN », « fr »), None otherwise."""
+    key = (value or "").strip().lower()
+    return key if key in LANGS else None
 
 
 def set_lang(lang: Lang) -> None:
-    global _current
-    _current = lang
+    """Choose the language of the run (the CLI's boundary does it once; tests do it too)."""
+    _lang.set(lang)
 
 
 def get_lang() -> Lang:
-    return _current
+    return _lang.get()
 
 
 def t(key: str, /, **params: object) -> str:
-    """The message `key` in the current language, formatted with `params`."""
+    """The message `key` in the current language, formatted with `params`.
+
+    A message with plural forms is written as two keys, `key.one` and `key.other`; `count` chooses
+    between them by the rule of the language (French: 0 and 1 are singular; English: 1 only).
+    """
+    if key not in MESSAGES and "count" in params:
+        key = f"{key}.{plural_form(params['count'])}"
     fr, en = MESSAGES[key]
-    template = en if _current == "en" else fr
+    template = en if _lang.get() == "en" else french_spacing(fr)
     return template.format(**params) if params else template
+
+
+_FRENCH_SPACES = (
+    (" :", "\u00a0:"),
+    (" ;", "\u00a0;"),
+    (" ?", "\u00a0?"),
+    (" !", "\u00a0!"),
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+)
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a non-breaking space inside « » and before : ; ? !, so that no line starts with
+    a colon and no « is left alone at the end of a line."""
+    for plain, fixed in _FRENCH_SPACES:
+        if plain in text:
+            text = text.replace(plain, fixed)
+    return text
+
+
+def plural_form(count: object) -> str:
+    """« one » or « other » for `count` in the current language."""
+    number = count if isinstance(count, int) else 2
+    if _lang.get() == "fr":
+        return "one" if abs(number) < 2 else "other"
+    return "one" if number == 1 else "other"
+
+
+def colon(label: str) -> str:
+    """« Label : » in French (a non-breaking space before the colon), « Label: » in English."""
+    return f"{label}\u00a0:" if _lang.get() == "fr" else f"{label}:"
 
 
 def os_reason(exc: BaseException) -> str:
@@ -69,13 +108,21 @@ def os_reason(exc: BaseException) -> str:
 
 def pick(fr: str, en: str | None) -> str:
     """Kit content in the current language: the English field when there is one."""
-    return en if _current == "en" and en else fr
+    return en if _lang.get() == "en" and en else fr
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors
     "err.prefix": ("Erreur", "Error"),
     "err.interrupted": ("Interrompu", "Interrupted"),
+    "err.internal": (
+        "Erreur interne inattendue ({error}) : relancez avec KIT_DEBUG=1 pour le détail, et signalez-la.",
+        "Unexpected internal error ({error}): run again with KIT_DEBUG=1 for the details, and report it.",
+    ),
+    "err.stdout": (
+        "Le résultat n'a pas pu être écrit sur la sortie standard : {reason}.",
+        "The result could not be written to standard output: {reason}.",
+    ),
     "err.unknown": ("{what} : « {value} ».", "{what}: '{value}'."),
     "err.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),
     "os.ENOENT": ("le fichier ou le dossier n'existe pas", "no such file or folder"),
@@ -116,9 +163,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le fichier de kit {path} n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}.",
         "Kit file {path} is not valid JSON (line {line}, column {column}): {detail}.",
     ),
-    "err.kit_invalid": (
-        "Le fichier de kit {path} n'est pas valide ({count} problème(s)) :",
-        "Kit file {path} is not valid ({count} problem(s)):",
+    "err.kit_invalid.one": (
+        "Le fichier de kit {path} n'est pas valide ({count} problème)\u00a0:",
+        "Kit file {path} is not valid ({count} problem):",
+    ),
+    "err.kit_invalid.other": (
+        "Le fichier de kit {path} n'est pas valide ({count} problèmes)\u00a0:",
+        "Kit file {path} is not valid ({count} problems):",
     ),
     "err.output_exists": (
         "Le fichier {path} existe déjà ; ajoutez --force pour le remplacer.",
@@ -153,7 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.missing_option": ("Option obligatoire manquante : {name}.", "Missing option: {name}."),
     "click.needs_value": ("L'option {name} attend une valeur.", "Option {name} needs a value."),
     "click.takes_no_value": ("L'option {name} ne prend pas de valeur.", "Option {name} does not take a value."),
-    "click.extra_arguments": ("Argument(s) en trop : « {args} ».", "Unexpected extra argument(s): '{args}'."),
+    "click.extra_arguments.one": ("Argument en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra argument: '{args}'."),
+    "click.extra_arguments.other": ("Arguments en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra arguments: '{args}'."),
     "click.missing_command": ("Commande manquante ; les commandes : {names}.", "Missing command; the commands: {names}."),
     "click.bad_value": ("Valeur invalide pour {name} : {reason}.", "Invalid value for {name}: {reason}."),
     "click.path_is_dir": ("« {path} » est un dossier", "'{path}' is a folder"),
@@ -176,14 +228,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.date": ("{day} {month} {year}", "{day} {month} {year}"),
     "html.french_title": ("Titre en français :", "French title:"),
     "html.publisher": ("Éditeur", "Publisher"),
-    "html.objectives": ("Objectifs du kit", "The kit's objectives"),
-    "html.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
-    "html.example": ("Exemple : {title}", "Example: {title}"),
-    "html.source": ("Source : {source}", "Source: {source}"),
-    "html.figures": ("Chiffres clés", "Key figures"),
-    "html.genesis": ("Genèse du kit", "How the kit came about"),
-    "html.research": ("Travaux de recherche", "Research work"),
-    "html.partners": ("Partenaires", "Partners"),
     "html.gaps": (
         "Ce que le mode opératoire ne contient pas",
         "What the user guide (« mode opératoire ») does not contain",
@@ -257,7 +301,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.purpose": ("Objectif", "Purpose"),
     "col.score": ("Score", "Score"),
     "col.match": ("Trouvé dans", "Matched in"),
-    "label.documents_count": ("{count} document(s)", "{count} document(s)"),
+    "label.documents_count.one": ("{count} document", "{count} document"),
+    "label.documents_count.other": ("{count} documents", "{count} documents"),
     "label.path": ("Parcours « {title} »", "Path: {title}"),
     "label.none": ("—", "—"),
     # roles
@@ -328,7 +373,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The search '{query}' holds no word: give at least one word (e.g. kit search territoire).",
     ),
     "search.title": ("Recherche « {query} »", "Search: {query}"),
-    "search.count": ("{count} document(s), les plus pertinents d'abord", "{count} document(s), best first"),
+    "search.count.one": ("{count} document", "{count} document"),
+    "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
     "search.read_as": ("« {typed} » lu comme « {words} »", "'{typed}' read as '{words}'"),
     "search.suggest": ("Mots proches dans le kit : {words}.", "Nearby words in the kit: {words}."),
     "search.not_together": (
@@ -480,13 +526,148 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.role": ("Vous êtes", "You are"),
     "label.goal": ("Objectif", "Goal"),
     "label.reading_path": ("Parcours", "Path"),
-    # Issue 10 and issue 11 item 7 — search core (task « search »): the lines `kit search` prints
-    # around its results. French typography: U+00A0 before « : ; ? ! » and inside « ».
-    "search.unmatched_one": (
+    # --- task « progress » (issue 12): the reading-progress store (progress.py, progress_store.py) ---
+    "progress.marked": ("Marqué comme lu : {title} ({id})", "Marked as read: {title} ({id})"),
+    "progress.already_read": ("Déjà marqué comme lu : {title} ({id})", "Already marked as read: {title} ({id})"),
+    "progress.unmarked": ("Marque de lecture retirée : {title} ({id})", "No longer marked as read: {title} ({id})"),
+    "progress.was_not_read": (
+        "Pas marqué comme lu, rien à retirer : {title} ({id})",
+        "Not marked as read, nothing to undo: {title} ({id})",
+    ),
+    "progress.orphans": (
+        "Marqués comme lus mais absents de cette version du kit : {ids}",
+        "Marked as read but not in this version of the kit: {ids}",
+    ),
+    "progress.why_encoding": (
+        "le fichier n'est pas en UTF-8 (ligne {line}, colonne {column})",
+        "the file is not UTF-8 (line {line}, column {column})",
+    ),
+    "progress.why_json": (
+        "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
+        "the file is not valid JSON (line {line}, column {column})",
+    ),
+    "progress.why_newer": (
+        "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
+        "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",
+    ),
+    "progress.why_invalid": ("le contenu n'est pas valide ({first})", "the content is not valid ({first})"),
+    "progress.why_format": ("« {expected} » attendu", "'{expected}' expected"),
+    "progress.warn_ignored": (
+        "Progression de lecture ignorée : {reason} ({path}).",
+        "Reading progress ignored: {reason} ({path}).",
+    ),
+    "progress.err_state": (
+        "Progression non enregistrée : {reason} ({path}). Le fichier est laissé tel quel ; "
+        "« kit progress --reset » le met de côté pour repartir de zéro.",
+        "Progress not saved: {reason} ({path}). The file is left as it is; "
+        "'kit progress --reset' moves it aside to start afresh.",
+    ),
+    "progress.err_write": (
+        "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
+        "Progress not saved: cannot write {path} ({reason}).",
+    ),
+    "progress.err_busy": (
+        "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
+        "Progress not saved: another 'kit' has been changing it for more than {seconds} s ({path}).",
+    ),
+    "progress.err_import_read": (
+        "Impossible de lire le fichier de progression {path} : {reason}.",
+        "Cannot read progress file {path}: {reason}.",
+    ),
+    "progress.err_import_big": (
+        "Le fichier de progression {path} est trop gros ({size} octets, au plus {limit}).",
+        "Progress file {path} is too large ({size} bytes, at most {limit}).",
+    ),
+    "progress.err_import_invalid": (
+        "Le fichier de progression {path} n'est pas valide :",
+        "Progress file {path} is not valid:",
+    ),
+    "progress.err_import": (
+        "Le fichier de progression {path} n'est pas utilisable : {reason}.",
+        "Progress file {path} cannot be used: {reason}.",
+    ),
+    "progress.reset_done": ("Progression mise de côté dans {path}.", "Progress moved aside to {path}."),
+    "progress.reset_nothing": (
+        "Aucune progression enregistrée, rien à remettre à zéro ({path}).",
+        "No progress saved, nothing to reset ({path}).",
+    ),
+    "progress.imported_none": ("Import : aucune nouvelle marque de lecture.", "Import: no new read mark."),
+    "progress.imported_one": ("Import : 1 document de plus marqué comme lu.", "Import: 1 more document marked as read."),
+    "progress.imported_many": (
+        "Import : {count} documents de plus marqués comme lus.",
+        "Import: {count} more documents marked as read.",
+    ),
+    "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
+    # task D (issue 11: bounded reads, strict validation, output files that are never lost)
+    "file.stdin": ("(entrée standard)", "(standard input)"),
+    "reason.not_regular": (
+        "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
+        "it is not a regular file (a device, pipe or socket)",
+    ),
+    "reason.too_big": ("il dépasse {limit} octets", "it is larger than {limit} bytes"),
+    "reason.stdin_closed": ("l'entrée standard est fermée", "standard input is closed"),
+    "reason.name_too_long": ("nom trop long", "name too long"),
+    "reason.loop": ("trop de liens symboliques", "too many symbolic links"),
+    "reason.io": ("erreur d'entrée-sortie", "input/output error"),
+    "reason.file_too_big": ("fichier trop gros pour ce disque", "file too large for this disk"),
+    "reason.quota": ("quota de disque dépassé", "disk quota exceeded"),
+    "reason.bad_name": (
+        "le nom contient un octet nul ou des caractères que le système ne sait pas écrire",
+        "the name holds a NUL byte or characters the system cannot write",
+    ),
+    "json.number": ("nombre invalide", "invalid number"),
+    "json.unicode": ("échappement Unicode invalide", "invalid Unicode escape"),
+    "json.syntax": ("syntaxe invalide", "invalid syntax"),
+    "err.kit_invalid_one": (
+        "Le fichier de kit {path} n'est pas valide (un problème) :",
+        "Kit file {path} is not valid (one problem):",
+    ),
+    "err.kit_invalid_many": (
+        "Le fichier de kit {path} n'est pas valide ({count} problèmes) :",
+        "Kit file {path} is not valid ({count} problems):",
+    ),
+    "val.more_one": ("… et un autre problème.", "… and one more problem."),
+    "val.more_many": ("… et {count} autres problèmes.", "… and {count} more problems."),
+    "val.min": ("doit être supérieur ou égal à {limit}", "must be at least {limit}"),
+    "val.max": ("doit être inférieur ou égal à {limit}", "must be at most {limit}"),
+    "val.too_long_text": ("texte trop long (longueur maximale : {limit})", "text too long (maximum length: {limit})"),
+    "val.too_long_list": ("liste trop longue (longueur maximale : {limit})", "list too long (maximum length: {limit})"),
+    "val.blank": (
+        "doit contenir un caractère visible, pas seulement des espaces, des caractères de contrôle ou invisibles",
+        "must hold a visible character, not only spaces, control or invisible characters",
+    ),
+    "val.expected": ("valeur non permise (attendu : {value})", "value not allowed (expected: {value})"),
+    "val.one_of": ("valeur non permise (valeurs possibles : {values})", "value not allowed (valid values: {values})"),
+    "val.invalid": ("valeur invalide", "invalid value"),
+    "err.output_name_too_long": (
+        "Le nom de fichier {name} est trop long ({size} octets, au plus {limit}).",
+        "File name {name} is too long ({size} bytes, at most {limit}).",
+    ),
+    "err.output_is_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
+    "err.output_trailing_slash": (
+        "{path} finit par « / » et désigne donc un dossier : donnez un nom de fichier.",
+        "{path} ends with '/' and so names a folder: give a file name.",
+    ),
+    "err.output_no_folder": (
+        "Impossible d'écrire {path} : le dossier {folder} n'existe pas.",
+        "Cannot write {path}: folder {folder} does not exist.",
+    ),
+    "err.output_special": (
+        "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
+        "--force ne remplace que des fichiers et des liens symboliques.",
+        "{path} is not a regular file (a device, pipe or socket): --force replaces only files and symbolic links.",
+    ),
+    "err.output_encoding": (
+        "Impossible d'écrire {path} : le texte contient des caractères qui ne sont pas de l'Unicode valide.",
+        "Cannot write {path}: the text holds characters that are not valid Unicode.",
+    ),
+    # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results
+    # (`search.notes`, `search.pointer_heading`); plurals chosen by `count`.
+    "search.unmatched.one": (
         "Mot introuvable dans le kit\u00a0: {words}.",
         "Word not found in the kit: {words}.",
     ),
-    "search.unmatched_many": (
+    "search.unmatched.other": (
         "Mots introuvables dans le kit\u00a0: {words}.",
         "Words not found in the kit: {words}.",
     ),
@@ -495,8 +676,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No document holds every word; the documents holding the most come first.",
     ),
     "search.truncated": (
-        "Requête trop longue\u00a0: seuls ses {count} premiers mots significatifs sont cherchés.",
-        "Query too long: only its first {count} meaningful words are searched.",
+        "Requête trop longue\u00a0: seuls ses {limit} premiers mots significatifs sont cherchés.",
+        "Query too long: only its first {limit} meaningful words are searched.",
     ),
     "search.only_small_words": (
         "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
@@ -504,9 +685,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The search holds only grammatical words ('{words}'): add a word that carries the meaning.",
     ),
     "search.also_about": ("Aussi dans kit about\u00a0: {places}.", "Also in kit about: {places}."),
-    "search.also_path": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
-    "search.also_paths": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
-    "search.also_category": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
-    "search.also_categories": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
+    "search.also_paths.one": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
+    "search.also_paths.other": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
+    "search.also_categories.one": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
+    "search.also_categories.other": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
     "search.about_summary": ("Présentation du kit", "The kit in brief"),
 }

@@ -1,15 +1,22 @@
-"""Reading a kit file: the bundled one or the user's, with every failure turned into a `KitFileError`."""
+"""Reading a kit file: the bundled one or the user's, with every failure turned into a `KitFileError`.
+
+Also the one bounded reader of every file the program reads (`read_limited`): a kit, a saved plan.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KitFileError
 from .i18n import os_reason, t
+from .text import one_line
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -17,8 +24,12 @@ if TYPE_CHECKING:
     from .model import Kit
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_PROBLEMS = 100
+"""Problems listed in one report; the rest are counted (a broken 64 MiB kit could list millions)."""
+STDIN = "-"
+_CHUNK = 1024 * 1024
 _LINE_COL = re.compile(r"(?: at)? line (\d+) column (\d+)")
-# The JSON parser's own words (pydantic_core), told in the user's language.
+# The JSON parser's own words (pydantic_core), told in the user's language; never shown in English.
 _JSON_DETAILS = (
     ("EOF while parsing", "json.eof"),
     ("key must be a string", "json.key"),
@@ -31,7 +42,116 @@ _JSON_DETAILS = (
     ("recursion limit exceeded", "json.depth"),
     ("invalid escape", "json.escape"),
     ("control character", "json.control"),
+    ("invalid number", "json.number"),
+    ("number out of range", "json.number"),
+    ("invalid unicode code point", "json.unicode"),
+    ("lone leading surrogate", "json.unicode"),
+    ("unexpected end of hex escape", "json.unicode"),
 )
+
+
+class InputFileError(OSError):
+    """A file the program will not read: not a regular file, or over the size limit.
+
+    An `OSError` whose `strerror` is already in the user's language, so that `i18n.os_reason(exc)`
+    and `file_reason(exc)` give it as they give the system's reasons.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, reason)
+
+
+def read_limited(path: Path | str, limit: int) -> bytes:
+    """The bytes of the file `path` (`-`: standard input), refused past `limit` bytes.
+
+    Only a regular file is read (or standard input, whatever it is): a folder raises
+    `IsADirectoryError`; a device (/dev/zero, /dev/urandom), FIFO or socket raises `InputFileError`
+    without being read, and a FIFO with no writer never blocks (it is opened with O_NONBLOCK, then
+    checked). At most `limit + 1` bytes are ever read, so a file that grows, or a pipe that never
+    ends, costs no more memory than the limit. Other failures are the system's `OSError`s
+    (`FileNotFoundError`, `PermissionError`…); a name with a NUL byte raises `ValueError`.
+    """
+    if os.fspath(path) == STDIN:
+        return _read_stdin(limit)
+    info = Path(path).stat()
+    _check_regular(info.st_mode, path)
+    if info.st_size > limit:
+        raise InputFileError(t("reason.too_big", limit=limit))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        # The name may have been swapped for a FIFO or a device since the stat: check what was opened.
+        _check_regular(os.fstat(fd).st_mode, path)
+        return _read_fd(fd, limit)
+    finally:
+        os.close(fd)
+
+
+def _check_regular(mode: int, path: Path | str) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+    if not stat.S_ISREG(mode):
+        raise InputFileError(t("reason.not_regular"))
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    data = bytearray()
+    while len(data) <= limit:
+        try:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - len(data)))
+        except BlockingIOError:  # pragma: no cover - only a non-regular file can block, and it was refused
+            raise InputFileError(t("reason.not_regular")) from None
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise InputFileError(t("reason.too_big", limit=limit))
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `<&-`: Python sets sys.stdin to None
+        raise InputFileError(t("reason.stdin_closed"))
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise InputFileError(t("reason.too_big", limit=limit))
+
+
+_REASONS = {
+    errno.ENAMETOOLONG: "reason.name_too_long",
+    errno.ELOOP: "reason.loop",
+    errno.EIO: "reason.io",
+    errno.EFBIG: "reason.file_too_big",
+    errno.EDQUOT: "reason.quota",
+}
+
+
+def file_reason(exc: BaseException) -> str:
+    """Why a file cannot be read or written, in the user's language (`i18n.os_reason`, and a few more)."""
+    code = getattr(exc, "errno", None)
+    if code in _REASONS:
+        return t(_REASONS[code])
+    if isinstance(exc, ValueError):  # a NUL byte, or a name that cannot be encoded for the system
+        return t("reason.bad_name")
+    return one_line(os_reason(exc))
+
+
+def shown(value: object, limit: int = 200) -> str:
+    """A value from a file or the command line, fit for one line of a message.
+
+    No control or bidi character, no lone surrogate (from an undecodable file name) and at most
+    `limit` characters, so that a hostile kit cannot drive the terminal or flood it.
+    """
+    text = one_line(str(value).encode("utf-8", "backslashreplace").decode("utf-8"))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_path(path: Path | str) -> str:
+    """A file name as messages show it; `-` is standard input."""
+    return t("file.stdin") if os.fspath(path) == STDIN else shown(os.fspath(path), 400)
 
 
 def bundled_path() -> Path:
@@ -43,8 +163,11 @@ def bundled_path() -> Path:
     return here.parents[1] / "data" / "kit.json"
 
 
-def load_kit(path: Path | None = None) -> Kit:
-    """Load and fully validate a kit file; `None` means the bundled kit."""
+def load_kit(path: Path | str | None = None) -> Kit:
+    """Load and fully validate a kit file; `None` means the bundled kit, `-` standard input.
+
+    Raises `KitFileError` (exit code 3) and nothing else, whatever the file holds.
+    """
     # pydantic looks up third-party plugins through package metadata when the first model class is
     # created (~12 ms at every start-up); a command-line tool has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -52,7 +175,7 @@ def load_kit(path: Path | None = None) -> Kit:
 
     from .model import Kit, kit_problems
 
-    source = bundled_path() if path is None else path
+    source: Path | str = bundled_path() if path is None else path
     raw = _read(source)
     text = _decode(source, raw)
     try:
@@ -65,31 +188,29 @@ def load_kit(path: Path | None = None) -> Kit:
     return kit
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path | str) -> bytes:
+    shown_name = shown_path(path)
     try:
-        if path.is_dir():
-            raise KitFileError(t("err.kit_is_dir", path=path))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise KitFileError(t("err.kit_too_big", path=path, size=size, limit=MAX_BYTES))
-        return path.read_bytes()
+        return read_limited(path, MAX_BYTES)
     except FileNotFoundError:
-        raise KitFileError(t("err.kit_missing", path=path)) from None
-    except OSError as exc:
-        raise KitFileError(t("err.kit_unreadable", path=path, reason=os_reason(exc))) from None
+        raise KitFileError(t("err.kit_missing", path=shown_name)) from None
+    except IsADirectoryError:
+        raise KitFileError(t("err.kit_is_dir", path=shown_name)) from None
+    except (OSError, ValueError) as exc:
+        raise KitFileError(t("err.kit_unreadable", path=shown_name, reason=file_reason(exc))) from None
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _decode(path: Path | str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise KitFileError(t("err.kit_encoding", path=path, line=line, column=column)) from None
+        raise KitFileError(t("err.kit_encoding", path=shown_path(path), line=line, column=column)) from None
 
 
-def _invalid(path: Path, text: str, exc: ValidationError) -> KitFileError:
+def _invalid(path: Path | str, text: str, exc: ValidationError) -> KitFileError:
     errors = exc.errors(include_url=False)
     for err in errors:
         if err["type"] == "json_invalid":
@@ -97,8 +218,8 @@ def _invalid(path: Path, text: str, exc: ValidationError) -> KitFileError:
             match = _LINE_COL.search(detail)
             line, column = (match.group(1), str(max(1, int(match.group(2))))) if match else ("?", "?")
             detail = _LINE_COL.sub("", detail).strip(" ,:")
-            detail = next((t(key) for prefix, key in _JSON_DETAILS if detail.startswith(prefix)), detail)
-            return KitFileError(t("err.kit_json", path=path, line=line, column=column, detail=detail))
+            detail = next((t(key) for prefix, key in _JSON_DETAILS if detail.startswith(prefix)), t("json.syntax"))
+            return KitFileError(t("err.kit_json", path=shown_path(path), line=line, column=column, detail=detail))
     data = _lenient_json(text)
     problems = [_problem(_location(err["loc"], data), *_message(err)) for err in errors]
     # The fields are wrong, but the references may be checked on what is there, so that one run
@@ -107,13 +228,20 @@ def _invalid(path: Path, text: str, exc: ValidationError) -> KitFileError:
     return KitFileError(_report(path, problems))
 
 
-def _report(path: Path, problems: list[str]) -> str:
-    head = t("err.kit_invalid", path=path, count=len(problems))
-    return head + "\n" + "\n".join(f"  - {p}" for p in problems)
+def _report(path: Path | str, problems: list[str]) -> str:
+    count = len(problems)
+    head = t("err.kit_invalid_one" if count == 1 else "err.kit_invalid_many", path=shown_path(path), count=count)
+    lines = [f"  - {p}" for p in problems[:MAX_PROBLEMS]]
+    rest = count - MAX_PROBLEMS
+    if rest > 0:
+        lines.append("  " + t("val.more_one" if rest == 1 else "val.more_many", count=rest))
+    return head + "\n" + "\n".join(lines)
 
 
 def _problem(location: str, key: str, params: Mapping[str, Any]) -> str:
-    return f"{location}: {t(key, **params)}"
+    # Locations and values come from the file: shown without controls or bidi, and not at any length.
+    safe = {name: shown(value) for name, value in params.items()}
+    return f"{shown(location, 300)}: {t(key, **safe)}"
 
 
 def _lenient_json(text: str) -> Any:
@@ -121,7 +249,7 @@ def _lenient_json(text: str) -> Any:
 
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -132,10 +260,10 @@ def _location(loc: Sequence[int | str], data: Any) -> str:
     for part in loc:
         if isinstance(part, int):
             ident = node[part].get("id") if _indexable(node, part) and isinstance(node[part], dict) else None
-            out += f"[{part} = {ident}]" if isinstance(ident, str) else f"[{part}]"
+            out += f"[{part} = {shown(ident, 80)}]" if isinstance(ident, str) else f"[{part}]"
             node = node[part] if _indexable(node, part) else None
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{shown(part, 80)}" if out else shown(part, 80)
             node = node.get(part) if isinstance(node, dict) else None
     return out or t("val.root")
 
@@ -159,7 +287,11 @@ _TYPE_NAMES = {
 
 
 def _message(err: Any) -> tuple[str, dict[str, Any]]:
+    """A pydantic error as a catalogue key and its parameters, from its type and `ctx`, never its English `msg`."""
+    from .model import VISIBLE_PATTERN
+
     kind = err["type"]
+    ctx = err.get("ctx") or {}
     if kind == "missing":
         return "val.missing", {}
     if kind == "extra_forbidden":
@@ -169,12 +301,26 @@ def _message(err: Any) -> tuple[str, dict[str, Any]]:
     if kind in ("string_too_short", "too_short"):
         return "val.too_short", {}
     if kind == "string_pattern_mismatch":
-        return "val.pattern", {}
-    if kind in ("greater_than_equal", "less_than_equal", "string_too_long", "too_long"):
-        return "val.range", {"detail": err["msg"]}
+        return ("val.blank", {}) if ctx.get("pattern") == VISIBLE_PATTERN else ("val.pattern", {})
+    if kind == "greater_than_equal":
+        return "val.min", {"limit": ctx.get("ge", "?")}
+    if kind == "less_than_equal":
+        return "val.max", {"limit": ctx.get("le", "?")}
+    if kind == "string_too_long":
+        return "val.too_long_text", {"limit": ctx.get("max_length", "?")}
+    if kind == "too_long":
+        return "val.too_long_list", {"limit": ctx.get("max_length", "?")}
     if kind == "literal_error":
-        return "val.literal", {"detail": err["msg"]}
-    return "val.literal", {"detail": err["msg"]}
+        values = [quoted or number for quoted, number in _EXPECTED.findall(str(ctx.get("expected", "")))]
+        if len(values) == 1:
+            return "val.expected", {"value": values[0]}
+        if values:
+            return "val.one_of", {"values": ", ".join(values)}
+    return "val.invalid", {}
+
+
+# pydantic's `expected` of a literal error: "'association', 'company' or 'other'", or "1".
+_EXPECTED = re.compile(r"'((?:[^'\\]|\\.)*)'|(-?\d+)")
 
 
 def _raw_reference_problems(data: Any) -> list[tuple[str, str, dict[str, str]]]:

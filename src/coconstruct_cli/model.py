@@ -1,23 +1,58 @@
 """The kit file format: pydantic models, with the cross-reference checks of a whole kit.
 
 Every model is frozen and forbids unknown fields, so a typo in a kit file is reported instead of
-silently ignored. `kit schema` prints `Kit.model_json_schema()`.
+silently ignored. Validation is strict, as the JSON Schema that `kit schema` prints (`kit_schema()`):
+a year is a JSON number, never the string "2016"; only what JSON Schema itself counts as an integer
+(2016.0) is taken as one, so that the schema and the loader accept the same files.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+SCHEMA_ID = "urn:coconstruct-cli:kit:1"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The same rule for JSON Schema validators: `(?![\s\S])` is « end of text » in ECMA-262 and in Python's
+# `re` alike, where `$` also matches before a final newline (pydantic's Rust engine has no lookaround).
+_SLUG_SCHEMA_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
+# A text must hold one visible character: not only whitespace, controls (C0, DEL, C1), zero-width or
+# bidirectional formatting characters (a superset of what `text.strip_unsafe` removes).
+VISIBLE_PATTERN = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
+
+
+def _whole_number(value: object) -> object:
+    """2016.0 is an integer for JSON Schema; strict mode alone would refuse it (and still refuses "2016")."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _not_a_boolean(value: object) -> object:
+    """`Literal[1]` takes `true` for 1, even in strict mode (True == 1 in Python); JSON Schema does not."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": "1"})
+    return value
+
 
 Role = Literal["association", "company", "public", "academic", "media", "facilitator", "other"]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(json_schema_extra={"pattern": _SLUG_SCHEMA_PATTERN}),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=VISIBLE_PATTERN)]
+Year = Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_a_boolean)]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no "2016" for 2016, no `true` for 1 — what the JSON Schema says, JSON arrays still give tuples.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Subcategory(_Frozen):
@@ -139,12 +174,17 @@ class About(_Frozen):
 class Kit(_Frozen):
     """A whole kit file."""
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = 1
     about: About
     categories: tuple[Category, ...] = Field(min_length=1)
     paths: tuple[ReadingPath, ...] = ()
     documents: tuple[Document, ...] = ()
     choices: tuple[Choice, ...] = ()
+
+
+def kit_schema() -> dict[str, Any]:
+    """The JSON Schema of a kit file, as `kit schema` prints it (draft 2020-12, the draft pydantic writes)."""
+    return {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID, **Kit.model_json_schema()}
 
 
 def _get(node: object, name: str) -> Any:

@@ -14,6 +14,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+UNSURE = "unsure"
+"""The goal « Je ne sais pas encore »: it leads to the path `UNSURE_PATH`."""
+UNSURE_PATH = "understand"
+UNSURE_ALIASES: tuple[str, ...] = (
+    "ne-sais-pas",
+    "je-ne-sais-pas",
+    "je-ne-sais-pas-encore",
+    "ne-sais-pas-encore",
+    "sais-pas",
+    "not-sure",
+    "dont-know",
+    "i-don-t-know-yet",
+)
+
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "association": ("associations", "asso", "dirigeant-associatif"),
     "company": ("entreprise", "entreprises", "societe", "chef-d-entreprise"),
@@ -112,3 +126,20 @@ def resolve_choice(raw: str, allowed: Iterable[str], what: str) -> str:
     """A value from a small fixed set (formats, languages)."""
     allowed = list(allowed)
     return resolve(raw, {a: a for a in allowed}, what, allowed)
+
+
+def goal_names(kit: Kit) -> dict[str, str]:
+    """Every accepted goal name (slug form) mapped to its goal: path ids, aliases, « unsure »."""
+    names: dict[str, str] = {}
+    for p in kit.paths:
+        names.setdefault(p.id, p.id)
+        names.setdefault(p.alias, p.id)
+    names.setdefault(UNSURE, UNSURE)
+    for alias in UNSURE_ALIASES:
+        names.setdefault(alias, UNSURE)
+    return names
+
+
+def resolve_goal(kit: Kit, raw: str) -> str:
+    shown = [f"{p.id} ({p.alias})" for p in kit.paths] + [f"{UNSURE} ({UNSURE_ALIASES[0]})"]
+    return resolve(raw, goal_names(kit), "goal", shown)

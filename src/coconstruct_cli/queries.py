@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Category, Document, Kit, ReadingPath
+    from .model import Category, Document, Kit, ReadingPath, Subcategory
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,10 @@ def paths_by_document(kit: Kit) -> dict[str, list[str]]:
     return out
 
 
-def when(document: Document, lang: str = "fr") -> str:
-    """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), or the year alone where the
-    label is French words that an English reader would not expect."""
-    if document.date and (lang == "fr" or not any(c.isalpha() for c in document.date)):
+def when(document: Document, lang: str = "fr", compact: bool = False) -> str:
+    """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), or the year alone where the label
+    is words: in English (French words an English reader would not expect) and where room is `compact`."""
+    if document.date and ((lang == "fr" and not compact) or not any(c.isalpha() for c in document.date)):
         return document.date
     return str(document.year)
 
@@ -64,13 +64,23 @@ def category_of(kit: Kit, document: Document) -> Category:
     return next(c for c in kit.categories if c.id == document.category)
 
 
-def subcategory_label(kit: Kit, document: Document, lang: str = "fr") -> str | None:
+def subcategory(kit: Kit, document: Document) -> Subcategory | None:
+    """The document's sub-category object (« Se former »…), None when it has none."""
     if document.subcategory is None:
         return None
-    for s in category_of(kit, document).subcategories:
-        if s.id == document.subcategory:
-            return s.label_en if lang == "en" and s.label_en else s.label
-    return None
+    return next((s for s in category_of(kit, document).subcategories if s.id == document.subcategory), None)
+
+
+def subcategory_label(kit: Kit, document: Document, lang: str = "fr") -> str | None:
+    sub = subcategory(kit, document)
+    if sub is None:
+        return None
+    return sub.label_en if lang == "en" and sub.label_en else sub.label
+
+
+def documents_in(kit: Kit, category: Category) -> list[str]:
+    """The ids of a category's documents, in the kit's order."""
+    return [d.id for d in kit.documents if d.category == category.id]
 
 
 def groups(selection: Selection) -> list[tuple[Category, list[Document]]]:
@@ -148,5 +158,5 @@ def category_record(kit: Kit, category: Category) -> dict[str, Any]:
         "description": category.description,
         "aliases": list(category.aliases),
         "subcategories": [{"id": s.id, "label": s.label, "label_en": s.label_en} for s in category.subcategories],
-        "documents": [d.id for d in kit.documents if d.category == category.id],
+        "documents": documents_in(kit, category),
     }

@@ -839,8 +839,8 @@ def search_background(kit: Kit, query: str, english: bool = False) -> tuple[Poin
 
 # What the CLI tells around the results ----------------------------------------------------------
 
-Note = tuple[str, dict[str, str]]
-"""A line to print: a message key of `i18n.MESSAGES` and its parameters."""
+Note = tuple[str, dict[str, object]]
+"""A line to print: a message key of `i18n.MESSAGES` and its parameters (for `i18n.t(key, **params)`)."""
 
 
 def notes(result: Result) -> list[Note]:
@@ -852,17 +852,15 @@ def notes(result: Result) -> list[Note]:
     """
     out: list[Note] = []
     if result.truncated:
-        out.append(("search.truncated", {"count": str(MAX_TERMS)}))
+        out.append(("search.truncated", {"limit": MAX_TERMS}))
     if result.only_small_words:
         if not result.hits:
             out.append(("search.only_small_words", {"words": " ".join(t.word for t in result.terms)}))
         return out
     if result.hits and not result.complete:
         missing = result.unmatched()
-        if len(missing) == 1:
-            out.append(("search.unmatched_one", {"words": missing[0]}))
-        elif missing:
-            out.append(("search.unmatched_many", {"words": ", ".join(missing)}))
+        if missing:
+            out.append(("search.unmatched", {"words": ", ".join(missing), "count": len(missing)}))
         else:
             out.append(("search.partial", {}))
     return out

@@ -7,7 +7,8 @@ import unicodedata
 
 # C0/C1 controls, DEL, and the bidirectional overrides/isolates that can reorder what a terminal
 # or an editor shows (the « Trojan Source » characters). Newlines and tabs are handled apart.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_BREAKS = re.compile("[\t\u2028\u2029]")
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -15,6 +16,12 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 def strip_unsafe(text: str) -> str:
     """Remove control and bidi-override characters, keeping newlines and tabs."""
     return _UNSAFE.sub("", text)
+
+
+def for_terminal(text: str) -> str:
+    """The one sanitizer of everything that reaches a terminal (kit text, arguments, environment values,
+    messages, prompts, completion): no control, C1 or bidi character, tabs and line separators as spaces."""
+    return _BREAKS.sub(" ", strip_unsafe(text))
 
 
 def one_line(text: str) -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..text import strip_unsafe
+
+if TYPE_CHECKING:
+    from ..results import Result
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
@@ -17,6 +20,8 @@ def cell(value: Any) -> str:
     """One value as a safe CSV cell; lists are joined with « ; »."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = " ; ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
     text = strip_unsafe(text)
     if text.startswith(_FORMULA_START):
@@ -35,3 +40,11 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def records_csv(records: list[dict[str, Any]], fields: Sequence[str]) -> str:
     return to_csv(fields, ([r.get(f) for f in fields] for r in records))
+
+
+def generic(result: Result) -> str:
+    """Every result's rows (`Result.records()`), in `Result.fields` order."""
+    return records_csv(result.records(), result.fields)
+
+
+RENDERERS: dict[type[Any], Any] = {}

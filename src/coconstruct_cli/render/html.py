@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .. import __version__
-from ..i18n import MESSAGES, get_lang, pick, t
-from ..queries import Selection, groups, when
+from .. import __version__, results
+from .. import plan as plans
+from ..guide import goal_title
+from ..i18n import MESSAGES, colon, get_lang, pick, t
+from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
 from ..text import strip_unsafe
+from .common import figure_year, has_missing_year, read_as
 
 if TYPE_CHECKING:
-    from ..guide import Plan
     from ..model import Category, Document, Form, Kit
+    from ..plan import Plan
     from ..search import Hit, Marked
 
 GENERATOR = f"coconstruct-cli {__version__}"
@@ -295,12 +298,8 @@ def documents_table(kit: Kit | None, rows: Sequence[Row], extra: Sequence[tuple[
 
 
 def _subcategory_label(kit: Kit, document: Document) -> str:
-    for category in kit.categories:
-        if category.id == document.category:
-            for sub in category.subcategories:
-                if sub.id == document.subcategory:
-                    return kit_text(sub.label, sub.label_en)
-    return ""
+    sub = subcategory(kit, document)
+    return kit_text(sub.label, sub.label_en) if sub is not None else ""
 
 
 def category_section(kit: Kit, category: Category, rows: Sequence[Row], extra: Sequence[tuple[str, str]] = ()) -> str:
@@ -341,13 +340,42 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
     return page(title, "".join(parts), meta)
 
 
+# --- one document --------------------------------------------------------------------------------
+
+
+def document_html(kit: Kit, document: Document, generated: datetime.date) -> str:
+    """One document (`kit show`): its record as a list of labelled fields, its description, parts and notes."""
+    lang = get_lang()
+    category = category_of(kit, document)
+    fields = [
+        (t("col.id"), f"<code>{esc(document.id)}</code>"),
+        (t("col.category"), kit_text(category.label, category.label_en)),
+        (t("col.subcategory"), _subcategory_label(kit, document) or esc(t("label.none"))),
+        (t("col.authors"), esc(", ".join(document.authors))),
+        (t("col.year"), esc(when(document, lang))),
+        (t("col.kind"), kit_text(document.kind)),
+        (t("col.paths"), esc(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+    ]
+    if document.audiences:
+        fields.append((t("col.audiences"), esc(", ".join(t(f"role.{a}") for a in document.audiences))))
+    rows = "".join(f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>\n" for label, value in fields)
+    parts = [
+        french_title_block(document.title, document.title_en),
+        f'<dl class="meta record">\n{rows}</dl>\n',
+        f'<p class="lead">{kit_text(document.description, document.description_en)}</p>\n',
+    ]
+    if document.parts:
+        parts.append(_section(t("col.parts"), _list(kit_text(p) for p in document.parts)))
+    if document.notes:
+        parts.append(_section(t("col.notes"), _list(kit_text(n) for n in document.notes)))
+    return page(pick(document.title, document.title_en), "".join(parts), [_generated(generated)])
+
+
 # --- the reading plan ----------------------------------------------------------------------------
 
 
 def plan_html(plan: Plan, generated: datetime.date) -> str:
     """The guide's reading plan: the answers and date on top, the path, where to start, the marked table."""
-    from .. import guide
-
     kit = plan.selection.kit
     path = plan.path
     parts = [
@@ -355,8 +383,8 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
         f"<h2>{kit_text(path.title, path.title_en)} <code>{esc(path.id)}</code></h2>\n",
         french_title_block(path.title, path.title_en),
         f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n',
-        f'<p class="start">{esc(guide.start_line(plan))}</p>\n',
-        *(f'<p class="note">{esc(line)}</p>\n' for line in guide.notes(plan)),
+        f'<p class="start">{esc(plans.start_line(plan))}</p>\n',
+        *(f'<p class="note">{esc(line)}</p>\n' for line in plans.notes(plan)),
         "</section>\n",
     ]
     # Without a document written for the role the column would stay empty: the notes say why.
@@ -371,7 +399,7 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
         parts.append(category_section(kit, category, rows, extra))
     meta = [
         (t("label.role"), t(f"role.{plan.role}")),
-        (t("label.goal"), guide.goal_title(kit, plan.goal)),
+        (t("label.goal"), goal_title(kit, plan.goal)),
         _generated(generated),
     ]
     return page(t("plan.title"), "".join(parts), meta)
@@ -444,45 +472,47 @@ def _form(form: Form) -> str:
         '<article class="form">\n',
         f"<h3>{kit_text(form.title, form.title_en)}</h3>\n",
         french_title_block(form.title, form.title_en),
-        f'<p class="also">{kit_text(form.also_named)}</p>\n' if form.also_named else "",
+        f'<p class="also">{esc(colon(t("about.also_named")))} {kit_text(form.also_named)}</p>\n' if form.also_named else "",
         f"<p>{kit_text(form.definition, form.definition_en)}</p>\n",
         '<div class="example">\n',
-        f"<h4>{esc(t('html.example', title=example.title))}</h4>\n",
+        f"<h4>{esc(t('about.example', title=example.title))}</h4>\n",
         f"<p>{kit_text(example.text, example.text_en)}</p>\n",
-        f'<p class="source">{esc(t("html.source", source=example.source))}</p>\n' if example.source else "",
+        f'<p class="source">{esc(colon(t("about.source")))} {kit_text(example.source)}</p>\n' if example.source else "",
         "</div>\n</article>\n",
     ]
     return "".join(parts)
 
 
 def about_html(kit: Kit, generated: datetime.date) -> str:
-    """The kit's background (`kit about`): objectives, forms, figures, genesis, research, partners, gaps."""
+    """The kit's background (`kit about`), in the same parts and words as its Markdown and terminal forms:
+    objectives, forms, figures, genesis and research, partners, what the source lacks."""
     about = kit.about
     parts = [f'<p class="lead">{kit_text(about.summary, about.summary_en)}</p>\n']
     if about.objectives:
-        parts.append(_section(t("html.objectives"), _list(kit_items(about.objectives, about.objectives_en), "ol")))
+        parts.append(_section(t("about.objectives"), _list(kit_items(about.objectives, about.objectives_en), "ol")))
     if about.forms:
-        parts.append(_section(t("html.forms"), "".join(_form(f) for f in about.forms)))
+        parts.append(_section(t("about.forms"), "".join(_form(f) for f in about.forms)))
     if about.figures:
         figures = [
             f'<span class="value">{kit_text(f.value)}</span> <span class="measure">{kit_text(f.measure, f.measure_en)}</span>'
-            + (f' <span class="year">({f.year})</span>' if f.year else "")
+            f' <span class="year">({esc(figure_year(f))})</span>'
             for f in about.figures
         ]
         items = "".join(f'<li class="figure">{figure}</li>\n' for figure in figures)
-        parts.append(_section(t("html.figures"), f'<ul class="figures">\n{items}</ul>\n'))
-    if about.genesis:
-        parts.append(_section(t("html.genesis"), f"<p>{kit_text(about.genesis, about.genesis_en)}</p>\n"))
-    if about.research:
-        works = "".join(
+        note = f'<p class="muted">{esc(t("about.no_year"))}</p>\n' if has_missing_year(about) else ""
+        parts.append(_section(t("about.figures"), f'<ul class="figures">\n{items}</ul>\n{note}'))
+    if about.genesis or about.research:
+        body = f"<p>{kit_text(about.genesis, about.genesis_en)}</p>\n" if about.genesis else ""
+        body += "".join(
             f"<h3>{kit_text(w.title, w.title_en)}</h3>\n" + (_list(kit_text(i) for i in w.items) if w.items else "")
             for w in about.research
         )
-        parts.append(_section(t("html.research"), works))
+        parts.append(_section(t("about.genesis"), body))
     if about.partners:
-        parts.append(_section(t("html.partners"), f"<p>{kit_text(about.partners, about.partners_en)}</p>\n"))
+        parts.append(_section(t("about.partners"), f"<p>{kit_text(about.partners, about.partners_en)}</p>\n"))
     if about.gaps:
-        parts.append(_section(t("html.gaps"), _list(kit_items(about.gaps, about.gaps_en)), "gaps"))
+        body = f'<p class="muted">{esc(t("about.gaps_note"))}</p>\n' + _list(kit_items(about.gaps, about.gaps_en))
+        parts.append(_section(t("about.gaps"), body, "gaps"))
     meta = [
         (t("html.publisher"), about.publisher),
         (t("col.documents"), str(len(kit.documents))),
@@ -531,8 +561,23 @@ def categories_html(kit: Kit, generated: datetime.date) -> str:
             f'<span class="doc-title">{kit_text(c.label, c.label_en)}</span>'
             f'<span class="desc">{kit_text(c.description, c.description_en)}</span>',
             "<br>".join(kit_text(s.label, s.label_en) for s in c.subcategories),
-            esc(sum(1 for d in kit.documents if d.category == c.id)),
+            esc(len(documents_in(kit, c))),
         ]
         for c in kit.categories
     ]
     return page(t("col.category"), _simple_table(headers, rows), [_generated(generated)])
+
+
+def _today() -> datetime.date:
+    return datetime.date.today()
+
+
+RENDERERS: dict[type[Any], Callable[[Any], str]] = {
+    results.DocumentList: lambda r: documents_html(r.selection, r.title, _today()),
+    results.DocumentDetail: lambda r: document_html(r.kit, r.document, _today()),
+    results.PathList: lambda r: paths_html(r.kit, _today()),
+    results.CategoryList: lambda r: categories_html(r.kit, _today()),
+    results.AboutKit: lambda r: about_html(r.kit, _today()),
+    results.SearchResult: lambda r: search_html(r.outcome.query, r.outcome.hits, _today(), r.outcome.matched, read_as(r.outcome)),
+    results.PlanResult: lambda r: plan_html(r.plan, _today()),
+}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_json
+
+if TYPE_CHECKING:
+    from ..results import Result
 
 # json.dumps escapes C0 controls itself; C1 controls (a terminal reads U+009B as CSI), line
 # separators and bidi overrides would pass through raw with ensure_ascii=False. They can only occur
@@ -18,3 +21,11 @@ def dumps(data: Any) -> str:
     # with indent (which falls back to the pure-Python encoder) on a 10,000-document kit.
     text = to_json(data, indent=2).decode("utf-8")
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def generic(result: Result) -> str:
+    """Every result's JSON document (`Result.data()`)."""
+    return dumps(result.data())
+
+
+RENDERERS: dict[type[Any], Any] = {}

@@ -1,9 +1,13 @@
-"""Rich renderables for a terminal. Kit text always enters as `Text`, never as markup."""
+"""Rich renderables for a terminal, one per kind of result. Kit text always enters as `Text`, never as markup.
+
+This is the only module that imports rich, and it is imported only when a table is drawn on a terminal.
+"""
 
 from __future__ import annotations
 
 import shutil
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group
@@ -11,14 +15,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import get_lang, pick, t
-from ..queries import Selection, groups, paths_by_document, subcategory_label, when
+from .. import plan as plans
+from .. import results
+from ..i18n import colon, get_lang, pick, t
+from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory_label, when
+from ..search import Marked, Result, mark, why
 from ..text import one_line, strip_unsafe
+from .common import STAR, fields_label, figure_year, form_title, has_missing_year, picked, search_lead
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..model import Document, Kit
+    from ..model import About, Document, Kit
+
+HIGHLIGHT = "bold yellow"
 
 
 def plain(text: str | None, style: str = "") -> Text:
@@ -103,8 +113,7 @@ def categories_table(kit: Kit) -> Table:
         label.append("\n")
         label.append_text(plain(pick(c.description, c.description_en), "dim"))
         subs = Text("\n").join(plain(pick(s.label, s.label_en)) for s in c.subcategories)
-        count = sum(1 for d in kit.documents if d.category == c.id)
-        table.add_row(plain(c.id), label, subs, str(count))
+        table.add_row(plain(c.id), label, subs, str(len(documents_in(kit, c))))
     return table
 
 
@@ -113,7 +122,7 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    category = next(c for c in kit.categories if c.id == document.category)
+    category = category_of(kit, document)
     rows: list[tuple[str, Text]] = [
         (t("col.id"), plain(document.id, "cyan")),
         (t("col.category"), plain(pick(category.label, category.label_en))),
@@ -144,3 +153,186 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
         parts.extend(Text("  • ", style="dim").append_text(plain(n, "dim")) for n in document.notes)
     title = plain(pick(document.title, document.title_en), "bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
+
+
+def about_panels(about: About) -> RenderableType:
+    """One panel per part of the background; kit text always enters as `Text`."""
+
+    def panel(title: str, *body: RenderableType, border: str = "blue") -> Panel:
+        return Panel(Group(*body), title=plain(title, "bold"), title_align="left", border_style=border)
+
+    def bullets(items: tuple[str, ...], numbered: bool = False) -> list[Text]:
+        return [Text(f"{n}. " if numbered else "  • ").append_text(plain(i)) for n, i in enumerate(items, 1)]
+
+    parts: list[RenderableType] = [
+        Panel(
+            block(pick(about.summary, about.summary_en)),
+            title=plain(about.title, "bold"),
+            subtitle=plain(t("about.publisher", publisher=about.publisher), "dim"),
+            title_align="left",
+            subtitle_align="right",
+            border_style="magenta",
+        )
+    ]
+    objectives = picked(about.objectives, about.objectives_en)
+    if objectives:
+        parts.append(panel(t("about.objectives"), *bullets(objectives, numbered=True)))
+    for form in about.forms:
+        example = form.example
+        body: list[RenderableType] = []
+        if form.also_named:
+            body.append(plain(colon(t("about.also_named")) + " " + form.also_named, "italic"))
+        body += [block(pick(form.definition, form.definition_en)), Text("")]
+        body.append(plain(t("about.example", title=example.title), "bold"))
+        body.append(block(pick(example.text, example.text_en)))
+        if example.source:
+            body.append(plain(colon(t("about.source")) + " " + example.source, "dim"))
+        parts.append(panel(f"{t('about.forms')} · {form_title(form)}", *body))
+    if about.figures:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", style="bold cyan", no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        for figure in about.figures:
+            grid.add_row(plain(figure.value), plain(pick(figure.measure, figure.measure_en)), plain(figure_year(figure)))
+        body = [grid]
+        if has_missing_year(about):
+            body += [Text(""), Text(t("about.no_year"), style="dim")]
+        parts.append(panel(t("about.figures"), *body))
+    genesis = pick(about.genesis, about.genesis_en) if about.genesis else ""
+    if genesis or about.research:
+        body = [block(genesis)] if genesis else []
+        for work in about.research:
+            body += [Text(""), plain(pick(work.title, work.title_en), "bold"), *bullets(work.items)]
+        parts.append(panel(t("about.genesis"), *body))
+    if about.partners:
+        parts.append(panel(t("about.partners"), block(pick(about.partners, about.partners_en))))
+    gaps = picked(about.gaps, about.gaps_en)
+    if gaps:
+        parts.append(panel(t("about.gaps"), Text(t("about.gaps_note"), style="dim"), *bullets(gaps), border="yellow"))
+    return Group(*parts)
+
+
+def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None) -> RenderableType:
+    """A heading panel (path, purpose, answers, where to start) above the table in reading order.
+
+    As `kit list`'s table, it fits the screen: below 110 columns the kind goes and the reason « Pour
+    vous » moves under the title, so that titles and reasons stay readable at 80 columns."""
+    cell = plain
+    heading: list[RenderableType] = [
+        cell(pick(plan.path.title, plan.path.title_en), "bold"),
+        cell(pick(plan.path.purpose, plan.path.purpose_en), "dim"),
+        Text(""),
+        cell(plans.answers_line(kit, plan)),
+        cell(plans.start_line(plan), "bold"),
+    ]
+    heading.extend(cell(line, "yellow") for line in plans.notes(plan))
+    panel = Panel(Group(*heading), title=Text(t("plan.title"), style="bold"), title_align="left", border_style="blue")
+
+    roomy = (width or shutil.get_terminal_size().columns) >= 110
+    # Without a document for the role there is nothing to say in « Pour vous »: the panel says why.
+    for_you = bool(plan.highlights) and roomy
+    # Expanded so that the titles and the reasons share the width left by the short columns.
+    table = Table(box=box.SIMPLE_HEAVY, expand=True)
+    table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
+    table.add_column(t("col.title"), ratio=3, min_width=24)
+    table.add_column(t("col.authors"), ratio=1, max_width=24 if roomy else 16)
+    table.add_column(t("col.year"), no_wrap=True)
+    if roomy:
+        table.add_column(t("col.kind"), max_width=20)
+    if for_you:
+        table.add_column(t("col.for_you"), ratio=2)
+    columns = len(table.columns)
+    items = iter(plan.items)
+    for category, docs in groups(plan.selection):
+        label = cell(pick(category.label, category.label_en).upper(), "bold magenta")
+        table.add_row("", label, *[""] * (columns - 2))
+        for _ in docs:
+            item = next(items)
+            document = item.document
+            title = title_cell(document)
+            if item.highlight:
+                title = Text(f"{STAR} ", style="bold yellow").append_text(title)
+                if not for_you:
+                    title.append(f"\n{colon(t('col.for_you'))} ", style="bold yellow")
+                    title.append_text(cell(item.reason, "yellow"))
+            row: list[RenderableType] = [
+                str(item.number),
+                title,
+                cell(", ".join(document.authors)),
+                cell(when(document, get_lang(), compact=True)),
+            ]
+            if roomy:
+                row.append(cell(document.kind))
+            if for_you:
+                row.append(cell(item.reason, "yellow") if item.highlight else Text(""))
+            table.add_row(*row)
+        table.add_section()
+    return Group(panel, table)
+
+
+def _rich_marked(marked: Marked, style: str = "") -> Text:
+    text = Text(marked.text, style=style)
+    for start, end in marked.spans:
+        text.stylize(HIGHLIGHT, start, end)
+    return text
+
+
+def title_text(result: Result, index: int) -> Text:
+    """The title with its matched words highlighted (in English, the French title beneath it), then the excerpt."""
+    hit = result.hits[index]
+    document = hit.document
+    matched = result.matched
+    english = get_lang() == "en"
+    text = Text()
+    text.append_text(_rich_marked(mark(pick(document.title, document.title_en), matched), "bold"))
+    if english and document.title_en:
+        text.append("\n")
+        text.append_text(_rich_marked(mark(document.title, matched), "dim italic"))
+    reason = why(hit, matched, english, width=100)
+    if reason is not None:
+        field, marked = reason
+        text.append("\n")
+        text.append_text(Text(f"{colon(t(f'field.{field}'))} ", "dim"))
+        text.append_text(_rich_marked(marked, "dim"))
+    return text
+
+
+def result_table(result: Result) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    caption = " · ".join(search_lead(result))
+    table = Table(
+        title=Text(t("search.title", query=one_line(result.query)), style="bold"),
+        caption=Text(caption),
+        box=box.SIMPLE_HEAVY,
+        expand=False,
+    )
+    table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
+    table.add_column(t("col.title"), ratio=5)
+    table.add_column(t("col.match"), ratio=1)
+    table.add_column(t("col.id"), style="cyan", ratio=2, overflow="fold")
+    for index, hit in enumerate(result.hits):
+        table.add_row(str(index + 1), title_text(result, index), Text(fields_label(hit.fields)), Text(hit.document.id))
+    return table
+
+
+def _documents(result: results.DocumentList, width: int | None) -> RenderableType:
+    return documents_table(result.selection, result.title, width)
+
+
+def _search(result: results.SearchResult, width: int | None) -> RenderableType | str:
+    # Nothing found: nothing on stdout; the CLI says so on stderr.
+    return result_table(result.outcome) if result.outcome.hits else ""
+
+
+RENDERERS: dict[type[Any], Callable[[Any, int | None], RenderableType | str]] = {
+    results.DocumentList: _documents,
+    results.DocumentDetail: lambda r, width: document_panel(r.kit, r.document),
+    results.PathList: lambda r, width: paths_table(r.kit),
+    results.CategoryList: lambda r, width: categories_table(r.kit),
+    results.AboutKit: lambda r, width: about_panels(r.kit.about),
+    results.SearchResult: _search,
+    results.PlanResult: lambda r, width: plan_view(r.kit, r.plan, width),
+}

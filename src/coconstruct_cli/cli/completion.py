@@ -15,7 +15,7 @@ from typing import Any
 
 import typer
 
-from . import i18n
+from .. import i18n
 
 Items = list[tuple[str, str]]
 
@@ -31,7 +31,7 @@ def _kit_file(ctx: typer.Context | None) -> Path | None:
 
 def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
     """The kit file's raw JSON data; an empty dict when it cannot be read."""
-    from .loader import MAX_BYTES, bundled_path
+    from ..loader import MAX_BYTES, bundled_path
 
     path = _kit_file(ctx) or bundled_path()
     try:
@@ -104,7 +104,7 @@ def complete_path(ctx: typer.Context, incomplete: str) -> Items:
 
 def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
     """Goals of `kit guide`: the paths, and « unsure » for someone who does not know yet."""
-    from .guide import UNSURE, UNSURE_ALIASES
+    from ..names import UNSURE, UNSURE_ALIASES
 
     unsure = _message("goal.unsure", _english(ctx))
     return _starting([*path_items(ctx), (UNSURE, unsure), (UNSURE_ALIASES[0], unsure)], incomplete)
@@ -126,7 +126,7 @@ def complete_category(ctx: typer.Context, incomplete: str) -> Items:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> Items:
     """Roles (--role, --audience): ids with their description; French names when no id fits."""
-    from .names import ROLE_ALIASES
+    from ..names import ROLE_ALIASES
 
     english = _english(ctx)
     ids = [(role, _message(f"role.{role}", english)) for role in ROLE_ALIASES]

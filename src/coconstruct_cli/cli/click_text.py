@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup, TyperOption
 
-from .i18n import t
+from ..i18n import t
 
 if TYPE_CHECKING:
     from typer._click.core import Context
@@ -88,7 +88,9 @@ def notes(text: str) -> str:
         if part == "required":
             parts.append(t("click.required"))
         elif colon and name == "default":
-            parts.append(t("click.default", value=value))
+            # Typer puts a default given as text in parentheses: « (table) ».
+            shown = value[1:-1] if value.startswith("(") and value.endswith(")") else value
+            parts.append(t("click.default", value=shown))
         elif colon and name == "env var":
             parts.append(t("click.envvar", name=value))
         else:
@@ -114,7 +116,7 @@ def usage_message(exc: UsageError) -> str:
         text = t("click.missing_command", names=", ".join(visible_commands(exc.ctx)))
     elif exc.message.startswith(_EXTRA_ARGS[0]) and exc.message.endswith(_EXTRA_ARGS[1]):
         extra = exc.message[len(_EXTRA_ARGS[0]) : -len(_EXTRA_ARGS[1])]
-        text = t("click.extra_arguments", args=_shown(extra))
+        text = t("click.extra_arguments", args=_shown(extra), count=len(extra.split()))
     else:
         text = exc.format_message()
     return text + help_hint(exc.ctx)
@@ -122,7 +124,7 @@ def usage_message(exc: UsageError) -> str:
 
 def unknown_command(ctx: Context, name: str) -> str:
     """« Unknown command: 'lst'. Did you mean: list? Help: kit -h. »"""
-    from .names import unknown_message
+    from ..names import unknown_message
 
     commands = visible_commands(ctx)
     return unknown_message(name, commands, "command", commands) + help_hint(ctx)
@@ -144,7 +146,7 @@ def help_hint(ctx: Context | None) -> str:
 
 def _shown(value: str) -> str:
     """Something the user typed, safe for one line of the terminal."""
-    from .text import one_line
+    from ..text import one_line
 
     return one_line(value)[:80]
 

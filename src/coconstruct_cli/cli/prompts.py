@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 import questionary
 from prompt_toolkit.validation import ValidationError, Validator
 
-from .errors import Interrupted
-from .i18n import t
+from ..errors import Interrupted
+from ..i18n import t
 
 if TYPE_CHECKING:
     from prompt_toolkit.document import Document
     from prompt_toolkit.input import Input
     from prompt_toolkit.output import Output
 
-    from .guide import Question
+    from ..guide import Question
 
 STYLE = questionary.Style(
     [
@@ -35,6 +35,9 @@ STYLE = questionary.Style(
         ("highlighted", "fg:ansicyan bold"),
         ("instruction", "fg:ansibrightblack"),
         ("text", "fg:ansibrightblack"),
+        # French typography puts non-breaking spaces before « ? » and « : »; prompt_toolkit shows them
+        # underlined in yellow by default, as an editor would. Here they are ordinary text.
+        ("nbsp", "nounderline fg:ansidefault"),
     ]
 )
 

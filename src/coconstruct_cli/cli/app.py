@@ -1,0 +1,245 @@
+"""The `kit` application: the Typer app, its commands, and the one boundary where every run ends.
+
+`KitGroup` is that boundary. When a run begins (`make_context` of the root) it chooses the language once,
+makes the run's `Console` and writes every help text in that language; every ending other than success
+— the program's own errors, « nothing matched » included, click's usage errors, Ctrl-C, a closed pipe —
+is caught in `KitGroup` (or, for what happens while the root parses its own options, in `main`) and
+told in one place, `fail`.
+
+Start-up matters: this module imports Typer and nothing heavy; pydantic is imported when a kit is loaded,
+rich when a table is drawn, questionary when the guide really asks a question. Command modules do not use
+`from __future__ import annotations`: Typer would then evaluate every string annotation at each start.
+"""
+
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer._click import Command as ClickCommand
+from typer._click import Context as ClickContext
+from typer._click import Parameter as ClickParameter
+from typer.core import TyperCommand, TyperGroup, TyperOption
+
+from .. import i18n, version_line
+from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
+from ..formats import OFFERED
+from ..i18n import os_reason, t
+from . import options
+from .click_text import KitHelpFormatter, unknown_command, usage_message
+from .commands import COMMANDS
+from .console import Console, silence_stdout
+
+# Typer's --install-completion and --show-completion, by the names of its placeholder parameters.
+_COMPLETION_HELP = {"install_completion": "click.install_completion", "show_completion": "click.show_completion"}
+
+
+def choose_language(args: list[str], env: dict[str, str] | None = None) -> i18n.Lang:
+    """The language of a run: `--lang X` (or `--lang=X`) anywhere on its line, else KIT_LANG, else the locale.
+
+    Looked for before click parses anything, so that its usage errors and help pages are in it too.
+    """
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = i18n.parse_lang(value)
+            if lang is not None:
+                return lang
+    return i18n.detect(env)
+
+
+def _key(holder: Any, attribute: str) -> str | None:
+    """The catalogue key a help text was declared with (kept aside the first time it is translated)."""
+    keys: dict[str, str] = holder.__dict__.setdefault("_kit_help_keys", {})
+    if attribute not in keys:
+        value = getattr(holder, attribute, None)
+        if not isinstance(value, str) or value not in i18n.MESSAGES:
+            return None
+        keys[attribute] = value
+    return keys[attribute]
+
+
+def translate_help(command: ClickCommand, name: str | None = None) -> None:
+    """Write the help of `command`, its parameters and its subcommands in the run's language."""
+    key = _key(command, "help")
+    if key is not None:
+        command.help = t(key)
+    for param in command.params:
+        key = _key(param, "help")
+        if key == "help.format":
+            formats = OFFERED.get(name or "", ())
+            param.help = t(key, formats=", ".join(f.value for f in formats))  # type: ignore[attr-defined]
+        elif key is not None:
+            param.help = t(key)  # type: ignore[attr-defined]
+        completion = _COMPLETION_HELP.get(param.name or "")
+        if completion is not None and isinstance(param, TyperOption):
+            param.help = t(completion)
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = t("click.subcommand_metavar")
+        for sub_name, sub in command.commands.items():
+            translate_help(sub, sub_name)
+
+
+class KitContext(typer.Context):
+    """A context whose help pages are written with the catalogue's words (Usage, Options, default…)."""
+
+    formatter_class = KitHelpFormatter
+
+
+class _Translated(ClickCommand):
+    """What KitCommand and KitGroup share: help in the catalogue's words, usage errors that know their command."""
+
+    context_class = KitContext
+
+    def get_help_option(self, ctx: ClickContext) -> TyperOption | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("click.help_option")
+        return option
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        try:
+            return super().parse_args(ctx, args)
+        except ClickUsageError as exc:
+            # click's parser raises some (an option missing its value) without a context; the hint needs it.
+            if exc.ctx is None:
+                exc.ctx, exc.cmd = ctx, ctx.command
+            raise
+
+
+class KitCommand(_Translated, TyperCommand):
+    """Every `kit` command: Typer's command, its help page in the program's language."""
+
+
+class KitGroup(_Translated, TyperGroup):
+    """The root of `kit`: where a run begins (language, console, help) and where every ending is told."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: ClickContext | None = None, **extra: Any
+    ) -> ClickContext:
+        from typer._click.exceptions import NoArgsIsHelpError
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        if parent is None:
+            i18n.set_lang(choose_language(args))
+            translate_help(self)
+            if extra.get("obj") is None:
+                extra["obj"] = Console()
+        given = extra.get("obj")
+        console = given if isinstance(given, Console) else Console()
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError:
+            raise  # bare `kit`: click prints the help (translated) on stderr and exits 2
+        except ClickUsageError as exc:
+            # The root's own options (`kit --bogus`) fail here, before invoke: answer here, as invoke would.
+            fail(UsageError(usage_message(exc)), console)
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from typer._click.exceptions import NoArgsIsHelpError
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        console = options.console(ctx)
+        try:
+            return super().invoke(ctx)
+        except KitError as exc:
+            fail(exc, console)
+        except (NoArgsIsHelpError, typer.Exit):
+            raise  # help pages and --version end the run themselves
+        except ClickUsageError as exc:
+            # A command's options and arguments are parsed here (and the command's name resolved).
+            fail(UsageError(usage_message(exc)), console)
+        except (KeyboardInterrupt, typer.Abort):
+            fail(Interrupted(t("err.interrupted")), console)
+        except BrokenPipeError:
+            # The reader (e.g. `head`) stopped reading: not an error of ours, and nothing to say.
+            silence_stdout()
+            raise SystemExit(ExitCode.OK) from None
+        except OSError as exc:
+            if not _is_stdout_failure(exc):
+                fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
+            silence_stdout()
+            fail(StdoutError(t("err.stdout", reason=os_reason(exc))), console)
+        except Exception as exc:  # noqa: BLE001 - a bug must still end in one sentence, not a traceback
+            fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
+
+    def resolve_command(self, ctx: ClickContext, args: list[str]) -> tuple[str | None, ClickCommand | None, list[str]]:
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        try:
+            return super().resolve_command(ctx, args)
+        except ClickUsageError as exc:
+            # Only click's plain UsageError means « no such command »; `kit -- --bogus` stays a NoSuchOption.
+            if type(exc) is not ClickUsageError or not args:
+                raise
+            raise UsageError(unknown_command(ctx, args[0])) from None
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        # In the order they are declared: the guide first, then the reading commands, the kit-file tools last.
+        return list(self.commands)
+
+    def get_params(self, ctx: ClickContext) -> list[ClickParameter]:
+        return super().get_params(ctx)
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    """Whether an OSError came from writing the results (stdout closed or full), not from a file of the user."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EBADF, errno.EPIPE, errno.EIO) and getattr(exc, "filename", None) is None
+
+
+def fail(exc: KitError, console: Console) -> NoReturn:
+    """Tell how the run ends, on stderr, and end it with the exception's exit code."""
+    if os.environ.get("KIT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    text = f"{i18n.colon(t('err.prefix'))} {exc.message}" if exc.prefixed else exc.message
+    console.message("\n".join([text, *exc.more]))
+    raise SystemExit(int(exc.exit_code))
+
+
+app = typer.Typer(
+    cls=KitGroup,
+    help="help.app",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(version_line())
+        sys.stdout.flush()
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", help="help.version", callback=_version, is_eager=True)] = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    """Guide du kit « co-construction territoriale » du RAMEAU."""
+    options.check_lang(lang)
+
+
+for _name, _function in COMMANDS:
+    app.command(_name, help=f"help.{_name}", cls=KitCommand)(_function)
+
+
+def main() -> None:
+    """Entry point of the `kit` script and of `python -m coconstruct_cli`."""
+    try:
+        app(prog_name="kit")
+    except BrokenPipeError:
+        silence_stdout()
+        raise SystemExit(ExitCode.OK) from None

@@ -1,0 +1,41 @@
+"""`kit list`: the kit's documents, filtered by category, path or audience."""
+
+from typing import Annotated
+
+import typer
+
+from ... import i18n
+from ...formats import DOCUMENTS
+from .. import options
+from ..completion import complete_category, complete_path, complete_role
+
+
+def list_(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="help.category", autocompletion=complete_category)
+    ] = None,
+    path: Annotated[str | None, typer.Option("--path", "-p", help="help.path_filter", autocompletion=complete_path)] = None,
+    audience: Annotated[str | None, typer.Option("--audience", "-a", help="help.audience", autocompletion=complete_role)] = None,
+    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from ...errors import NoMatch
+    from ...names import resolve_category, resolve_path, resolve_role
+    from ...queries import select
+    from ...results import DocumentList
+
+    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
+    selection = select(
+        kit,
+        category=resolve_category(kit, category) if category else None,
+        path=resolve_path(kit, path) if path else None,
+        audience=resolve_role(audience) if audience else None,
+    )
+    result = DocumentList(selection, i18n.pick(kit.about.title, None))
+    options.show(ctx, result, chosen, output, force)
+    if result.empty:
+        raise NoMatch(i18n.t("msg.no_match"))

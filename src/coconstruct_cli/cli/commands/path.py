@@ -1,0 +1,29 @@
+"""`kit path NAME`: one reading path's documents, in reading order."""
+
+from typing import Annotated
+
+import typer
+
+from ... import i18n
+from ...formats import DOCUMENTS
+from .. import options
+from ..completion import complete_path
+
+
+def path(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="help.path_name", show_default=False, autocompletion=complete_path)],
+    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from ...names import resolve_path
+    from ...queries import select
+    from ...results import DocumentList
+
+    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
+    reading_path = resolve_path(kit, name)
+    title = i18n.t("label.path", title=i18n.pick(reading_path.title, reading_path.title_en))
+    options.show(ctx, DocumentList(select(kit, path=reading_path), title), chosen, output, force)

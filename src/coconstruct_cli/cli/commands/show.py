@@ -1,0 +1,27 @@
+"""`kit show ID`: everything about one document (an id, or a path and a reading-order number)."""
+
+from typing import Annotated
+
+import typer
+
+from ...formats import SHOW
+from .. import options
+from ..completion import complete_document
+
+
+def show(
+    ctx: typer.Context,
+    doc_id: Annotated[
+        str, typer.Argument(metavar="ID", help="help.doc_id", show_default=False, autocompletion=complete_document)
+    ],
+    fmt: Annotated[str | None, options.format_option(SHOW)] = None,
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from ...names import resolve_document
+    from ...results import DocumentDetail
+
+    chosen, kit = options.prepare(ctx, lang, fmt, SHOW, output, kit_file)
+    options.show(ctx, DocumentDetail(kit, resolve_document(kit, doc_id)), chosen, output, force)

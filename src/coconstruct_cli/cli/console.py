@@ -1,0 +1,145 @@
+"""The streams of one run and what is known of them: one object, created at the boundary and handed down.
+
+Tests inject their own (`Console(stdout_tty=True, ask=script)`) instead of patching isatty helpers: a
+field left to None is read from the process when it is needed (CliRunner swaps `sys.stdout` per run).
+Results go to stdout, messages to stderr; machine formats are written as UTF-8 whatever the locale.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ..text import for_terminal
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..guide import Question
+    from ..render import Rendered
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@dataclass
+class Console:
+    """stdout, stderr and stdin of a run, whether each is a terminal, the screen's size, and how to ask."""
+
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+    stdin: TextIO | None = None
+    stdout_tty: bool | None = None
+    stderr_tty: bool | None = None
+    stdin_tty: bool | None = None
+    width: int | None = None
+    height: int | None = None
+    ask: Callable[[Question], str] | None = None
+    """Puts a question to the user; None: `cli.prompts.ask` (questionary), imported when first asked."""
+
+    # --- what is known ---------------------------------------------------------------------------
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout if self.stdout is not None else sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return self.stderr if self.stderr is not None else sys.stderr
+
+    def is_terminal(self) -> bool:
+        """True when stdout is an interactive terminal (rich tables), False for pipes and files."""
+        return self.stdout_tty if self.stdout_tty is not None else _isatty(self.out)
+
+    def reads_messages(self) -> bool:
+        """True when a person reads stderr: hints (« nearby words ») are for them."""
+        return self.stderr_tty if self.stderr_tty is not None else _isatty(self.err)
+
+    def can_ask(self) -> bool:
+        """True when someone can answer questions: stdin is open and is a terminal."""
+        return self.stdin_tty if self.stdin_tty is not None else _isatty(self.stdin if self.stdin is not None else sys.stdin)
+
+    def columns(self) -> int:
+        return self.width or shutil.get_terminal_size().columns
+
+    def lines(self) -> int:
+        return self.height or shutil.get_terminal_size().lines
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def write(self, text: str) -> None:
+        """Text on stdout, as UTF-8 whatever the locale says (the documented encoding of every format)."""
+        stream = self.out
+        buffer = getattr(stream, "buffer", None)
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if buffer is not None and encoding not in ("utf-8", "utf8"):
+            stream.flush()
+            buffer.write(text.encode("utf-8", "replace"))
+            buffer.flush()
+            return
+        stream.write(text)
+        stream.flush()
+
+    def message(self, text: str) -> None:
+        """A line for the user on stderr (never mixed with results), safe for the terminal."""
+        stream = self.err
+        line = "\n".join(for_terminal(part) for part in text.split("\n")) + "\n"
+        try:
+            stream.write(line)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(line.encode(encoding, "replace").decode(encoding))
+        stream.flush()
+
+    def print_rich(self, renderable: RenderableType) -> None:
+        from rich.console import Console as RichConsole
+
+        stream = self.out
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+        if "utf" not in encoding and hasattr(stream, "reconfigure"):
+            # A terminal whose encoding cannot hold « ★ » or « — »: degrade those characters, never crash.
+            stream.reconfigure(errors="replace")
+        # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
+        RichConsole(file=stream, highlight=False, width=self.width, height=self.height).print(renderable)
+
+    def emit(self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False) -> None:
+        """A rendered result: to the output file when there is one, else to stdout."""
+        if output is not None:
+            if not isinstance(rendered, str):  # pragma: no cover - text is rendered for files
+                raise TypeError("a file output needs text")
+            from ..i18n import t
+            from ..loader import shown_path
+            from ..output import write_file
+
+            write_file(rendered, output, force, bom=bom)
+            self.message(t("msg.written", path=shown_path(output)))
+        elif isinstance(rendered, str):
+            self.write(rendered)
+        else:
+            self.print_rich(rendered)
+
+    def question(self, question: Question) -> str:
+        """Ask the user `question` (questionary, imported only now) and return the answer."""
+        if self.ask is not None:
+            return self.ask(question)
+        from .prompts import ask
+
+        return ask(question)

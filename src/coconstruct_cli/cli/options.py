@@ -1,0 +1,112 @@
+"""Options and first steps shared by every command: kit file, language, format, output.
+
+Help texts are catalogue keys here; `app.translate_help` writes them in the run's language when the
+help is written, not when this module is imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import UsageError
+from ..formats import EXTENSIONS, Format
+from ..i18n import parse_lang, t
+from .completion import complete_format, complete_lang
+
+if TYPE_CHECKING:
+    from ..model import Kit
+    from ..render import Rendered
+    from ..results import Result
+    from .console import Console
+
+KitOpt = Annotated[
+    Path | None,
+    typer.Option("--kit", envvar="KIT_FILE", help="help.kit", show_default=False, show_envvar=False, dir_okay=True),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", envvar="KIT_LANG", help="help.lang", show_default=False, show_envvar=False,
+                 autocompletion=complete_lang),
+]  # fmt: skip
+# Text, not a Path: Typer's Path would drop a trailing slash, and `-o missing/` must not write a file `missing`.
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="help.output", show_default=False, metavar="<path>")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
+
+
+def format_option(formats: tuple[Format, ...]) -> Any:
+    return typer.Option("--format", "-f", help="help.format", show_default="table", autocompletion=complete_format(formats))
+
+
+FormatOpt = Annotated[str | None, format_option(tuple(Format))]
+
+
+def console(ctx: typer.Context) -> Console:
+    """The run's console, made at the boundary (`app.KitGroup.make_context`)."""
+    from .console import Console
+
+    found = ctx.find_object(Console)
+    return found if found is not None else Console()
+
+
+def check_lang(lang: str | None) -> None:
+    """The language was chosen when the run began; an unknown one is still a usage error."""
+    if lang is not None and parse_lang(lang) is None:
+        raise UsageError(t("err.lang", value=lang[:80]))
+
+
+def kit_path(ctx: typer.Context, kit_file: Path | None) -> Path | None:
+    """The kit to read: the command's `--kit`, else the one given before the command, else KIT_FILE."""
+    from typer._click.core import ParameterSource
+
+    root = ctx.find_root()
+    before = root.params.get("kit_file")
+    if before is not None and (kit_file is None or ctx.get_parameter_source("kit_file") is ParameterSource.ENVIRONMENT):
+        return Path(before)
+    return kit_file
+
+
+def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | None) -> Format:
+    """The format asked for; without `--format`, the one `--output`'s extension names, else `table`.
+
+    An explicit format that disagrees with the extension is a usage error: `-o list.html -f csv` would
+    write CSV into a file every program opens as a web page.
+    """
+    from ..names import resolve_choice
+
+    named = EXTENSIONS.get(Path(output).suffix.lower()) if output else None
+    if named is not None and named not in formats:
+        named = None
+    if fmt is None:
+        return named or Format.TABLE
+    chosen = Format(resolve_choice(fmt, [f.value for f in formats], "format"))
+    if named is not None and chosen is not named and output is not None:
+        raise UsageError(t("err.format_extension", format=chosen.value, path=output, named=named.value))
+    return chosen
+
+
+def load(path: Path | None) -> Kit:
+    from ..loader import load_kit
+
+    return load_kit(path)
+
+
+def prepare(
+    ctx: typer.Context, lang: str | None, fmt: str | None, formats: tuple[Format, ...], output: str | None, kit_file: Path | None
+) -> tuple[Format, Kit]:
+    """What every command does first, in this order: language check, format, then the kit."""
+    check_lang(lang)
+    chosen = choose_format(fmt, formats, output)
+    return chosen, load(kit_path(ctx, kit_file))
+
+
+def show(ctx: typer.Context, result: Result, fmt: Format, output: str | None, force: bool) -> None:
+    """Render `result` for where it goes (a file, a terminal, a pipe) and write it."""
+    from ..formats import medium
+    from ..render import render
+
+    out = console(ctx)
+    rendered: Rendered = render(result, medium(fmt, output is None and out.is_terminal()), width=out.columns())
+    out.emit(rendered, output, force, bom=fmt is Format.CSV)

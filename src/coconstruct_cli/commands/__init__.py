@@ -1,1 +1,0 @@
-"""Command modules too large to live in `cli`; each exposes plain functions that `cli` registers."""

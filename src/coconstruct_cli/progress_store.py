@@ -1,0 +1,338 @@
+"""The reading-progress file: where it lives, reading it forgivingly, changing it without ever losing a mark.
+
+Where: `KIT_HOME` when set, else the platform's folder for an application's user data, written by hand
+(as platformdirs' `user_data_dir` would give it):
+
+- Linux and other Unix: `$XDG_DATA_HOME/coconstruct-cli`, by default `~/.local/share/coconstruct-cli`;
+- macOS: `~/Library/Application Support/coconstruct-cli`;
+- Windows: `%APPDATA%\\coconstruct-cli` (the roaming profile, so progress follows the reader).
+
+Why by hand: platformdirs would be a new dependency for three lines of rules, and click's
+`get_app_dir` answers the configuration folder (`~/.config`) on Linux, while reading progress is the
+reader's data, worth keeping and exporting, not a setting; importing click would also tie this core
+module to the CLI framework. The XDG rules are the ones the freedesktop specification states.
+
+How: every change is a read-modify-write under an exclusive lock (`fcntl.flock` on `progress.lock`
+beside the state), written to a temporary file in the same folder, flushed, fsynced, then
+`os.replace`d over the state: a reader sees the old file or the new one, never half of one, and two
+processes marking at once both land. A state file that cannot be used is never written over: reading
+gives an empty progress and a warning, changing it refuses with `ProgressStateError` until
+`reset` moves it aside.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, NamedTuple, TypeVar
+
+from .errors import ExitCode, KitError
+from .i18n import os_reason, t
+from .progress import (
+    EMPTY,
+    Answers,
+    Change,
+    KitId,
+    MergeReport,
+    State,
+    Unusable,
+    dumps,
+    mark,
+    merge,
+    parse,
+    remember,
+    unmark,
+)
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+APP_NAME = "coconstruct-cli"
+STATE_NAME = "progress.json"
+LOCK_NAME = "progress.lock"
+TEMP_PREFIX = ".progress-"
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another process's change before giving up."""
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+class ProgressError(KitError):
+    """The reading progress could not be saved; nothing was changed."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class ProgressWriteError(ProgressError):
+    """The folder or a file in it cannot be written (read-only, missing and not creatable, no space)."""
+
+
+class ProgressStateError(ProgressError):
+    """The state file exists but cannot be used (corrupt, not UTF-8, newer, unreadable): it is left as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(t("progress.err_state", path=path, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+class ProgressBusyError(ProgressError):
+    """Another process held the lock for longer than `LOCK_TIMEOUT`."""
+
+
+class ProgressImportError(KitError):
+    """A file given to import is missing, unreadable or not a valid progress export (a usage error, like `--answers`)."""
+
+    exit_code = ExitCode.USAGE
+
+
+# --- where ---------------------------------------------------------------------------------------
+
+
+def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The folder of the state: `KIT_HOME`, else the platform's user-data folder (see the module's docstring)."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if env.get("KIT_HOME"):
+        return Path(env["KIT_HOME"]).expanduser()
+    user = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    if platform == "win32":
+        base = env.get("APPDATA") or str(user / "AppData" / "Roaming")
+        return Path(base) / APP_NAME
+    if platform == "darwin":
+        return user / "Library" / "Application Support" / APP_NAME
+    xdg = env.get("XDG_DATA_HOME", "")
+    # The specification says a relative value is invalid and must be ignored.
+    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else user / ".local" / "share"
+    return base_dir / APP_NAME
+
+
+def state_path(env: Mapping[str, str] | None = None) -> Path:
+    """The state file (`kit progress --where`); it may not exist yet."""
+    return home(env) / STATE_NAME
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+class Loaded(NamedTuple):
+    """The progress as read for a command: `warning` is the one line to show when the file was ignored."""
+
+    state: State
+    path: Path
+    warning: str | None = None
+
+
+def load(path: Path | None = None) -> Loaded:
+    """Read the state for display. Never fails: a missing file is an empty progress, a bad one too, with a warning."""
+    path = state_path() if path is None else path
+    try:
+        return Loaded(_read_strict(path), path)
+    except ProgressStateError as exc:
+        return Loaded(EMPTY, path, t("progress.warn_ignored", path=path, reason=exc.reason))
+
+
+def _read_strict(path: Path) -> State:
+    """The state in the file, EMPTY when there is none; `ProgressStateError` when it cannot be used."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return EMPTY
+    except NotADirectoryError:  # a file where a folder of the path should be: nothing was ever saved here
+        return EMPTY
+    except OSError as exc:
+        raise ProgressStateError(path, os_reason(exc)) from None
+    try:
+        return parse(raw)
+    except Unusable as exc:
+        raise ProgressStateError(path, exc.reason) from None
+
+
+# --- changing ------------------------------------------------------------------------------------
+
+
+def update(change: Callable[[State], tuple[State, T]], path: Path | None = None, timeout: float = LOCK_TIMEOUT) -> T:
+    """Apply `change` to the state under the lock and save the result atomically; return what `change` returns.
+
+    When `change` leaves the state as it is, nothing is locked or written (so marking an id already
+    read works on a read-only home).
+    """
+    path = state_path() if path is None else path
+    current = _read_strict(path)
+    new, result = change(current)
+    if new == current:
+        return result
+    with _lock(path, timeout):
+        _remove_leftovers(path.parent)
+        current = _read_strict(path)  # again: another process may have written meanwhile
+        new, result = change(current)
+        if new != current:
+            _write_atomic(path, dumps(new).encode("utf-8"))
+    return result
+
+
+def mark_read(kid: KitId, ids: Iterable[str], path: Path | None = None) -> tuple[Change, ...]:
+    """Mark documents read (ids already checked against the kit by the caller); what happened to each."""
+    wanted = tuple(ids)
+    return update(lambda s: mark(s, kid, wanted), path)
+
+
+def unmark_read(kid: KitId, ids: Iterable[str], path: Path | None = None) -> tuple[Change, ...]:
+    """Unmark documents; what happened to each (ids the kit no longer has may be unmarked too)."""
+    wanted = tuple(ids)
+    return update(lambda s: unmark(s, kid, wanted), path)
+
+
+def remember_answers(kid: KitId, answers: Answers, path: Path | None = None) -> None:
+    """Remember the guide's answers for this kit (only when the CLI decides the plan is kept)."""
+    update(lambda s: (remember(s, kid, answers), None), path)
+
+
+def import_file(source: Path, path: Path | None = None) -> MergeReport:
+    """Merge a progress export into the state (see `progress.merge`); `ProgressImportError` if it is not one."""
+    other = read_export(source)
+    return update(lambda s: merge(s, other), path)
+
+
+def read_export(source: Path) -> State:
+    """The state an export file holds, validated like any input: errors name the file and the field."""
+    try:
+        if source.is_dir():
+            raise ProgressImportError(t("progress.err_import_read", path=source, reason=t("os.EISDIR")))
+        size = source.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ProgressImportError(t("progress.err_import_big", path=source, size=size, limit=MAX_IMPORT_BYTES))
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise ProgressImportError(t("progress.err_import_read", path=source, reason=os_reason(exc))) from None
+    try:
+        return parse(raw)
+    except Unusable as exc:
+        if exc.problems:
+            lines = "\n".join(f"  - {p}" for p in exc.problems)
+            raise ProgressImportError(t("progress.err_import_invalid", path=source) + "\n" + lines) from None
+        raise ProgressImportError(t("progress.err_import", path=source, reason=exc.reason)) from None
+
+
+def reset(path: Path | None = None, now: datetime | None = None) -> Path | None:
+    """Move the state file aside (even a bad one) and return its new name; None when there was none."""
+    path = state_path() if path is None else path
+    if not path.exists() and not path.is_symlink():
+        return None
+    from datetime import UTC, datetime
+
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    with _lock(path, LOCK_TIMEOUT):
+        if not path.exists() and not path.is_symlink():
+            return None
+        aside = path.with_name(f"{path.name}.{stamp}.bak")
+        n = 1
+        while aside.exists():
+            aside = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+            n += 1
+        try:
+            path.rename(aside)
+        except OSError as exc:
+            raise ProgressWriteError(t("progress.err_write", path=path, reason=os_reason(exc))) from None
+    return aside
+
+
+# --- the lock and the atomic write ---------------------------------------------------------------
+
+
+@contextmanager
+def _lock(path: Path, timeout: float) -> Iterator[None]:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProgressWriteError(t("progress.err_write", path=folder, reason=os_reason(exc))) from None
+    try:
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise ProgressWriteError(t("progress.err_write", path=folder / LOCK_NAME, reason=os_reason(exc))) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise ProgressBusyError(t("progress.err_busy", path=folder / LOCK_NAME, seconds=round(timeout)))
+            time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock, also when the process is killed
+
+
+if sys.platform == "win32":  # pragma: no cover - not run in CI
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write the new state's bytes (a seam for the test that kills a process in the middle of it)."""
+    stream.write(data)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    folder = path.parent
+    tmp: Path | None = None
+    import tempfile  # only writers pay for it
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as stream:
+            _write_all(stream, data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        tmp.replace(path)
+        tmp = None
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise ProgressWriteError(t("progress.err_write", path=path, reason=os_reason(exc))) from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible on every system, so best effort."""
+    if sys.platform == "win32":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files of writers that were killed: under the lock, no live writer owns one."""
+    for leftover in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        leftover.unlink(missing_ok=True)

@@ -1,0 +1,197 @@
+"""What a command hands to the renderers: one small object per kind of result.
+
+Each result knows its machine form — `data()` for JSON, `records()` and `fields` for CSV, `header` and
+`rows()` for tab-separated text — so that those three formats are generic; the human formats (rich,
+Markdown, HTML) have one renderer per result in their own module. Plain data, no rendering here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .i18n import pick
+from .queries import RECORD_FIELDS, Selection, category_record, path_record, paths_by_document, record, records
+
+if TYPE_CHECKING:
+    from .model import Document, Kit
+    from .plan import Plan
+    from .search import Result as SearchOutcome
+
+
+class Result:
+    """Base of every result: the generic machine forms."""
+
+    fields: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+    def data(self) -> Any:
+        """The JSON document."""
+        return self.records()
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dict per CSV row, with at least `fields`."""
+        raise NotImplementedError
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        """One sequence per tab-separated line, in `header` order."""
+        raise NotImplementedError
+
+    @property
+    def empty(self) -> bool:
+        return False
+
+
+def _document_row(d: Document) -> list[object]:
+    return [d.id, d.category, d.year, ", ".join(d.authors), pick(d.title, d.title_en)]
+
+
+@dataclass(frozen=True)
+class DocumentList(Result):
+    """Documents in reading order (`kit list`, `kit path`), under a title."""
+
+    selection: Selection
+    title: str
+
+    fields = RECORD_FIELDS
+    header = ("id", "category", "year", "authors", "title")
+
+    def records(self) -> list[dict[str, Any]]:
+        return records(self.selection)
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return (_document_row(d) for d in self.selection.documents)
+
+    @property
+    def kit(self) -> Kit:
+        return self.selection.kit
+
+    @property
+    def empty(self) -> bool:
+        return not self.selection.documents
+
+
+@dataclass(frozen=True)
+class DocumentDetail(Result):
+    """Everything about one document (`kit show`)."""
+
+    kit: Kit
+    document: Document
+
+    fields = RECORD_FIELDS
+    header = ("field", "value")
+
+    def data(self) -> Any:
+        return self.records()[0]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [record(self.document, paths_by_document(self.kit)[self.document.id])]
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        for name, value in self.records()[0].items():
+            if isinstance(value, list):
+                value = " ; ".join(str(v) for v in value)
+            yield [name, "" if value is None else value]
+
+
+@dataclass(frozen=True)
+class PathList(Result):
+    """The reading paths (`kit paths`)."""
+
+    kit: Kit
+
+    fields = ("id", "alias", "title", "title_en", "description", "description_en", "documents")
+    header = ("id", "alias", "documents", "title")
+
+    def records(self) -> list[dict[str, Any]]:
+        return [path_record(self.kit, p) for p in self.kit.paths]
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return ([p.id, p.alias, len(p.documents), pick(p.title, p.title_en)] for p in self.kit.paths)
+
+
+@dataclass(frozen=True)
+class CategoryList(Result):
+    """The categories (`kit categories`)."""
+
+    kit: Kit
+
+    fields = ("id", "label", "label_en", "description", "aliases", "subcategories", "documents")
+    header = ("id", "documents", "label")
+
+    def data(self) -> Any:
+        return [category_record(self.kit, c) for c in self.kit.categories]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [{**r, "subcategories": [s["id"] for s in r["subcategories"]]} for r in self.data()]
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return ([r["id"], len(r["documents"]), pick(r["label"], r["label_en"])] for r in self.data())
+
+
+@dataclass(frozen=True)
+class AboutKit(Result):
+    """The kit's background (`kit about`)."""
+
+    kit: Kit
+
+    def data(self) -> Any:
+        return self.kit.about.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class SearchResult(Result):
+    """The documents a search found, best first (`kit search`)."""
+
+    kit: Kit
+    outcome: SearchOutcome
+
+    fields = (*RECORD_FIELDS, "score")
+    header = ("id", "category", "year", "authors", "title", "score", "matched")
+
+    def records(self) -> list[dict[str, Any]]:
+        out = records(Selection(self.kit, self.outcome.documents))
+        for item, hit in zip(out, self.outcome.hits, strict=True):
+            item["score"] = hit.score
+        return out
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return ([*_document_row(h.document), h.score, ",".join(h.fields)] for h in self.outcome.hits)
+
+    @property
+    def empty(self) -> bool:
+        return not self.outcome.hits
+
+
+@dataclass(frozen=True)
+class PlanResult(Result):
+    """The guide's reading plan (`kit guide`)."""
+
+    plan: Plan
+
+    fields = (*RECORD_FIELDS, "highlight", "reason")
+    header = ("number", "id", "category", "year", "authors", "title", "for_you")
+
+    def data(self) -> Any:
+        from .plan import plan_data
+
+        return plan_data(self.plan)
+
+    def records(self) -> list[dict[str, Any]]:
+        return list(self.data()["documents"])
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return (
+            [i.number, i.document.id, i.document.category, i.document.year, ", ".join(i.document.authors),
+             pick(i.document.title, i.document.title_en), i.reason]
+            for i in self.plan.items
+        )  # fmt: skip
+
+    @property
+    def kit(self) -> Kit:
+        return self.plan.selection.kit
+
+
+RESULTS: tuple[type[Result], ...] = (DocumentList, DocumentDetail, PathList, CategoryList, AboutKit, SearchResult, PlanResult)
+"""Every kind of result: a test checks that each has a renderer for every format its commands offer."""
