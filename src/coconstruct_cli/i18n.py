@@ -800,4 +800,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "choice.kind.reading": ("lecture", "reading"),
     # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
     "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
+    # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results
+    # (`search.notes`, `search.pointer_heading`); plurals chosen by `count`.
+    "search.unmatched.one": (
+        "Mot introuvable dans le kit\u00a0: {words}.",
+        "Word not found in the kit: {words}.",
+    ),
+    "search.unmatched.other": (
+        "Mots introuvables dans le kit\u00a0: {words}.",
+        "Words not found in the kit: {words}.",
+    ),
+    "search.partial": (
+        "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",
+        "No document holds every word; the documents holding the most come first.",
+    ),
+    "search.truncated": (
+        "Requête trop longue\u00a0: seuls ses {limit} premiers mots significatifs sont cherchés.",
+        "Query too long: only its first {limit} meaningful words are searched.",
+    ),
+    "search.only_small_words": (
+        "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
+        "ajoutez un mot qui porte le sens.",
+        "The search holds only grammatical words ('{words}'): add a word that carries the meaning.",
+    ),
+    "search.also_about": ("Aussi dans kit about\u00a0: {places}.", "Also in kit about: {places}."),
+    "search.also_paths.one": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
+    "search.also_paths.other": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
+    "search.also_categories.one": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
+    "search.also_categories.other": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
+    "search.about_summary": ("Présentation du kit", "The kit in brief"),
 }
