@@ -22,6 +22,67 @@ from coconstruct_cli.loader import bundled_path, load_kit
 from coconstruct_cli.model import Kit
 
 ENV_VARS = ("KIT_FILE", "KIT_LANG", "KIT_HOME", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "KIT_DEBUG", "FORCE_COLOR")
+# Each path's documents, in reading order, as the seed's path tables list them (checked against the seed in
+# test_data.py, relied on by the command tests).
+EXPECTED_PATHS = {
+    "understand": [
+        "referentiel-co-construction-territoire",
+        "note-modeles-co-construction-territoriale",
+        "note-co-construction-territoire",
+        "film-3-exemples",
+        "mooc-alliances-territoires",
+        "etat-des-lieux-partenariats",
+        "etudes-phare",
+        "etude-etat-des-lieux-co-construction",
+        "note-territoires-ruraux",
+        "rapport-interet-general",
+        "benchmark-animation-territoriale",
+        "note-diversite-accompagnement",
+        "note-entreprise-responsable",
+        "note-investir-secteur-associatif",
+        "guide-engagement-associatif-salaries",
+    ],
+    "animate": [
+        "referentiel-co-construction-territoire",
+        "etudes-territoriales-nord-poitou-charentes",
+        "rex-labo-alsace",
+        "rex-charenton-saint-maurice",
+        "rex-silver-geek",
+        "rex-district-solidaire",
+        "mooc-alliances-territoires",
+        "realiser-etude-territoriale",
+        "animer-co-construction-territoriale",
+        "piloter-experimentation-collective",
+        "etudes-phare",
+        "etude-etat-des-lieux-co-construction",
+        "note-territoires-ruraux",
+        "rapport-interet-general",
+        "benchmark-animation-territoriale",
+        "fiche-plan-questionnaire-etude",
+        "fiche-supports-copil",
+        "fiche-demarche-experimentation",
+        "fiche-diagnostic-structure-animation",
+    ],
+    "support": [
+        "referentiel-co-construction-territoire",
+        "film-3-exemples",
+        "mooc-partenariats",
+        "accompagner-entreprises",
+        "accompagner-associations",
+        "accompagner-partenariat",
+        "evaluer-utilite-societale",
+        "etat-des-lieux-partenariats",
+        "etudes-phare",
+        "note-diversite-accompagnement",
+        "note-entreprise-responsable",
+        "note-investir-secteur-associatif",
+        "guide-engagement-associatif-salaries",
+        "guide-construire-ensemble",
+        "guide-orse-partenariats",
+        "referentiel-cides-partenariats",
+        "fiche-checklist-evaluation",
+    ],
+}
 NBSP = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 

@@ -10,71 +10,13 @@ import pytest
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
 from coconstruct_cli.text import slug
+from conftest import EXPECTED_PATHS
 
 # The seed is the team's shared file (`../shared/seed/…` beside the checkout); a verbatim copy is kept
 # in tests/fixtures so that the checks run from any clone, and a test keeps the two identical.
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_31a221fa4027225d.txt"
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 
-EXPECTED_PATHS = {
-    "understand": [
-        "referentiel-co-construction-territoire",
-        "note-modeles-co-construction-territoriale",
-        "note-co-construction-territoire",
-        "film-3-exemples",
-        "mooc-alliances-territoires",
-        "etat-des-lieux-partenariats",
-        "etudes-phare",
-        "etude-etat-des-lieux-co-construction",
-        "note-territoires-ruraux",
-        "rapport-interet-general",
-        "benchmark-animation-territoriale",
-        "note-diversite-accompagnement",
-        "note-entreprise-responsable",
-        "note-investir-secteur-associatif",
-        "guide-engagement-associatif-salaries",
-    ],
-    "animate": [
-        "referentiel-co-construction-territoire",
-        "etudes-territoriales-nord-poitou-charentes",
-        "rex-labo-alsace",
-        "rex-charenton-saint-maurice",
-        "rex-silver-geek",
-        "rex-district-solidaire",
-        "mooc-alliances-territoires",
-        "realiser-etude-territoriale",
-        "animer-co-construction-territoriale",
-        "piloter-experimentation-collective",
-        "etudes-phare",
-        "etude-etat-des-lieux-co-construction",
-        "note-territoires-ruraux",
-        "rapport-interet-general",
-        "benchmark-animation-territoriale",
-        "fiche-plan-questionnaire-etude",
-        "fiche-supports-copil",
-        "fiche-demarche-experimentation",
-        "fiche-diagnostic-structure-animation",
-    ],
-    "support": [
-        "referentiel-co-construction-territoire",
-        "film-3-exemples",
-        "mooc-partenariats",
-        "accompagner-entreprises",
-        "accompagner-associations",
-        "accompagner-partenariat",
-        "evaluer-utilite-societale",
-        "etat-des-lieux-partenariats",
-        "etudes-phare",
-        "note-diversite-accompagnement",
-        "note-entreprise-responsable",
-        "note-investir-secteur-associatif",
-        "guide-engagement-associatif-salaries",
-        "guide-construire-ensemble",
-        "guide-orse-partenariats",
-        "referentiel-cides-partenariats",
-        "fiche-checklist-evaluation",
-    ],
-}
 ALIASES = {"understand": "comprendre", "animate": "animer", "support": "accompagner"}
 
 _ITEM = re.compile(r"\((?P<inside>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")

@@ -460,3 +460,14 @@ def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path: Path, monke
     with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
         read_limited(path, 1000)
     assert sum(asked) == 1001
+
+
+def test_a_link_a_reader_may_not_follow_is_refused_in_the_user_s_words(write_kit: Any) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["about"]["forms"][1]["example"]["see_also"][0]["url"] = "javascript:alert(1)"
+
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(edit))
+    message = spaced(caught.value.message)
+    assert "example.see_also[0].url: lien refusé « javascript:alert(1) »" in message
+    assert "http" in message and "not a link" not in message

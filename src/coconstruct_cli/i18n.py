@@ -151,10 +151,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible de lire le fichier de kit {path} : {reason}.",
         "Cannot read kit file {path}: {reason}.",
     ),
-    "err.kit_too_big": (
-        "Le fichier de kit {path} est trop gros ({size} octets, au plus {limit}).",
-        "Kit file {path} is too large ({size} bytes, at most {limit}).",
-    ),
     "err.kit_encoding": (
         "Le fichier de kit {path} n'est pas en UTF-8 (ligne {line}, colonne {column}).",
         "Kit file {path} is not UTF-8 (line {line}, column {column}).",
@@ -162,14 +158,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.kit_json": (
         "Le fichier de kit {path} n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}.",
         "Kit file {path} is not valid JSON (line {line}, column {column}): {detail}.",
-    ),
-    "err.kit_invalid.one": (
-        "Le fichier de kit {path} n'est pas valide ({count} problème)\u00a0:",
-        "Kit file {path} is not valid ({count} problem):",
-    ),
-    "err.kit_invalid.other": (
-        "Le fichier de kit {path} n'est pas valide ({count} problèmes)\u00a0:",
-        "Kit file {path} is not valid ({count} problems):",
     ),
     "err.output_exists": (
         "Le fichier {path} existe déjà ; ajoutez --force pour le remplacer.",
@@ -234,10 +222,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.date": ("{day} {month} {year}", "{day} {month} {year}"),
     "html.french_title": ("Titre en français :", "French title:"),
     "html.publisher": ("Éditeur", "Publisher"),
-    "html.gaps": (
-        "Ce que le mode opératoire ne contient pas",
-        "What the user guide (« mode opératoire ») does not contain",
-    ),
     # kinds of names, for err.unknown
     "what.category": ("Catégorie inconnue", "Unknown category"),
     "what.path": ("Parcours inconnu", "Unknown path"),
@@ -257,10 +241,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown subcategory '{value}' for '{category}' (known: {known})",
     ),
     "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
-    "val.reason_required": (
-        "requis quand « audiences » est renseigné",
-        "required when 'audiences' is given",
-    ),
     "val.root": ("(racine du fichier)", "(top of the file)"),
     "type.text": ("texte", "text"),
     "type.integer": ("entier", "integer"),
@@ -276,7 +256,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid id (lower-case ASCII, digits and hyphens, e.g. 'my-document')",
     ),
     "val.range": ("valeur hors limites ({detail})", "value out of range ({detail})"),
-    "val.literal": ("valeur non permise ({detail})", "value not allowed ({detail})"),
     "validate.ok": (
         "{path} : kit valide ({documents} documents, {paths} parcours, {categories} catégories).",
         "{path}: valid kit ({documents} documents, {paths} paths, {categories} categories).",
@@ -284,7 +263,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # results
     "msg.no_match": ("Aucun document ne correspond.", "No document matches."),
     "msg.written": ("Écrit : {path}", "Written: {path}"),
-    "msg.bundled": ("kit intégré", "bundled kit"),
     # table headers and labels
     "col.number": ("N°", "No."),
     "col.id": ("Identifiant", "Id"),
@@ -297,15 +275,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.subcategory": ("Sous-catégorie", "Subcategory"),
     "col.paths": ("Parcours", "Paths"),
     "col.documents": ("Documents", "Documents"),
-    "col.description": ("Description", "Description"),
     "col.aliases": ("Alias", "Aliases"),
     "col.for_you": ("Pour vous", "For you"),
     "col.audiences": ("Publics", "Audiences"),
     "col.parts": ("Contenu", "Parts"),
     "col.notes": ("Notes", "Notes"),
     "col.date": ("Date", "Date"),
-    "col.purpose": ("Objectif", "Purpose"),
-    "col.score": ("Score", "Score"),
     "col.match": ("Trouvé dans", "Matched in"),
     "label.documents_count.one": ("{count} document", "{count} document"),
     "label.documents_count.other": ("{count} documents", "{count} documents"),

@@ -310,6 +310,8 @@ def _message(err: Any) -> tuple[str, dict[str, Any]]:
         return "val.too_long_text", {"limit": ctx.get("max_length", "?")}
     if kind == "too_long":
         return "val.too_long_list", {"limit": ctx.get("max_length", "?")}
+    if kind == "kit_url":
+        return "val.url", {"url": shown(ctx.get("url", ""), 80)}
     if kind == "literal_error":
         values = [quoted or number for quoted, number in _EXPECTED.findall(str(ctx.get("expected", "")))]
         if len(values) == 1:

@@ -12,8 +12,7 @@ from typer.testing import CliRunner
 
 from coconstruct_cli import __version__
 from coconstruct_cli.errors import ExitCode
-from conftest import invoke
-from test_data import EXPECTED_PATHS
+from conftest import EXPECTED_PATHS, invoke
 
 DOC_KEYS = {"id", "title", "category", "subcategory", "authors", "year", "kind", "description", "audiences", "paths"}
 

@@ -1,0 +1,90 @@
+"""One registry serves every result in every format its commands offer: a missing renderer fails here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coconstruct_cli.formats import OFFERED, Format, Medium, medium
+from coconstruct_cli.guide import Answers
+from coconstruct_cli.model import Kit
+from coconstruct_cli.plan import build_plan
+from coconstruct_cli.queries import select
+from coconstruct_cli.render import MODULES, render, renderer
+from coconstruct_cli.results import (
+    RESULTS,
+    AboutKit,
+    CategoryList,
+    DocumentDetail,
+    DocumentList,
+    PathList,
+    PlanResult,
+    Result,
+    SearchResult,
+)
+from coconstruct_cli.search import search
+
+# What each command hands to the renderers.
+PRODUCES: dict[str, type[Result]] = {
+    "list": DocumentList,
+    "path": DocumentList,
+    "paths": PathList,
+    "categories": CategoryList,
+    "show": DocumentDetail,
+    "about": AboutKit,
+    "search": SearchResult,
+    "guide": PlanResult,
+}
+
+
+def example(kind: type[Result], kit: Kit) -> Result:
+    made: dict[type[Result], Any] = {
+        DocumentList: lambda: DocumentList(select(kit), "Titre"),
+        PathList: lambda: PathList(kit),
+        CategoryList: lambda: CategoryList(kit),
+        DocumentDetail: lambda: DocumentDetail(kit, kit.documents[0]),
+        AboutKit: lambda: AboutKit(kit),
+        SearchResult: lambda: SearchResult(kit, search(kit.documents, "territoire")),
+        PlanResult: lambda: PlanResult(build_plan(kit, Answers("company", "support", "toolbox"))),
+    }
+    result: Result = made[kind]()
+    return result
+
+
+def test_every_command_and_every_result_are_known() -> None:
+    assert set(PRODUCES) == set(OFFERED)
+    assert set(PRODUCES.values()) == set(RESULTS)
+    assert set(MODULES) == set(Medium)
+
+
+@pytest.mark.parametrize("command", sorted(OFFERED))
+def test_every_format_a_command_offers_renders_its_result(command: str, kit: Kit) -> None:
+    result = example(PRODUCES[command], kit)
+    for fmt in OFFERED[command]:
+        for terminal in (True, False):
+            chosen = medium(fmt, terminal)
+            assert renderer(type(result), chosen) is not None, (command, fmt, chosen)
+            out = render(result, chosen, width=100)
+            if chosen is Medium.RICH:
+                assert not isinstance(out, str) or out == ""
+            else:
+                assert isinstance(out, str) and out.strip(), (command, chosen)
+
+
+def test_a_result_without_a_renderer_is_an_error_not_tab_separated_text(kit: Kit) -> None:
+    class Orphan(Result):
+        pass
+
+    for chosen in (Medium.RICH, Medium.MD, Medium.HTML):
+        assert renderer(Orphan, chosen) is None
+        with pytest.raises(LookupError):
+            render(Orphan(), chosen)
+    # The generic formats serve it only through its machine form, which it must give.
+    with pytest.raises(NotImplementedError):
+        render(Orphan(), Medium.CSV)
+
+
+def test_table_is_rich_on_a_terminal_and_text_elsewhere() -> None:
+    assert medium(Format.TABLE, True) is Medium.RICH and medium(Format.TABLE, False) is Medium.TEXT
+    assert all(medium(f, t) is Medium(f.value) for f in Format if f is not Format.TABLE for t in (True, False))
