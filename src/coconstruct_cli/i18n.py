@@ -800,4 +800,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "choice.kind.reading": ("lecture", "reading"),
     # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
     "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
+    # shell completion (issue 14 items 1-4, 15; issue 11 items 2, 18)
+    "completion.install_help": (
+        "Installe la complétion pour le shell nommé (bash, zsh ou fish), sinon pour le shell courant.",
+        "Install completion for the shell named (bash, zsh or fish), else for the current shell.",
+    ),
+    "completion.show_help": (
+        "Affiche le script de complétion du shell nommé (bash, zsh ou fish), sinon du shell courant, "
+        "pour le copier ou l'installer à votre façon.",
+        "Print the completion script of the shell named (bash, zsh or fish), else of the current shell, "
+        "to copy it or install it your way.",
+    ),
+    "completion.installed": ("Complétion {shell} installée dans {path}.", "{shell} completion installed in {path}."),
+    "completion.restart": ("Elle prendra effet dans un nouveau terminal.", "It takes effect in a new terminal."),
+    "completion.not_installed": (
+        "La complétion n'est pas installée\u00a0;\u00a0«\u00a0{command}\u00a0» affiche le script, à placer vous-même.",
+        "Completion is not installed; '{command}' prints the script, to place yourself.",
+    ),
+    "completion.unknown_shell": (
+        "Shell inconnu\u00a0:\u00a0«\u00a0{shell}\u00a0»\u00a0; kit complète bash, zsh et fish.",
+        "Unknown shell: '{shell}'; kit completes bash, zsh and fish.",
+    ),
+    "completion.no_shell": (
+        "Votre shell n'est pas reconnu\u00a0; nommez-le\u00a0: {command} bash, {command} zsh ou {command} fish.",
+        "Your shell was not recognised; name it: {command} bash, {command} zsh or {command} fish.",
+    ),
 }

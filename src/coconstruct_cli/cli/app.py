@@ -25,7 +25,7 @@ from .. import i18n, version_line
 from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
 from ..formats import OFFERED
 from ..i18n import os_reason, t
-from . import options
+from . import options, shell_completion
 from .click_text import KitHelpFormatter, unknown_command, usage_message
 from .commands import COMMANDS
 from .console import Console, silence_stdout
@@ -213,6 +213,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+shell_completion.install(app)
 
 
 def _version(value: bool) -> None:
