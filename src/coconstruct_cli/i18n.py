@@ -178,11 +178,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.commands": ("Commandes :", "Commands:"),
     "click.subcommand_metavar": ("COMMANDE [ARGS]...", "COMMAND [ARGS]..."),
     "click.help_option": ("Affiche cette aide et quitte.", "Show this message and exit."),
-    "click.install_completion": ("Installe la complétion pour le shell courant.", "Install completion for the current shell."),
-    "click.show_completion": (
-        "Affiche la complétion pour le shell courant, pour la copier ou l'installer autrement.",
-        "Show completion for the current shell, to copy it or customize the installation.",
-    ),
     "click.default": ("par défaut : {value}", "default: {value}"),
     "click.envvar": ("variable d'environnement : {name}", "env var: {name}"),
     "click.required": ("obligatoire", "required"),
@@ -804,4 +799,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.also_categories.one": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
     "search.also_categories.other": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
     "search.about_summary": ("Présentation du kit", "The kit in brief"),
+    # shell completion (issue 14 items 1-4, 15; issue 11 items 2, 18)
+    "completion.install_help": (
+        "Installe la complétion pour le shell nommé (bash, zsh ou fish), sinon pour le shell courant.",
+        "Install completion for the shell named (bash, zsh or fish), else for the current shell.",
+    ),
+    "completion.show_help": (
+        "Affiche le script de complétion du shell nommé (bash, zsh ou fish), sinon du shell courant, "
+        "pour le copier ou l'installer à votre façon.",
+        "Print the completion script of the shell named (bash, zsh or fish), else of the current shell, "
+        "to copy it or install it your way.",
+    ),
+    "completion.installed": ("Complétion {shell} installée dans {path}.", "{shell} completion installed in {path}."),
+    "completion.restart": ("Elle prendra effet dans un nouveau terminal.", "It takes effect in a new terminal."),
+    "completion.not_installed": (
+        "La complétion n'est pas installée\u00a0;\u00a0«\u00a0{command}\u00a0» affiche le script, à placer vous-même.",
+        "Completion is not installed; '{command}' prints the script, to place yourself.",
+    ),
+    "completion.unknown_shell": (
+        "Shell inconnu\u00a0:\u00a0«\u00a0{shell}\u00a0»\u00a0; kit complète bash, zsh et fish.",
+        "Unknown shell: '{shell}'; kit completes bash, zsh and fish.",
+    ),
+    "completion.no_shell": (
+        "Votre shell n'est pas reconnu\u00a0; nommez-le\u00a0: {command} bash, {command} zsh ou {command} fish.",
+        "Your shell was not recognised; name it: {command} bash, {command} zsh or {command} fish.",
+    ),
 }

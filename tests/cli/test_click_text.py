@@ -234,8 +234,11 @@ def test_root_help_in_french(runner: CliRunner) -> None:
     assert out.startswith("Utilisation : kit [OPTIONS] COMMANDE [ARGS]...\n")
     assert "\nCommandes :\n" in out
     shown = words(out)
-    assert "--install-completion Installe la complétion pour le shell courant." in shown
-    assert "--show-completion Affiche la complétion pour le shell courant" in shown
+    assert (
+        "--install-completion Installe la complétion pour le shell nommé (bash, zsh ou fish), sinon pour le shell courant."
+        in shown
+    )
+    assert "--show-completion Affiche le script de complétion du shell nommé" in shown
     for word in ENGLISH:
         assert word not in out
 
@@ -252,7 +255,10 @@ def test_help_in_english(runner: CliRunner) -> None:
     code, out, _ = run(runner, ["-h"], {"KIT_LANG": "en"})
     assert out.startswith("Usage: kit [OPTIONS] COMMAND [ARGS]...\n")
     assert "\nCommands:\n" in out
-    assert "--install-completion Install completion for the current shell." in words(out)
+    assert (
+        "--install-completion Install completion for the shell named (bash, zsh or fish), else for the current shell."
+        in words(out)
+    )
 
 
 @pytest.mark.parametrize("env,expected", [({}, "Utilisation : kit [OPTIONS]"), ({"KIT_LANG": "en"}, "Usage: kit [OPTIONS]")])

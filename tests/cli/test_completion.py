@@ -28,14 +28,31 @@ def bash(runner: CliRunner, line: str, **env: str) -> list[str]:
     return [v for v in result.stdout.split("\n") if v]
 
 
-def zsh(runner: CliRunner, line: str) -> str:
-    result = runner.invoke(app, [], env={"_KIT_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}, prog_name="kit")
+def zsh(runner: CliRunner, line: str, **env: str) -> str:
+    """What the zsh script reads: one `value<TAB>help` line per candidate."""
+    result = runner.invoke(app, [], env={"_KIT_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line, **env}, prog_name="kit")
     assert result.exit_code == 0
     return result.stdout
 
 
 PATHS = ["understand", "comprendre", "animate", "animer", "support", "accompagner"]
 ROLES = ["association", "company", "public", "academic", "media", "facilitator", "other"]
+# Both forms, as the commands accept both: each English id, then its French name.
+ROLE_NAMES = [
+    "association",
+    "company",
+    "entreprise",
+    "public",
+    "collectivite",
+    "academic",
+    "academique",
+    "media",
+    "facilitator",
+    "animateur",
+    "other",
+    "autre",
+]
+CATEGORY_NAMES = ["reference", "cadre-de-reference", "illustrations", "method", "methode", "toolbox", "boite-a-outils"]
 
 
 def test_commands(runner: CliRunner) -> None:
@@ -56,25 +73,38 @@ def test_path_after_the_path_option(runner: CliRunner, command: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["list", "search territoire"])
-def test_categories_then_their_aliases(runner: CliRunner, command: str) -> None:
-    assert bash(runner, f"kit {command} --category ") == ["reference", "illustrations", "method", "toolbox"]
-    assert bash(runner, f"kit {command} -c meth") == ["method"]
-    assert bash(runner, f"kit {command} -c outi") == ["outils"]  # no id starts so: the French names
-    assert bash(runner, f"kit {command} -c boi") == ["boite-a-outils", "boite"]
+def test_categories_in_both_forms_then_their_aliases(runner: CliRunner, command: str) -> None:
+    assert bash(runner, f"kit {command} --category ") == CATEGORY_NAMES
+    assert bash(runner, f"kit {command} -c meth") == ["method", "methode"]
+    assert bash(runner, f"kit {command} -c cad") == ["cadre-de-reference"]
+    assert bash(runner, f"kit {command} -c outi") == ["outils"]  # neither form starts so: the other aliases
+    assert bash(runner, f"kit {command} -c boi") == ["boite-a-outils"]
 
 
-def test_roles_after_audience(runner: CliRunner) -> None:
-    assert bash(runner, "kit list --audience ") == ROLES
-    assert bash(runner, "kit list -a entr") == ["entreprise", "entreprises"]
-    assert bash(runner, "kit list -a co") == ["company"]
+def test_roles_in_both_forms_after_audience(runner: CliRunner) -> None:
+    assert bash(runner, "kit list --audience ") == ROLE_NAMES
+    assert bash(runner, "kit list -a entr") == ["entreprise"]
+    assert bash(runner, "kit list -a co") == ["company", "collectivite"]
+    assert bash(runner, "kit list -a asso") == ["association"]
+    assert bash(runner, "kit list -a res") == ["reseau"]  # neither form starts so: the other aliases
+    assert bash(runner, "kit list -a anim") == ["animateur"]
+
+
+def test_every_completed_name_is_accepted(runner: CliRunner) -> None:
+    """Each form offered is one the command takes (no name offered that `kit list` would refuse)."""
+    for name in CATEGORY_NAMES:
+        assert runner.invoke(app, ["list", "-c", name, "-f", "json"]).exit_code == 0, name
+    for name in ROLE_NAMES:
+        assert runner.invoke(app, ["list", "-a", name, "-f", "json"]).exit_code in (0, 1), name
+    for name in PATHS:
+        assert runner.invoke(app, ["path", name, "-f", "json"]).exit_code == 0, name
 
 
 def test_document_ids_after_show_with_titles_for_zsh(runner: CliRunner, kit_data: dict[str, Any]) -> None:
     everything = bash(runner, "kit show ")
     assert everything == [d["id"] for d in kit_data["documents"]]
     assert bash(runner, "kit show rex-s") == ["rex-silver-geek"]
-    offered = zsh(runner, "kit show rex-s")
-    assert '"rex-silver-geek":"Retour d\'\'expérimentation collective (Silver Geek)"' in offered
+    assert zsh(runner, "kit show rex-s") == "rex-silver-geek\tRetour d'expérimentation collective (Silver Geek)\n"
 
 
 def test_titles_follow_the_language(runner: CliRunner) -> None:
@@ -127,7 +157,6 @@ def test_a_broken_kit_completes_nothing_and_says_nothing(runner: CliRunner, tmp_
 
 
 def test_guide_completion_functions() -> None:
-    pytest.importorskip("coconstruct_cli.guide")
     goals = [value for value, _ in complete_goal(None, "")]  # type: ignore[arg-type]
     assert goals[: len(PATHS)] == PATHS and "unsure" in goals
     assert [v for v, _ in complete_goal(None, "uns")] == ["unsure"]  # type: ignore[arg-type]
@@ -137,11 +166,12 @@ def test_guide_completion_functions() -> None:
 
 def test_guide_options_complete_real_names(runner: CliRunner) -> None:
     assert "guide" in bash(runner, "kit ")
-    assert bash(runner, "kit guide --role ") == ROLES
+    assert bash(runner, "kit guide --role ") == ROLE_NAMES
+    assert bash(runner, "kit guide --goal ") == [*PATHS, "unsure", "ne-sais-pas"]
     assert "unsure" in bash(runner, "kit guide --goal ")
 
 
-def test_show_completion_prints_typer_s_script(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_show_completion_prints_the_current_shell_s_script(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     import shellingham
 
     # Typer asks shellingham which shell runs the tests; under CI that may be none it knows.

@@ -25,13 +25,10 @@ from .. import i18n, version_line
 from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
 from ..formats import OFFERED
 from ..i18n import os_reason, t
-from . import options
+from . import options, shell_completion
 from .click_text import KitHelpFormatter, unknown_command, usage_message
 from .commands import COMMANDS
 from .console import Console, silence_stdout
-
-# Typer's --install-completion and --show-completion, by the names of its placeholder parameters.
-_COMPLETION_HELP = {"install_completion": "click.install_completion", "show_completion": "click.show_completion"}
 
 
 def choose_language(args: list[str], env: dict[str, str] | None = None) -> i18n.Lang:
@@ -73,9 +70,6 @@ def translate_help(command: ClickCommand, name: str | None = None) -> None:
             param.help = t(key, formats=", ".join(f.value for f in formats))  # type: ignore[attr-defined]
         elif key is not None:
             param.help = t(key)  # type: ignore[attr-defined]
-        completion = _COMPLETION_HELP.get(param.name or "")
-        if completion is not None and isinstance(param, TyperOption):
-            param.help = t(completion)
     if isinstance(command, TyperGroup):
         command.subcommand_metavar = t("click.subcommand_metavar")
         for sub_name, sub in command.commands.items():
@@ -213,6 +207,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+shell_completion.install(app)
 
 
 def _version(value: bool) -> None:

@@ -4,6 +4,9 @@ Typer calls these on every TAB, in a fresh process. They read the kit file as pl
 pydantic and without validating it (a kit with a mistake still completes the names it has), and
 never fail: an unreadable kit completes nothing. Each returns (value, help) pairs; zsh and fish show
 the help, bash only the values. Typer keeps the values that start with what was typed.
+
+Every value and help text goes through `clean`, the terminal sanitizer: a kit file is untrusted input,
+and what it holds reaches the shell's menu. `shell_completion` cleans again whatever else Typer offers.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 import typer
 
 from .. import i18n
+from ..text import one_line, slug
 
 Items = list[tuple[str, str]]
 
@@ -50,8 +54,16 @@ def _objects(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
+def clean(text: str) -> str:
+    """One line, safe for the terminal: no control, C1 or bidi character, no line break, no tab.
+
+    The one place completion calls the project's terminal sanitizer (rename it here if it moves).
+    """
+    return one_line(text)
+
+
 def _text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return clean(value) if isinstance(value, str) else ""
 
 
 def _english(ctx: typer.Context | None) -> bool:
@@ -82,9 +94,9 @@ def _starting(items: Iterable[tuple[str, str]], incomplete: str) -> Items:
     return out
 
 
-def _ids_then_aliases(ids: Items, aliases: Items, incomplete: str) -> Items:
-    """The ids; the aliases too once no id starts with what was typed (« outi » -> outils)."""
-    found = _starting(ids, incomplete)
+def _both_forms(names: Items, aliases: Items, incomplete: str) -> Items:
+    """Both forms of each name (English id, main French name); the other aliases once none of those fits (« outi » -> outils)."""
+    found = _starting(names, incomplete)
     return found if found else _starting(aliases, incomplete)
 
 
@@ -111,27 +123,34 @@ def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
 
 
 def complete_category(ctx: typer.Context, incomplete: str) -> Items:
-    """Categories: ids with their label; their aliases when no id fits what was typed."""
+    """Categories: each id and its French name (the slug of its French label), with the label as help;
+    the other aliases when none of those fits what was typed."""
     english = _english(ctx)
-    ids: Items = []
+    names: Items = []
     aliases: Items = []
     for c in _objects(kit_data(ctx), "categories"):
         label = _pick(c, "label", english)
-        ids.append((_text(c.get("id")), label))
-        names = c.get("aliases")
-        if isinstance(names, list):
-            aliases += [(_text(a), label) for a in names]
-    return _ids_then_aliases(ids, aliases, incomplete)
+        names += [(_text(c.get("id")), label), (slug(_text(c.get("label"))), label)]
+        others = c.get("aliases")
+        if isinstance(others, list):
+            aliases += [(_text(a), label) for a in others]
+    return _both_forms(names, aliases, incomplete)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> Items:
-    """Roles (--role, --audience): ids with their description; French names when no id fits."""
+    """Roles (--role, --audience): each id and its French name (its first alias), with the role as help;
+    the other aliases when none of those fits what was typed."""
     from ..names import ROLE_ALIASES
 
     english = _english(ctx)
-    ids = [(role, _message(f"role.{role}", english)) for role in ROLE_ALIASES]
-    aliases = [(alias, _message(f"role.{role}", english)) for role, names in ROLE_ALIASES.items() for alias in names]
-    return _ids_then_aliases(ids, aliases, incomplete)
+    names: Items = []
+    aliases: Items = []
+    for role, others in ROLE_ALIASES.items():
+        described = _message(f"role.{role}", english)
+        # The first alias is the French name, unless it is only the id's plural (associations, medias).
+        names += [(role, described), *((alias, described) for alias in others[:1] if alias != f"{role}s")]
+        aliases += [(alias, described) for alias in others]
+    return _both_forms(names, aliases, incomplete)
 
 
 def complete_document(ctx: typer.Context, incomplete: str) -> Items:

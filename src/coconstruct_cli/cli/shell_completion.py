@@ -1,0 +1,391 @@
+"""How `kit` talks to bash, zsh and fish: the completion scripts, the candidates they read, and the
+`--install-completion [SHELL]` / `--show-completion [SHELL]` options.
+
+Typer's own classes fall short in real shells: they pass help texts through rich, which wraps them at
+the terminal width (fish reads one candidate per line, so the wrapped words became fake candidates);
+their zsh script evals a single-quoted string in which `''` drops apostrophes; their bash script
+word-splits and globs the answer; and both options ignore the shell named after them. Here:
+
+- every value and help text goes through `completion.clean` (one line, no control, C1 or bidi
+  character) and never through rich, so nothing in a kit file is read as markup or reaches the
+  terminal as an escape;
+- the program answers one candidate per line, `value<TAB>help` for zsh and fish, and the value
+  alone for bash, escaped so that bash inserts it as one word; the zsh script reads those lines
+  (no eval) and hands them to `_describe`;
+- `kit --show-completion zsh` prints the zsh script whatever shell runs it, `--install-completion
+  fish` installs for fish, an unknown shell is a usage error, and a home that cannot be written is
+  one paragraph on stderr and exit 4 (`ExitCode.OUTPUT`), never a traceback.
+
+`install(app)` wires all of it into a Typer app; it is called once, where the app is built.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from collections.abc import Callable, Mapping, MutableMapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from typer._click import Context as ClickContext
+from typer._click import Parameter as ClickParameter
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class, split_arg_string
+from typer.core import TyperGroup, TyperOption
+
+from ..errors import KitError, OutputError
+from ..i18n import os_reason, t
+from .completion import clean
+from .console import Console
+
+SHELLS: tuple[str, ...] = ("bash", "zsh", "fish")
+"""The shells `kit` completes in, tested in real bash, zsh and fish."""
+
+# Each script asks the program for candidates with the environment variable Typer uses
+# (_KIT_COMPLETE=complete_<shell>) and reads one candidate per line; stderr is dropped, so that
+# nothing but candidates can reach the command line.
+BASH_SCRIPT = """\
+%(complete_func)s() {
+    local IFS=$'\\n'
+    mapfile -t COMPREPLY < <(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" \\
+        %(complete_var)s=complete_bash "$1" 2>/dev/null)
+    return 0
+}
+
+complete -o default -F %(complete_func)s %(prog_name)s
+"""
+
+ZSH_SCRIPT = """\
+#compdef %(prog_name)s
+
+%(complete_func)s() {
+    local -a lines described plain
+    local line value
+    lines=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(complete_var)s=complete_zsh \\
+        %(prog_name)s 2>/dev/null)}")
+    for line in "${lines[@]}"; do
+        [[ -z "$line" ]] && continue
+        if [[ "$line" == *$'\\t'* ]]; then
+            value="${line%%%%$'\\t'*}"
+            value="${value//\\\\/\\\\\\\\}"
+            described+=("${value//:/\\\\:}:${line#*$'\\t'}")
+        else
+            plain+=("$line")
+        fi
+    done
+    if (( ${#described} + ${#plain} == 0 )); then
+        _files
+        return
+    fi
+    (( ${#described} )) && _describe -V unsorted described -U
+    (( ${#plain} )) && compadd -U -V unsorted -a plain
+    return 0
+}
+
+compdef %(complete_func)s %(prog_name)s
+# Installed in fpath, this file is the body of the autoloaded _%(prog_name)s, run by a TAB: once it has
+# registered the function above for the next ones, it answers that TAB too.
+if [[ "${funcstack[1]}" == "_%(prog_name)s" ]]; then
+    %(complete_func)s "$@"
+fi
+"""
+
+FISH_SCRIPT = (
+    "complete --command %(prog_name)s --no-files"
+    ' --arguments "(env %(complete_var)s=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args'
+    ' _TYPER_COMPLETE_ARGS=(commandline -cp) %(prog_name)s 2>/dev/null)"'
+    ' --condition "env %(complete_var)s=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args'
+    ' _TYPER_COMPLETE_ARGS=(commandline -cp) %(prog_name)s 2>/dev/null"\n'
+)
+
+# What bash must not see unescaped in a word it inserts: anything but letters, digits and a few
+# harmless signs (`;`, `|`, `$`, quotes, spaces, globs… would change the command line's meaning).
+_BASH_SAFE = re.compile(r"[\w\-.,:/@+=%]")
+
+
+def bash_word(value: str) -> str:
+    """`value` as one bash word, each unsafe character escaped with a backslash (like printf %q)."""
+    return "".join(c if _BASH_SAFE.fullmatch(c) else f"\\{c}" for c in value)
+
+
+def _line(item: CompletionItem, with_help: bool) -> str:
+    """One line for the shell: the value, then a tab and the help when there is one (both cleaned)."""
+    value = clean(str(item.value))
+    if not value:
+        return ""
+    help_text = clean(item.help) if with_help and isinstance(item.help, str) else ""
+    return f"{value}\t{help_text}" if help_text else value
+
+
+def _typed_words(variable: str) -> tuple[list[str], str]:
+    """The words before the cursor, and the one being typed, from zsh's or fish's command line."""
+    line = os.environ.get(variable, "")
+    words = split_arg_string(line)[1:]
+    if words and not line.endswith(" "):
+        return words[:-1], words[-1]
+    return words, ""
+
+
+class _Complete(ShellComplete):
+    """What the three shells share: the script's variables and one candidate per line."""
+
+    def source_vars(self) -> dict[str, Any]:
+        return {"complete_func": self.func_name, "complete_var": self.complete_var, "prog_name": self.prog_name}
+
+    def source(self) -> str:
+        return script(self.name, self.prog_name)
+
+    def format_completion(self, item: CompletionItem) -> str:
+        return _line(item, with_help=True)
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        lines = (self.format_completion(item) for item in self.get_completions(args, incomplete))
+        return "\n".join(line for line in lines if line)
+
+
+class BashComplete(_Complete):
+    name = "bash"
+    source_template = BASH_SCRIPT
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        words = split_arg_string(os.environ.get("COMP_WORDS", ""))
+        try:
+            cword = int(os.environ.get("COMP_CWORD", ""))
+        except ValueError:
+            cword = len(words)
+        incomplete = words[cword] if 0 <= cword < len(words) else ""
+        return words[1:cword], incomplete
+
+    def format_completion(self, item: CompletionItem) -> str:
+        # bash shows values only, and inserts the one chosen as typed: escape it into one word.
+        return bash_word(_line(item, with_help=False))
+
+
+class ZshComplete(_Complete):
+    name = "zsh"
+    source_template = ZSH_SCRIPT
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        return _typed_words("_TYPER_COMPLETE_ARGS")
+
+
+class FishComplete(_Complete):
+    name = "fish"
+    source_template = FISH_SCRIPT
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        return _typed_words("_TYPER_COMPLETE_ARGS")
+
+    def complete(self) -> str:
+        # fish asks twice: « is there anything to offer? » (the exit status), then the candidates.
+        found = super().complete()
+        if os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
+            sys.exit(0 if found else 1)
+        return found
+
+
+COMPLETERS: dict[str, type[_Complete]] = {cls.name: cls for cls in (BashComplete, ZshComplete, FishComplete)}
+
+
+def register() -> None:
+    """Make click use these classes for `_KIT_COMPLETE=complete_<shell>` (Typer registers its own otherwise)."""
+    for name, cls in COMPLETERS.items():
+        add_completion_class(cls, name)
+
+
+def complete_var(prog_name: str) -> str:
+    """The environment variable that asks `prog_name` for candidates (`_KIT_COMPLETE`)."""
+    return "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
+
+
+def script(shell: str, prog_name: str = "kit") -> str:
+    """The completion script for `shell` (one of SHELLS)."""
+    function = "_{}_completion".format(re.sub(r"\W", "", prog_name.replace("-", "_"), flags=re.ASCII))
+    variables = {"complete_func": function, "complete_var": complete_var(prog_name), "prog_name": prog_name}
+    return COMPLETERS[shell].source_template % variables
+
+
+# --- installing ---------------------------------------------------------------------------------
+
+
+def _home() -> Path:
+    try:
+        return Path.home()
+    except RuntimeError as exc:  # no HOME and no password entry
+        raise OutputError(t("err.output_write", path="~", reason=clean(str(exc)))) from None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write the completion script (ours: replaced whole, through a temporary file in the same folder)."""
+    import tempfile
+
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        tmp.chmod(0o644)
+        tmp.replace(path)
+        tmp = None
+    except OSError as exc:
+        raise OutputError(t("err.output_write", path=path, reason=os_reason(exc))) from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _add_lines(rc: Path, lines: list[str]) -> None:
+    """Append to a start-up file (the user's: appended to, never rewritten) the lines it lacks."""
+    try:
+        present = rc.read_text(encoding="utf-8", errors="replace") if rc.is_file() else ""
+        missing = [line for line in lines if line not in present]
+        if not missing:
+            return
+        rc.parent.mkdir(parents=True, exist_ok=True)
+        lead = "\n" if present and not present.endswith("\n") else ""
+        with rc.open("a", encoding="utf-8") as handle:
+            handle.write(lead + "".join(f"{line}\n" for line in missing))
+    except OSError as exc:
+        raise OutputError(t("err.output_write", path=rc, reason=os_reason(exc))) from None
+
+
+def install_script(shell: str, prog_name: str = "kit") -> Path:
+    """Install completion for `shell` in the user's home; the path of the script. Raises OutputError."""
+    text = script(shell, prog_name)
+    home = _home()
+    if shell == "bash":
+        target = home / ".bash_completions" / f"{prog_name}.sh"
+        _write(target, text)
+        _add_lines(home / ".bashrc", [f"source {shlex.quote(str(target))}"])
+    elif shell == "zsh":
+        target = home / ".zfunc" / f"_{prog_name}"
+        _write(target, text)
+        zshrc = Path(os.environ.get("ZDOTDIR") or home) / ".zshrc"
+        present = zshrc.read_text(encoding="utf-8", errors="replace") if zshrc.is_file() else ""
+        lines = ["fpath+=~/.zfunc; autoload -Uz compinit; compinit"]
+        if "zstyle" not in present:  # the user's own menu settings win
+            lines.append("zstyle ':completion:*' menu select")
+        _add_lines(zshrc, lines)
+    else:
+        config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        target = config / "fish" / "completions" / f"{prog_name}.fish"
+        _write(target, text)
+    return target
+
+
+# --- the two options ----------------------------------------------------------------------------
+
+
+def _detected_shell() -> str | None:
+    import shellingham  # type: ignore[import-untyped]  # Typer's dependency, untyped
+
+    try:
+        name, _ = shellingham.detect_shell()
+    except shellingham.ShellDetectionFailure:
+        return None
+    return str(name).lower()
+
+
+def _chosen_shell(ctx: ClickContext, named: str | None, option: str) -> str:
+    """The shell named after the option, else the one running `kit`; a usage error if not one of SHELLS."""
+    shell = named if named is not None else _detected_shell()
+    if shell is None:
+        raise ClickUsageError(t("completion.no_shell", command=f"kit {option}"), ctx=ctx)
+    if shell not in SHELLS:
+        raise ClickUsageError(t("completion.unknown_shell", shell=clean(shell)[:40]), ctx=ctx)
+    return shell
+
+
+def _console(ctx: ClickContext) -> Console:
+    """The run's console (made by the root's group), or a plain one."""
+    found = ctx.find_object(Console)
+    return found if found is not None else Console()
+
+
+def _fail(ctx: ClickContext, error: KitError) -> NoReturn:
+    # These options act while the root parses its own options, before the group's boundary catches
+    # anything: tell the error as that boundary does.
+    from .app import fail
+
+    fail(error, _console(ctx))
+
+
+def _show(ctx: ClickContext, shell: str) -> None:
+    _console(ctx).write(script(shell, ctx.find_root().info_name or "kit"))
+
+
+def _install(ctx: ClickContext, shell: str) -> None:
+    prog_name = ctx.find_root().info_name or "kit"
+    try:
+        path = install_script(shell, prog_name)
+    except OutputError as error:
+        hint = t("completion.not_installed", command=f"{prog_name} --show-completion {shell}")
+        _fail(ctx, OutputError(f"{error.message} {hint}"))
+    _console(ctx).write(f"{t('completion.installed', shell=shell, path=clean(str(path)))}\n{t('completion.restart')}\n")
+
+
+class ShellOption(TyperOption):
+    """A root flag that takes the word after it as a shell name, when there is one: `--show-completion [SHELL]`.
+
+    click has no option with an optional value; the group stops parsing at its first word, so that
+    word is the first of the remaining arguments, and this option takes it before the command is looked for.
+    """
+
+    def __init__(self, name: str, action: Callable[[ClickContext, str], None], help_key: str) -> None:
+        from typer._coercion import resolve_type_descriptor
+
+        info = typer.Option(False)
+        super().__init__(
+            param_decls=[name.lstrip("-").replace("-", "_"), name],
+            type_descriptor=resolve_type_descriptor(annotation=bool, parameter_info=info),
+            is_flag=True,
+            default=False,
+            expose_value=False,
+        )
+        self.action = action
+        self.help_key = help_key
+
+    def handle_parse_result(self, ctx: ClickContext, opts: Mapping[str, Any], args: list[str]) -> tuple[Any, list[str]]:
+        if not opts.get(self.name) or ctx.resilient_parsing:
+            return super().handle_parse_result(ctx, opts, args)
+        named = args[0] if args and not args[0].startswith("-") else None
+        self.action(ctx, _chosen_shell(ctx, named, self.opts[0]))
+        raise SystemExit(0)
+
+    def get_help_record(self, ctx: ClickContext) -> tuple[str, str] | None:
+        # Written when the help is, in the language of this run (a text the group set wins).
+        return self.opts[0], self.help or t(self.help_key)
+
+
+def completion_options() -> list[ClickParameter]:
+    return [
+        ShellOption("--install-completion", _install, "completion.install_help"),
+        ShellOption("--show-completion", _show, "completion.show_help"),
+    ]
+
+
+def install(app: typer.Typer) -> None:
+    """Give `app` these completion classes and options in place of Typer's. Call once, where the app is built."""
+    register()
+    app._add_completion = False  # Typer's own options: replaced by ours below
+    base = app.info.cls if isinstance(app.info.cls, type) and issubclass(app.info.cls, TyperGroup) else TyperGroup
+
+    class CompletingGroup(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.params.extend(completion_options())
+
+        def _main_shell_completion(
+            self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
+        ) -> None:
+            register()  # in case another Typer app of this process registered Typer's classes since
+            super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
+    CompletingGroup.__name__ = CompletingGroup.__qualname__ = f"Completing{base.__name__}"
+    app.info.cls = CompletingGroup
