@@ -227,3 +227,16 @@ def test_output_file_has_ordinary_permissions(runner: CliRunner, tmp_path: Path)
         os.umask(old)
     assert code == 0
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_help_is_written_in_the_language_of_each_run(runner: CliRunner) -> None:
+    """In one process, run after run: the language is chosen per run, not when modules are imported."""
+    for args, lang in ((["list", "--lang", "en", "--help"], "en"), (["list", "--help"], "fr"), (["--lang", "en", "list", "-h"], "en")):
+        code, out, _ = invoke(runner, *args)
+        assert code == 0
+        if lang == "en":
+            assert out.startswith("Usage: kit list") and "Write the result to this file." in out
+            assert not any(word in out for word in ("Utilisation", "Écrit", "Fichier de kit", "par défaut"))
+        else:
+            assert out.startswith("Utilisation : kit list") and "Écrit le résultat dans ce fichier." in out
+            assert "Write the result" not in out
