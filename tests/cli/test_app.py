@@ -231,7 +231,11 @@ def test_output_file_has_ordinary_permissions(runner: CliRunner, tmp_path: Path)
 
 def test_help_is_written_in_the_language_of_each_run(runner: CliRunner) -> None:
     """In one process, run after run: the language is chosen per run, not when modules are imported."""
-    for args, lang in ((["list", "--lang", "en", "--help"], "en"), (["list", "--help"], "fr"), (["--lang", "en", "list", "-h"], "en")):
+    for args, lang in (
+        (["list", "--lang", "en", "--help"], "en"),
+        (["list", "--help"], "fr"),
+        (["--lang", "en", "list", "-h"], "en"),
+    ):
         code, out, _ = invoke(runner, *args)
         assert code == 0
         if lang == "en":

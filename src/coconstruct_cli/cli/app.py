@@ -11,7 +11,6 @@ rich when a table is drawn, questionary when the guide really asks a question. C
 `from __future__ import annotations`: Typer would then evaluate every string annotation at each start.
 """
 
-import os
 import sys
 from typing import Annotated, Any, NoReturn
 
@@ -188,14 +187,8 @@ def _is_stdout_failure(exc: OSError) -> bool:
 
 
 def fail(exc: KitError, console: Console) -> NoReturn:
-    """Tell how the run ends, on stderr, and end it with the exception's exit code."""
-    if os.environ.get("KIT_DEBUG"):
-        import traceback
-
-        traceback.print_exc()
-    text = f"{i18n.colon(t('err.prefix'))} {exc.message}" if exc.prefixed else exc.message
-    console.message("\n".join([text, *exc.more]))
-    raise SystemExit(int(exc.exit_code))
+    """Tell how the run ends, on stderr, and end it with the exception's exit code (`Console.end`)."""
+    console.end(exc)
 
 
 app = typer.Typer(

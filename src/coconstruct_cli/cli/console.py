@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ..text import for_terminal
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..errors import KitError
     from ..guide import Question
     from ..render import Rendered
 
@@ -135,6 +136,18 @@ class Console:
             self.write(rendered)
         else:
             self.print_rich(rendered)
+
+    def end(self, exc: KitError) -> NoReturn:
+        """Tell how the run ends, on stderr, and end it with the exception's exit code (`KIT_DEBUG=1`: the traceback too)."""
+        if os.environ.get("KIT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        from ..i18n import colon, t
+
+        text = f"{colon(t('err.prefix'))} {exc.message}" if exc.prefixed else exc.message
+        self.message("\n".join([text, *exc.more]))
+        raise SystemExit(int(exc.exit_code))
 
     def question(self, question: Question) -> str:
         """Ask the user `question` (questionary, imported only now) and return the answer."""

@@ -311,9 +311,7 @@ def _console(ctx: ClickContext) -> Console:
 def _fail(ctx: ClickContext, error: KitError) -> NoReturn:
     # These options act while the root parses its own options, before the group's boundary catches
     # anything: tell the error as that boundary does.
-    from .app import fail
-
-    fail(error, _console(ctx))
+    _console(ctx).end(error)
 
 
 def _show(ctx: ClickContext, shell: str) -> None:
