@@ -23,6 +23,7 @@ from .guide import Answers, find_path, goal_title, need_title
 from .i18n import get_lang, pick, t
 from .names import ALL, UNSURE
 from .queries import Selection, groups, records, select
+from .text import fold
 
 if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
@@ -87,6 +88,7 @@ class Plan:
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9»)])\. (?=[A-ZÀ-Ý«])")
 _CLAUSE = re.compile(r", | : | ; | — ")
+_ARTICLE = re.compile(r"^(?:le |la |les |l'|un |une |the |a |an )")
 
 
 def first_sentence(text: str, limit: int = WHY_LENGTH) -> str:
@@ -101,9 +103,20 @@ def first_sentence(text: str, limit: int = WHY_LENGTH) -> str:
 
 
 def _why(document: Document, reason: str) -> str:
+    """The kit's reason when it writes the document for the reader, else what its description says first —
+    past its opening clause when that clause only repeats the title (« Se former aux enjeux…, en suivant… »)."""
     if reason:
         return t("plan.why_written_for", quote=reason)
-    return first_sentence(pick(document.description, document.description_en))
+    description = " ".join(pick(document.description, document.description_en).split())
+    why = first_sentence(description)
+    title = _ARTICLE.sub("", fold(pick(document.title, document.title_en)))
+    opening = _ARTICLE.sub("", fold(why.removesuffix(" …")))
+    if opening and (title.startswith(opening) or opening.startswith(title)):
+        clause = _CLAUSE.search(description)
+        if clause is not None:
+            rest = description[clause.end() :]
+            why = first_sentence(rest[:1].upper() + rest[1:])
+    return why
 
 
 def _start(items: tuple[Item, ...], kit: Kit, need: str) -> dict[str, str]:

@@ -121,11 +121,11 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
     if output is None:
         output = _prompt_output()
     io: dict[str, Any] = {"input": input, "output": output}
+    width = _width(output)
     for index, line in enumerate(question.preamble):
-        questionary.print(for_terminal(line), style="bold" if index == 0 else "", output=output)
+        questionary.print(_wrap_line(for_terminal(line), width), style="bold" if index == 0 else "", output=output)
     message = for_terminal(question.message)
     if question.kind == "select":
-        width = _width(output)
         choices = [
             questionary.Choice(
                 _wrap_title(for_terminal(o.title), width),
@@ -147,9 +147,32 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
         prompt = questionary.text(message, default=question.default or "", validate=validator, style=STYLE, **io)
     if question.escape is not None:
         _escape_leaves(prompt, question.escape)
+    # questionary leaves « ? question answer » on one line that the terminal would cut inside a word:
+    # the question is erased when answered, and the line written again, wrapped between words.
+    prompt.application.erase_when_done = True
     try:
         answer = prompt.unsafe_ask()
     except EOFError:
         # Ctrl-D, or the terminal went away: the same as an interrupt for the user.
         raise Interrupted(t("err.interrupted")) from None
+    shown = next((o.title for o in question.options if o.value == answer), str(answer))
+    _echo(message, for_terminal(shown), width, output)
     return str(answer)
+
+
+def _wrap_line(line: str, width: int) -> str:
+    """A line of text cut between words to fit the terminal, continued under its first word."""
+    indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
+    return "\n".join(textwrap.wrap(line, max(width - 1, 20), subsequent_indent=indent, break_on_hyphens=False)) or line
+
+
+def _echo(message: str, answer: str, width: int, output: Output | None) -> None:
+    """« ? Question Answer », as questionary writes it, wrapped between words."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    lines = textwrap.wrap(f"? {message} {answer}", max(width - 1, 20), subsequent_indent="  ", break_on_hyphens=False)
+    text = "\n".join(lines)
+    head = len(message) + 2
+    fragments = [("class:qmark", text[:1]), ("class:question", text[1:head]), ("class:answer", text[head:])]
+    print_formatted_text(FormattedText(fragments), style=STYLE, output=output)

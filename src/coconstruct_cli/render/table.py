@@ -256,7 +256,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None) -> Renderabl
         if show_ids:
             line.append_text(plain(f"  {item.document.id}", "cyan"))
         line.no_wrap, line.overflow = True, "ellipsis"
-        why = plain(item.concern and t("plan.concern", reading=item.concern) or item.why, "dim")
+        why = plain(item.why, "dim")
         why.no_wrap, why.overflow = True, "ellipsis"
         start.add_row(str(item.number), Group(line, why))
     body: list[RenderableType] = [plain(plans.start_line(plan)), start] if plan.start else [plain(plans.start_line(plan))]
