@@ -439,6 +439,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.filename_folder": ("Le dossier {path} n'existe pas.", "Folder {path} does not exist."),
     "err.filename_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
     "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
+    "q.instruction_short": ("(↑ ↓ puis Entrée)", "(↑ ↓ then Enter)"),
+    "q.description": ("Description", "Description"),
     "q.role": ("Vous êtes…", "You are…"),
     "q.goal": ("Que voulez-vous faire ?", "What do you want to do?"),
     "q.recap_title": ("Récapitulatif", "Summary"),

@@ -17,7 +17,7 @@ import questionary
 from prompt_toolkit.validation import ValidationError, Validator
 
 from ..errors import Interrupted
-from ..i18n import t
+from ..i18n import colon, t
 from ..text import for_terminal
 
 if TYPE_CHECKING:
@@ -67,8 +67,10 @@ def _prompt_output() -> Output | None:
     return create_output(stdout=sys.stderr)
 
 
-# questionary shows a description as « Description: … » on lines it does not wrap.
-_DESCRIPTION_LABEL = len("  Description: ")
+# questionary shows a description as « Description: … » on lines it does not wrap; the label is put in the
+# interface's language (`_relabel`), and the lines are wrapped under its end.
+_QUESTIONARY_LABEL = "  Description: "
+_DESCRIPTION_LABEL = len("  Description\u00a0: ")
 
 
 def _width(output: Output | None) -> int:
@@ -96,6 +98,29 @@ def _wrap_title(title: str, width: int) -> str:
     """A choice's title on as many lines as it needs, cut between words, continued under its first word."""
     usable = max(width - _POINTER - 1, 20)
     return ("\n" + " " * _POINTER).join(textwrap.wrap(title, usable, break_on_hyphens=False)) or title
+
+
+def _relabel(prompt: Any) -> None:
+    """questionary's « Description: » label, written in the interface's language."""
+    label = f"  {colon(t('q.description'))} ".ljust(_DESCRIPTION_LABEL)
+    for window in prompt.application.layout.find_all_windows():
+        control = window.content
+        if control.__class__.__name__ == "InquirerControl":
+            tokens = control.text
+
+            def relabelled(tokens: Any = tokens) -> Any:
+                return [(style, label + text[len(_QUESTIONARY_LABEL) :]) if text.startswith(_QUESTIONARY_LABEL) else (style, text)
+                        for style, text in tokens()]  # fmt: skip
+
+            control.text = relabelled
+
+
+def _instruction(message: str, width: int) -> str:
+    """The keys to press, shortened (or left out) when the question line would not fit the screen."""
+    for key in ("q.instruction", "q.instruction_short"):
+        if len(message) + len(t(key)) + 4 <= width:
+            return t(key)
+    return " "
 
 
 def _escape_leaves(prompt: Any, value: str) -> None:
@@ -138,7 +163,7 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
             message,
             choices=choices,
             default=question.default,
-            instruction=t("q.instruction"),
+            instruction=_instruction(message, width),
             style=STYLE,
             **io,
         )
@@ -147,6 +172,8 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
         prompt = questionary.text(message, default=question.default or "", validate=validator, style=STYLE, **io)
     if question.escape is not None:
         _escape_leaves(prompt, question.escape)
+    if question.kind == "select":
+        _relabel(prompt)
     # questionary leaves « ? question answer » on one line that the terminal would cut inside a word:
     # the question is erased when answered, and the line written again, wrapped between words.
     prompt.application.erase_when_done = True
