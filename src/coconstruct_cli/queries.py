@@ -53,11 +53,20 @@ def paths_by_document(kit: Kit) -> dict[str, list[str]]:
 
 
 def when(document: Document, lang: str = "fr", compact: bool = False) -> str:
-    """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), or the year alone where the label
-    is words: in English (French words an English reader would not expect) and where room is `compact`."""
-    if document.date and ((lang == "fr" and not compact) or not any(c.isalpha() for c in document.date)):
-        return document.date
+    """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), in the language asked: in English
+    `date_en` (« November 2016 »), never French words; the year alone where there is no date in that
+    language, or where room is `compact` and the date is words."""
+    date = document.date_en if lang == "en" else document.date
+    if lang == "en" and not date and document.date and not any(c.isalpha() for c in document.date):
+        date = document.date  # « 2015-2016 » is the same in both languages
+    if date and not (compact and any(c.isalpha() for c in date)):
+        return date
     return str(document.year)
+
+
+def kind(document: Document, lang: str = "fr") -> str:
+    """The document's nature in the language asked (« référentiel », « reference guide »)."""
+    return document.kind_en if lang == "en" and document.kind_en else document.kind
 
 
 def category_of(kit: Kit, document: Document) -> Category:
@@ -151,6 +160,22 @@ def record(document: Document, paths: list[str]) -> dict[str, Any]:
         "notes_en": list(document.notes_en),
         "description_kind": document.description_kind,
     }
+
+
+def readable(value: Any) -> str:
+    """A record value as one line of text (CSV cell, tab-separated value): lists joined with « ; », an
+    object as its first value, a colon, then its other values that are not English twins
+    (« company: à destination des chefs d'entreprise »)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        values = [str(v) for k, v in value.items() if v is not None and not k.endswith("_en")]
+        return f"{values[0]}: {' — '.join(values[1:])}" if len(values) > 1 else "".join(values)
+    if isinstance(value, list | tuple):
+        return " ; ".join(readable(v) for v in value)
+    return str(value)
 
 
 def records(selection: Selection) -> list[dict[str, Any]]:

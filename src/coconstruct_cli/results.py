@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
-from .queries import RECORD_FIELDS, Selection, category_record, path_record, paths_by_document, record, records
+from .queries import RECORD_FIELDS, Selection, category_record, path_record, paths_by_document, readable, record, records
 
 if TYPE_CHECKING:
     from .model import Document, Kit
@@ -90,9 +90,7 @@ class DocumentDetail(Result):
 
     def rows(self) -> Iterable[Sequence[object]]:
         for name, value in self.records()[0].items():
-            if isinstance(value, list):
-                value = " ; ".join(str(v) for v in value)
-            yield [name, "" if value is None else value]
+            yield [name, readable(value)]
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ def test_output_into_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None
 def test_lang_option_and_environment(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = invoke(runner, "list", "-f", "md", "--lang", "en")
     assert "## Reference framework" in out
-    assert "Le RAMEAU, 2016 (`referentiel-co-construction-territoire`)" in out  # not « novembre 2016 »
+    assert "Le RAMEAU, November 2016 (`referentiel-co-construction-territoire`)" in out  # not « novembre 2016 »
     assert "Comisis, Opinion Way, 2015-2016 (`etudes-phare`)" in out
     code, _, err = invoke(runner, "list", "--lang", "de")
     assert code == ExitCode.USAGE and "fr ou en" in err

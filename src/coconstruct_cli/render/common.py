@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..i18n import get_lang, pick, t
+from ..i18n import colon, get_lang, pick, t
 
 if TYPE_CHECKING:
-    from ..model import About, Figure, Form
+    from ..model import About, Document, Figure, Form, Kit, Reference, ResearchItem, ResearchWork
     from ..search import Result
 
 STAR = "★"
@@ -56,7 +56,7 @@ class Block:
     kind: str
     """« p » paragraph, « ol »/« ul » list (`items`), « h3 » sub-heading, « note » muted remark,
     « labelled » label and text, « titled » a title, a dash and text, « link » a web address (`url`),
-    « docs » documents of the kit (`items`: ids)."""
+    « docs » documents of the kit (`items`: ids; `label` says how they relate, « Dans le kit » when empty)."""
     text: str = ""
     items: tuple[str, ...] = ()
     label: str = ""
@@ -118,7 +118,7 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
         for figure in about.figures:
             line = f"{pick(figure.value, figure.value_en)} {pick(figure.measure, figure.measure_en)} ({figure_year(figure)})"
             if figure.scope:
-                line += f" — {pick(figure.scope, figure.scope_en)}"
+                line += f" — {colon(t('label.scope'))} {pick(figure.scope, figure.scope_en)}"
             items.append(line)
         blocks = [Block("ul", items=tuple(items))]
         if has_missing_year(about):
@@ -131,7 +131,8 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
             blocks.append(Block("ul", items=tuple(pick(e.text, e.text_en) for e in work.entries)))
             for entry in work.entries:
                 if entry.documents:
-                    blocks.append(Block("docs", pick(entry.text, entry.text_en), items=entry.documents))
+                    text = pick(entry.text, entry.text_en)
+                    blocks.append(Block("docs", text, items=entry.documents, label=t("label.research_documents")))
         sections.append(Section(t("about.genesis"), tuple(blocks)))
     if about.partners:
         sections.append(Section(t("about.partners"), (Block("p", pick(about.partners, about.partners_en)),)))
@@ -139,3 +140,95 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
     if gaps:
         sections.append(Section(t("about.gaps"), (Block("note", t("about.gaps_note")), Block("ul", items=gaps)), "gaps"))
     return tuple(lead), tuple(sections)
+
+
+# --- kit show: one document, written by every format -----------------------------------------------
+
+CONCERN = "◆"
+KIT_ABOUT = "kit about"
+
+
+def quoted(text: str) -> str:
+    """The seed's words between French quotation marks, kept whole by non-breaking spaces."""
+    return f"«\u00a0{text}\u00a0»"
+
+
+def seed_words(fr: str, en: str | None = None) -> str:
+    """A text of the seed: its words quoted; in English the translation first, marked as such, then the
+    kit's own (French) words, marked as the kit's text."""
+    if get_lang() != "en":
+        return quoted(fr)
+    words = f"{colon(t('label.quote'))} {quoted(fr)}"
+    return f"{en} ({t('label.translation')}) — {words}" if en else words
+
+
+def written_for_lines(document: Document) -> list[str]:
+    """★ the roles the seed says the document is written for, each with the seed's words."""
+    return [f"{t(f'role.{w.role}')} — {seed_words(w.quote, w.quote_en)}" for w in document.written_for]
+
+
+def concerns_lines(document: Document) -> list[str]:
+    """◆ the roles the document concerns by our reading, each with the seed phrase the reading rests on."""
+    return [
+        f"{t(f'role.{c.role}')} — {pick(c.reading, c.reading_en)}. {colon(t('label.rests_on'))} {quoted(c.rests_on)}"
+        for c in document.concerns
+    ]
+
+
+def research_of(kit: Kit, document: Document) -> list[tuple[ResearchWork, ResearchItem]]:
+    """The research items of annex 1 (`kit about`) that are this document, with their work."""
+    return [(w, e) for w in kit.about.research for e in w.entries if document.id in e.documents]
+
+
+def references_to(kit: Kit, document: Document) -> list[tuple[Form, Reference]]:
+    """The passages of the forms' texts (`kit about`) that point at this document."""
+    return [(f, r) for f in kit.about.forms for r in f.references if document.id in r.documents]
+
+
+def description_block(document: Document) -> Block:
+    """The description, labelled as a summary when it is ours and not the seed's words."""
+    text = pick(document.description, document.description_en)
+    if document.description_kind == "summary":
+        return Block("labelled", text, label=t("label.summary").capitalize())
+    return Block("p", text)
+
+
+def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
+    """What `kit show` tells below a document's record fields, the same for the terminal, Markdown and
+    HTML: its description, who it is written for (★, the seed's words) and whom it concerns by our
+    reading (◆), its parts, the makers and passages the seed names, its links, its notes, and where
+    `kit about` speaks of it."""
+    sections = [Section("", (description_block(document),))]
+    audiences = [Block("labelled", line, label=f"{STAR} {t('label.written_for')}") for line in written_for_lines(document)]
+    audiences += [Block("labelled", line, label=f"{CONCERN} {t('label.concerns')}") for line in concerns_lines(document)]
+    if audiences:
+        sections.append(Section(t("col.audiences"), tuple(audiences), "audiences"))
+    parts = picked(document.parts, document.parts_en)
+    if parts:
+        sections.append(Section(t("col.parts"), (Block("ul", items=parts),)))
+    if document.credits:
+        credits = tuple(f"{c.name} — {seed_words(c.quote, c.quote_en)}" for c in document.credits)
+        sections.append(Section(t("label.credits"), (Block("ul", items=credits),)))
+    if document.mentions:
+        mentions = tuple(f"{colon(pick(m.where, m.where_en))} {seed_words(m.quote, m.quote_en)}" for m in document.mentions)
+        sections.append(Section(t("label.mentions"), (Block("ul", items=mentions),)))
+    if document.links:
+        links = tuple(Block("link", pick(link.label, link.label_en), url=link.url) for link in document.links)
+        sections.append(Section(t("label.links"), links))
+    notes = picked(document.notes, document.notes_en)
+    if notes:
+        sections.append(Section(t("col.notes"), (Block("ul", items=notes),), "notes"))
+    see_about = Block("labelled", KIT_ABOUT, label=t("label.see_also"))
+    research = research_of(kit, document)
+    if research:
+        items = tuple(f"{pick(e.text, e.text_en)} ({pick(w.title, w.title_en)})" for w, e in research)
+        sections.append(Section(t("label.research"), (Block("ul", items=items), see_about), "about"))
+    references = references_to(kit, document)
+    if references:
+        mentioned = {m.quote for m in document.mentions}
+        items = tuple(
+            form_title(f) if r.quote in mentioned else f"{form_title(f)} — {seed_words(r.quote, r.quote_en)}"
+            for f, r in references
+        )
+        sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
+    return tuple(sections)

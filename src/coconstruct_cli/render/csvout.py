@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..queries import readable
 from ..text import strip_unsafe
 
 if TYPE_CHECKING:
@@ -17,13 +18,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 
 def cell(value: Any) -> str:
-    """One value as a safe CSV cell; lists are joined with « ; »."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = " ; ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
-    text = strip_unsafe(text)
+    """One value as a safe CSV cell: lists joined with « ; », objects written readably
+    (`queries.readable`: « company: à destination des chefs d'entreprise »)."""
+    text = strip_unsafe(readable(value))
     if text.startswith(_FORMULA_START):
         text = "'" + text
     return text

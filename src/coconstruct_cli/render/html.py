@@ -22,7 +22,7 @@ from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
 from ..text import strip_unsafe
-from .common import Block, about_outline, href, read_as
+from .common import Block, about_outline, document_outline, href, read_as
 
 if TYPE_CHECKING:
     from ..model import Category, Document, Kit
@@ -323,7 +323,7 @@ def _row(row: Row, extra: Sequence[tuple[str, str]]) -> str:
         _cell("title", None, _title_cell(d, row.note)),
         _cell("authors", t("col.authors"), esc(", ".join(d.authors))),
         _cell("year", t("col.year"), esc(when(d, get_lang()))),
-        _cell("kind", t("col.kind"), esc(d.kind)),
+        _cell("kind", t("col.kind"), kit_text(d.kind, d.kind_en)),
         *(_cell(name, label, content) for (name, label), content in zip(extra, row.extra, strict=True)),
         _cell("id", t("col.id"), f"<code>{esc(d.id)}</code>"),
     ]
@@ -407,7 +407,8 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
 
 
 def document_html(kit: Kit, document: Document, generated: datetime.date) -> str:
-    """One document (`kit show`): its record as a list of labelled fields, its description, parts and notes."""
+    """One document (`kit show`): its record as a list of labelled fields, then the sections of
+    `common.document_outline` (the only links are the kit file's `links`, checked by the model)."""
     lang = get_lang()
     category = category_of(kit, document)
     fields = [
@@ -416,21 +417,17 @@ def document_html(kit: Kit, document: Document, generated: datetime.date) -> str
         (t("col.subcategory"), _subcategory_label(kit, document) or esc(t("label.none"))),
         (t("col.authors"), esc(", ".join(document.authors))),
         (t("col.year"), esc(when(document, lang))),
-        (t("col.kind"), kit_text(document.kind)),
+        (t("col.kind"), kit_text(document.kind, document.kind_en)),
         (t("col.paths"), esc(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
     ]
-    if document.audiences:
-        fields.append((t("col.audiences"), esc(", ".join(t(f"role.{a}") for a in document.audiences))))
     rows = "".join(f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>\n" for label, value in fields)
-    parts = [
-        french_title_block(document.title, document.title_en),
-        f'<dl class="meta record">\n{rows}</dl>\n',
-        f'<p class="lead">{kit_text(document.description, document.description_en)}</p>\n',
-    ]
-    if document.parts:
-        parts.append(_section(t("col.parts"), _list(kit_text(p) for p in document.parts)))
-    if document.notes:
-        parts.append(_section(t("col.notes"), _list(kit_text(n) for n in document.notes)))
+    parts = [french_title_block(document.title, document.title_en), f'<dl class="meta record">\n{rows}</dl>\n']
+    for section in document_outline(kit, document):
+        body = "".join(_html_block(block) for block in section.blocks)
+        if section.title:
+            parts.append(_section(section.title, body, section.css))
+        else:
+            parts.append(f'<div class="lead">\n{body}</div>\n')
     return page(pick(document.title, document.title_en), "".join(parts), [_generated(generated)])
 
 
@@ -576,7 +573,7 @@ def _html_block(block: Block) -> str:
         # The one place a page links out: a web address from a link field of the kit file, checked by the model.
         return f'<p class="source">{esc(colon(block.text))} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
     commands = ", ".join(f"<code>kit show {esc(d)}</code>" for d in block.items)
-    return f'<p class="source">{esc(block.text)} — {esc(colon(t("about.documents")))} {commands}</p>\n'
+    return f'<p class="source">{esc(block.text)} — {esc(colon(block.label or t("about.documents")))} {commands}</p>\n'
 
 
 def about_html(kit: Kit, generated: datetime.date) -> str:

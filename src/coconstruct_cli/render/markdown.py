@@ -11,10 +11,10 @@ from .. import plan as plans
 from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, groups, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, why
 from ..text import one_line
-from .common import STAR, Block, about_outline, fields_label, href, search_lead
+from .common import STAR, Block, about_outline, document_outline, fields_label, href, search_lead
 
 if TYPE_CHECKING:
     from ..model import About, Document, Kit
@@ -84,6 +84,7 @@ def categories_md(kit: Kit) -> str:
 
 
 def document_md(kit: Kit, document: Document) -> str:
+    """One document: its record as a list of labelled fields, then the sections of `common.document_outline`."""
     lang = get_lang()
     category = category_of(kit, document)
     out = [heading(1, pick(document.title, document.title_en))]
@@ -94,22 +95,17 @@ def document_md(kit: Kit, document: Document) -> str:
         (t("col.category"), escape(pick(category.label, category.label_en))),
         (t("col.subcategory"), escape(subcategory_label(kit, document, lang) or t("label.none"))),
         (t("col.authors"), escape(", ".join(document.authors))),
-        (t("col.year"), escape(when(document, get_lang()))),
-        (t("col.kind"), escape(document.kind)),
+        (t("col.year"), escape(when(document, lang))),
+        (t("col.kind"), escape(kind(document, lang))),
         (t("col.paths"), escape(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
     ]
-    if document.audiences:
-        fields.append((t("col.audiences"), escape(", ".join(document.audiences))))
     out.append("\n")
     out.extend(item(labelled(label, value)) for label, value in fields)
-    out.append("\n" + escape(pick(document.description, document.description_en)) + "\n")
-    if document.parts:
-        out.append("\n" + heading(2, t("col.parts")) + "\n")
-        out.extend(item(escape(p)) for p in document.parts)
-    if document.notes:
-        out.append("\n" + heading(2, t("col.notes")) + "\n")
-        out.extend(item(escape(n)) for n in document.notes)
-    return "".join(out)
+    out.append("\n")
+    for section in document_outline(kit, document):
+        out.append(heading(2, section.title) + "\n" if section.title else "")
+        out.extend(_md_block(block) for block in section.blocks)
+    return "".join(out).rstrip("\n") + "\n"
 
 
 def _md_block(block: Block) -> str:
@@ -130,7 +126,7 @@ def _md_block(block: Block) -> str:
         return f"{escape(colon(block.text))} <{href(block.url)}>\n\n"
     # docs: the documents of the kit the text points to
     commands = ", ".join(f"`kit show {d}`" for d in block.items)
-    return f"{escape(block.text)} — {escape(colon(t('about.documents')))} {commands}\n\n"
+    return f"{escape(block.text)} — {escape(colon(block.label or t('about.documents')))} {commands}\n\n"
 
 
 def about_md(about: About) -> str:

@@ -48,7 +48,12 @@ def _text_block(block: Block) -> list[str]:
         return ["", one_line(f"{block.label} — {block.text}")]
     if block.kind == "link":
         return ["", one_line(f"{colon(block.text)} {href(block.url)}")]
-    return ["", one_line(f"{block.text} — {colon(t('about.documents'))} " + ", ".join(f"kit show {d}" for d in block.items))]
+    return [
+        "",
+        one_line(
+            f"{block.text} — {colon(block.label or t('about.documents'))} " + ", ".join(f"kit show {d}" for d in block.items)
+        ),
+    ]
 
 
 def about_text(about: About) -> str:

@@ -18,10 +18,10 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import one_line, strip_unsafe
-from .common import STAR, Block, about_outline, fields_label, href, search_lead
+from .common import CONCERN, STAR, Block, about_outline, document_outline, fields_label, href, search_lead
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -81,7 +81,7 @@ def documents_table(selection: Selection, title: str | None = None, width: int |
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
             row: list[str | Text] = [str(number), cell, who, when]
-            row += [plain(d.kind)] if roomy else []
+            row += [plain(kind(d, get_lang()))] if roomy else []
             row += [plain(d.id)] if wide else []
             table.add_row(*row)
         table.add_section()
@@ -118,6 +118,9 @@ def categories_table(kit: Kit) -> Table:
 
 
 def document_panel(kit: Kit, document: Document) -> RenderableType:
+    """One document: its record as labelled fields, then the sections every format tells
+    (`common.document_outline`): description, ★ written for / ◆ concerns, parts, makers, mentions, links,
+    notes, and where `kit about` speaks of it."""
     lang = get_lang()
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -132,25 +135,25 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
         rows.append((t("col.subcategory"), plain(sub)))
     rows += [
         (t("col.authors"), plain(", ".join(document.authors))),
-        (t("col.year"), plain(when(document, get_lang()))),
-        (t("col.kind"), plain(document.kind)),
+        (t("col.year"), plain(when(document, lang))),
+        (t("col.kind"), plain(kind(document, lang))),
         (t("col.paths"), plain(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
     ]
-    if document.audiences:
-        rows.append((t("col.audiences"), plain(", ".join(t(f"role.{a}") for a in document.audiences))))
     if lang == "en" and document.title_en:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))
     for label, value in rows:
         grid.add_row(label, value)
-    parts: list[RenderableType] = [grid, Text(""), block_text(pick(document.description, document.description_en))]
-    if document.parts:
+    parts: list[RenderableType] = [grid]
+    for section in document_outline(kit, document):
         parts.append(Text(""))
-        parts.append(Text(t("col.parts"), style="bold"))
-        parts.extend(Text("  • ").append_text(plain(p)) for p in document.parts)
-    if document.notes:
-        parts.append(Text(""))
-        parts.append(Text(t("col.notes"), style="bold"))
-        parts.extend(Text("  • ", style="dim").append_text(plain(n, "dim")) for n in document.notes)
+        if section.title:
+            parts.append(plain(section.title, "bold"))
+        inner: list[RenderableType] = []
+        for block in section.blocks:
+            inner += _rich_block(block)
+        while inner and isinstance(inner[-1], Text) and not inner[-1].plain:
+            inner.pop()
+        parts += inner
     title = plain(pick(document.title, document.title_en), "bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
 
@@ -176,7 +179,7 @@ def _rich_block(block: Block) -> list[RenderableType]:
     commands = ", ".join(f"kit show {d}" for d in block.items)
     return [
         plain(block.text, "dim")
-        .append_text(Text(f" — {colon(t('about.documents'))} ", style="dim"))
+        .append_text(Text(f" — {colon(block.label or t('about.documents'))} ", style="dim"))
         .append_text(plain(commands, "cyan")),
         Text(""),
     ]
@@ -207,9 +210,6 @@ def about_panels(about: About) -> RenderableType:
         border = "yellow" if section.css == "gaps" else "blue"
         parts.append(Panel(Group(*inner), title=plain(section.title, "bold"), title_align="left", border_style=border))
     return Group(*parts)
-
-
-CONCERN = "◆"
 
 
 def mark_of(item: plans.Item) -> Text:
