@@ -767,9 +767,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.scope": ("Champ", "Scope"),
     "label.see_also": ("Pour plus d'information", "For more information"),
     "label.seed_forms": ("Le kit écrit", "The kit writes"),
-    "choice.kind.contradiction": ("contradiction", "contradiction"),
-    "choice.kind.correction": ("coquille corrigée", "misspelling corrected"),
-    "choice.kind.reading": ("lecture", "reading"),
     # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
     "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
     # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results

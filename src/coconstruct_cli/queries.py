@@ -192,6 +192,8 @@ def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:
         "description": path.purpose,
         "description_en": path.purpose_en,
         "documents": [d.id for d in reading_order(kit, [d for d in kit.documents if d.id in path.documents])],
+        "purpose_source": path.purpose_source,
+        "purpose_source_en": path.purpose_source_en,
     }
 
 

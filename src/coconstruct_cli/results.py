@@ -99,7 +99,17 @@ class PathList(Result):
 
     kit: Kit
 
-    fields = ("id", "alias", "title", "title_en", "description", "description_en", "documents")
+    fields = (
+        "id",
+        "alias",
+        "title",
+        "title_en",
+        "description",
+        "description_en",
+        "documents",
+        "purpose_source",
+        "purpose_source_en",
+    )
     header = ("id", "alias", "documents", "title")
 
     def records(self) -> list[dict[str, Any]]:

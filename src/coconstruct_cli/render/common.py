@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..i18n import colon, get_lang, pick, t
 
 if TYPE_CHECKING:
-    from ..model import About, Document, Figure, Form, Kit, Reference, ResearchItem, ResearchWork
+    from ..model import About, Document, Figure, Form, Kit, ReadingPath, Reference, ResearchItem, ResearchWork
     from ..search import Result
 
 STAR = "★"
@@ -17,6 +17,13 @@ STAR = "★"
 def picked(fr: tuple[str, ...], en: tuple[str, ...]) -> tuple[str, ...]:
     """A list of kit texts in the current language, when the English list is there."""
     return en if get_lang() == "en" and en else fr
+
+
+def purpose_source(path: ReadingPath) -> str:
+    """Where a path's purpose comes from in the seed (« Source de l'objectif : … »), or nothing."""
+    if not path.purpose_source:
+        return ""
+    return f"{colon(t('label.purpose_source'))} {pick(path.purpose_source, path.purpose_source_en)}"
 
 
 def figure_year(figure: Figure) -> str:
@@ -232,3 +239,27 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
         )
         sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
     return tuple(sections)
+
+
+# --- the README's table of the seed's contradictions -----------------------------------------------
+
+
+def _cell(text: str) -> str:
+    # Plain spaces: the README is read as source too, where a non-breaking space is invisible.
+    return text.replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
+
+
+def choices_table(kit: Kit) -> str:
+    """The kit's `choices` as a Markdown table, in the current language: the README (in English, for
+    maintainers) holds this table, and a test fails when it differs from the data. The kind is the
+    data's own word (`contradiction`, `correction`, `reading`), as a maintainer writes it in the file."""
+    lines = ["| kind | subject | choice | reason |", "| --- | --- | --- | --- |"]
+    for choice in kit.choices:
+        reason = pick(choice.reason, choice.reason_en)
+        if choice.seed_forms:
+            reason += f" {colon(t('label.seed_forms'))} " + ", ".join(quoted(f) for f in choice.seed_forms) + "."
+        if choice.documents:
+            reason += " (" + ", ".join(f"`{d}`" for d in choice.documents) + ")"
+        cells = (choice.kind, pick(choice.subject, choice.subject_en), pick(choice.choice, choice.choice_en), reason)
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"

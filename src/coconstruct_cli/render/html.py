@@ -22,7 +22,7 @@ from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
 from ..text import strip_unsafe
-from .common import Block, about_outline, document_outline, href, read_as
+from .common import Block, about_outline, document_outline, href, purpose_source, read_as
 
 if TYPE_CHECKING:
     from ..model import Category, Document, Kit
@@ -614,7 +614,8 @@ def paths_html(kit: Kit, generated: datetime.date) -> str:
             f"<code>{esc(p.id)}</code>",
             f"<code>{esc(p.alias)}</code>",
             f'<span class="doc-title">{kit_text(p.title, p.title_en)}</span>{french_title(p.title, p.title_en)}'
-            f'<span class="desc">{kit_text(p.purpose, p.purpose_en)}</span>',
+            f'<span class="desc">{kit_text(p.purpose, p.purpose_en)}</span>'
+            + (f'<span class="desc source">{esc(purpose_source(p))}</span>' if p.purpose_source else ""),
             esc(len(p.documents)),
         ]
         for p in kit.paths

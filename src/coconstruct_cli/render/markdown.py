@@ -14,7 +14,7 @@ from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, why
 from ..text import one_line
-from .common import STAR, Block, about_outline, document_outline, fields_label, href, search_lead
+from .common import STAR, Block, about_outline, document_outline, fields_label, href, purpose_source, search_lead
 
 if TYPE_CHECKING:
     from ..model import About, Document, Kit
@@ -68,6 +68,8 @@ def paths_md(kit: Kit) -> str:
     for p in kit.paths:
         out.append("\n" + heading(2, f"{pick(p.title, p.title_en)} ({p.id}, {p.alias})") + "\n")
         out.append(escape(pick(p.purpose, p.purpose_en)) + "\n\n")
+        if p.purpose_source:
+            out.append(f"*{escape(purpose_source(p))}*\n\n")
         out.append(escape(t("label.documents_count", count=len(p.documents))) + "\n")
     return "".join(out)
 

@@ -21,7 +21,7 @@ from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import one_line, strip_unsafe
-from .common import CONCERN, STAR, Block, about_outline, document_outline, fields_label, href, search_lead
+from .common import CONCERN, STAR, Block, about_outline, document_outline, fields_label, href, purpose_source, search_lead
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -98,6 +98,9 @@ def paths_table(kit: Kit) -> Table:
         title = plain(pick(p.title, p.title_en), "bold")
         title.append("\n")
         title.append_text(plain(pick(p.purpose, p.purpose_en), "dim"))
+        if p.purpose_source:
+            title.append("\n")
+            title.append_text(plain(purpose_source(p), "dim italic"))
         table.add_row(plain(p.id), plain(p.alias), title, str(len(p.documents)))
     return table
 

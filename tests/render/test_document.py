@@ -1,0 +1,305 @@
+"""`kit show` tells every field the kit holds, in every format and in both languages, true to the seed:
+*written for* (★, the seed's words) apart from *concerns* (◆, our reading), links as links, summaries
+labelled, `kit show` and `kit about` pointing to each other; in English no French but titles and quotes;
+and the README's table of the seed's contradictions is the data's."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from coconstruct_cli.formats import Medium
+from coconstruct_cli.guide import Answers
+from coconstruct_cli.i18n import set_lang
+from coconstruct_cli.model import Document, Kit
+from coconstruct_cli.plan import build_plan
+from coconstruct_cli.queries import RECORD_FIELDS, select
+from coconstruct_cli.render import render
+from coconstruct_cli.render.common import choices_table
+from coconstruct_cli.results import (
+    AboutKit,
+    CategoryList,
+    DocumentDetail,
+    DocumentList,
+    PathList,
+    PlanResult,
+    Result,
+    SearchResult,
+)
+from coconstruct_cli.search import search
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+HUMAN = (Medium.RICH, Medium.TEXT, Medium.MD, Medium.HTML)
+
+
+def doc(kit: Kit, id_: str) -> Document:
+    return next(d for d in kit.documents if d.id == id_)
+
+
+def text_of(result: Result, medium: Medium) -> str:
+    """What a reader sees: rich drawn wide (no wrapping), HTML without tags, Markdown without escapes,
+    non-breaking spaces as spaces, whitespace collapsed."""
+    out: Any = render(result, medium, width=1000)
+    if medium is Medium.RICH:
+        console = Console(width=1000, record=True, file=io.StringIO())
+        console.print(out)
+        out = console.export_text()
+    elif medium is Medium.HTML:
+        out = re.sub(r"<style>.*?</style>", " ", out, flags=re.S)
+        out = html.unescape(re.sub(r"<[^>]+>", " ", out))
+    elif medium is Medium.MD:
+        out = re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)(\*\*|\*|`)", "", out))
+    out = out.replace("\u00a0", " ").replace("\u202f", " ")
+    # A rich panel draws borders at line ends: keep the words only.
+    out = re.sub(r"[│╭╮╰╯─━┃]", " ", out)
+    return re.sub(r"\s+", " ", out)
+
+
+def show(kit: Kit, id_: str, medium: Medium) -> str:
+    return text_of(DocumentDetail(kit, doc(kit, id_)), medium)
+
+
+# --- written for, concerns, and the other fields of kit show -------------------------------------------
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_written_for_quotes_the_seed_and_is_marked_with_a_star(kit: Kit, medium: Medium) -> None:
+    out = show(kit, "guide-construire-ensemble", medium)
+    assert "★ Écrit pour : Une entreprise — « à destination des chefs d'entreprise »" in out
+    assert "◆" not in out and "notre lecture" not in out
+    set_lang("en")
+    out = show(kit, "guide-construire-ensemble", medium)
+    # The translation is marked as one, the seed's words as the kit's text.
+    assert (
+        "★ Written for: A company — intended for business leaders (translation) — the kit's text: "
+        "« à destination des chefs d'entreprise »"
+    ) in out
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_concerns_is_our_reading_with_the_seed_phrase_it_rests_on(kit: Kit, medium: Medium) -> None:
+    out = show(kit, "accompagner-associations", medium)
+    assert "◆ Concerne aussi (notre lecture) : Une structure d'animation" in out
+    assert "D'après le kit : « Accompagner les organisations dans leur dynamique partenariale" in out
+    assert "★" not in out and "Écrit pour" not in out
+    set_lang("en")
+    out = show(kit, "accompagner-associations", medium)
+    assert "◆ Also concerns (our reading): A facilitating" in out
+    assert "a method for whoever supports organisations in their partnership dynamics." in out
+    assert "Based on the kit's words: « Accompagner les organisations" in out
+
+
+def test_the_machine_formats_keep_both_kinds_apart(kit: Kit) -> None:
+    guide = DocumentDetail(kit, doc(kit, "guide-construire-ensemble"))
+    data = json.loads(render(guide, Medium.JSON))  # type: ignore[arg-type]
+    assert data["written_for"][0]["role"] == "company" and data["concerns"] == []
+    method = json.loads(render(DocumentDetail(kit, doc(kit, "accompagner-associations")), Medium.JSON))  # type: ignore[arg-type]
+    assert method["written_for"] == [] and method["audiences"] == [] and method["concerns"][0]["role"] == "facilitator"
+    assert "written_for\tcompany: à destination des chefs d'entreprise\n" in str(render(guide, Medium.TEXT))
+    csv = str(render(guide, Medium.CSV))
+    assert ",company: à destination des chefs d'entreprise," in csv and "{" not in csv
+
+
+def test_links_are_links_only_where_the_kit_file_gives_one(kit: Kit) -> None:
+    for id_, href in (
+        ("rex-labo-alsace", "http://www.lalabo-partenariats.org"),
+        ("rex-silver-geek", "http://collectifsilvergeek.tumblr.com/"),
+    ):
+        result = DocumentDetail(kit, doc(kit, id_))
+        md = str(render(result, Medium.MD))
+        assert f"<{href}>" in md and md.count("<http") == 1
+        page = str(render(result, Medium.HTML))
+        assert f'<a href="{href}">' in page and page.count("<a ") == 1
+        assert href in show(kit, id_, Medium.RICH)
+        # Tab-separated, the record: the address as the kit gives it.
+        assert next(link.url for link in doc(kit, id_).links) in str(render(result, Medium.TEXT))
+    # A document without links has no link at all.
+    plain = DocumentDetail(kit, doc(kit, "guide-construire-ensemble"))
+    assert "<a " not in str(render(plain, Medium.HTML)) and "<http" not in str(render(plain, Medium.MD))
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium) -> None:
+    phare = show(kit, "etudes-phare", medium)
+    assert "Réalisé aussi par, selon le kit" in phare
+    assert "Observatoire des partenariats — « Ces études réalisées par l'Observatoire des partenariats et Comisis »" in phare
+    assert "Le kit en parle aussi" in phare and "Annexe 1, études quantitatives et qualitatives : « Le programme PHARE" in phare
+    charenton = show(kit, "rex-charenton-saint-maurice", medium)
+    assert "Résumé : " in charenton  # our summary, not the seed's words
+    assert "Résumé" not in show(kit, "guide-construire-ensemble", medium)
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_kit_show_and_kit_about_point_to_each_other(kit: Kit, medium: Medium) -> None:
+    phare = show(kit, "etudes-phare", medium)
+    assert "Travaux de recherche liés" in phare
+    assert "Le programme PHARE de l'Observatoire des partenariats (Des études quantitatives et qualitatives)" in phare
+    assert "Pour plus d'information : kit about" in phare
+    orse = show(kit, "guide-orse-partenariats", medium)
+    assert "Les formes de la co-construction territoriale" in orse and "kit about" in orse
+    about = text_of(AboutKit(kit), medium)
+    assert "Documents du kit issus de ce travail : kit show etudes-phare" in about
+    assert "kit show etude-etat-des-lieux-co-construction" in about and "kit show guide-orse-partenariats" in about
+    # Every document that kit about points to points back.
+    pointed = {d for w in kit.about.research for e in w.entries for d in e.documents}
+    pointed |= {d for f in kit.about.forms for r in f.references for d in r.documents}
+    for id_ in pointed:
+        assert "kit about" in show(kit, id_, medium), id_
+
+
+def test_kit_paths_says_where_each_purpose_comes_from(kit: Kit) -> None:
+    for medium in (Medium.RICH, Medium.MD, Medium.HTML):  # tab-separated: ids, counts and titles only
+        out = text_of(PathList(kit), medium)
+        assert "Source de l'objectif : Titre du parcours" in out, medium
+    data = json.loads(render(PathList(kit), Medium.JSON))  # type: ignore[arg-type]
+    assert all(p["purpose_source"] and p["purpose_source_en"] for p in data)
+
+
+# --- English that is English ----------------------------------------------------------------------
+
+
+def _every_result(kit: Kit) -> list[Result]:
+    results: list[Result] = [DocumentDetail(kit, d) for d in kit.documents]
+    results += [DocumentList(select(kit), "Kit"), PathList(kit), CategoryList(kit), AboutKit(kit)]
+    results += [DocumentList(select(kit, path=p), p.title) for p in kit.paths]
+    results.append(SearchResult(kit, search(kit.documents, "territoire")))
+    results += [
+        PlanResult(build_plan(kit, Answers(role, goal, "toolbox")))
+        for role in ("company", "facilitator")
+        for goal in ("understand", "support")
+    ]
+    return results
+
+
+def _pairs(kit: Kit) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """(French text, its English) for every kit text a renderer may show, and the French that English
+    output may show: titles (beside their English) and the seed's words quoted."""
+    pairs: list[tuple[str, str | None]] = []
+    allowed: list[str] = []
+    for d in kit.documents:
+        allowed.append(d.title)
+        pairs += [(d.kind, d.kind_en), (d.description, d.description_en)]
+        if d.date:
+            pairs.append((d.date, d.date_en or ("" if any(c.isalpha() for c in d.date) else d.date)))
+        pairs += list(zip(d.parts, d.parts_en or [None] * len(d.parts), strict=True))
+        pairs += list(zip(d.notes, d.notes_en or [None] * len(d.notes), strict=True))
+        pairs += [(c.reading, c.reading_en) for c in d.concerns]
+        pairs += [(m.where, m.where_en) for m in d.mentions] + [(link.label, link.label_en) for link in d.links]
+        allowed += [w.quote for w in d.written_for] + [c.rests_on for c in d.concerns]
+        allowed += [c.quote for c in d.credits] + [m.quote for m in d.mentions]
+    for c in kit.categories:
+        pairs += [(c.label, c.label_en), (c.description, c.description_en)] + [(s.label, s.label_en) for s in c.subcategories]
+    for p in kit.paths:
+        allowed.append(p.title)
+        pairs += [(p.purpose, p.purpose_en), (p.purpose_source or "", p.purpose_source_en)]
+    a = kit.about
+    pairs += [(a.summary, a.summary_en), (a.intended_for or "", a.intended_for_en), (a.genesis or "", a.genesis_en)]
+    pairs += [(a.partners or "", a.partners_en)]
+    for fr, en in ((a.objectives, a.objectives_en), (a.objectives_in_contents, a.objectives_in_contents_en), (a.gaps, a.gaps_en)):
+        pairs += list(zip(fr, en or [None] * len(fr), strict=True))
+    for f in a.forms:
+        pairs += [(f.title, f.title_en), (f.also_named or "", f.also_named_en), (f.definition, f.definition_en)]
+        pairs += [(f.example.title, f.example.title_en), (f.example.text, f.example.text_en)]
+        pairs += [(link.label, link.label_en) for link in f.example.see_also]
+        allowed += [r.quote for r in f.references] + ([f.example.source] if f.example.source else [])
+    for fig in a.figures:
+        pairs += [(fig.value, fig.value_en), (fig.measure, fig.measure_en), (fig.scope or "", fig.scope_en)]
+    for w in a.research:
+        pairs.append((w.title, w.title_en))
+        pairs += [(e.text, e.text_en) for e in w.entries]
+    allowed += [a.title, a.publisher]
+    # Names that are no language: ids and aliases.
+    allowed += [d.id for d in kit.documents] + [c.id for c in kit.categories] + [x for p in kit.paths for x in (p.id, p.alias)]
+    return [(fr, en) for fr, en in pairs if fr], allowed
+
+
+def test_every_french_text_a_reader_may_see_has_its_english(kit: Kit) -> None:
+    pairs, _ = _pairs(kit)
+    assert [fr for fr, en in pairs if en is None] == []
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def french_shown(kit: Kit, results: list[Result]) -> list[tuple[str, str, str]]:
+    """(result, format, French text) for every French kit text shown in English where its English exists."""
+    pairs, allowed = _pairs(kit)
+    english = [_words(en) for _, en in pairs if en] + [_words(x) for x in allowed]
+    # A French text that is also part of an English one (a name, « MOOC », « 2015-2016 ») proves nothing.
+    french = {
+        _words(fr)
+        for fr, en in pairs
+        if en and _words(fr) != _words(en) and not any(re.search(rf"(?<!\w){re.escape(_words(fr))}(?!\w)", e) for e in english)
+    }
+    assert len(french) > 150
+    set_lang("en")
+    found: set[tuple[str, str, str]] = set()
+    for result in results:
+        for medium in HUMAN:
+            if medium is Medium.TEXT and not isinstance(result, AboutKit):
+                continue  # tab-separated: ids, years and titles, or the record with every field (as JSON and CSV)
+            out = text_of(result, medium)
+            for text in sorted(allowed, key=len, reverse=True):
+                out = out.replace(_words(text), " ")
+            for fr in french:
+                if re.search(rf"(?<!\w){re.escape(fr)}(?!\w)", out):
+                    found.add((type(result).__name__, medium.value, fr))
+    return sorted(found)
+
+
+def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
+    """Every command × human format in English: a French kit text shown where its English exists fails."""
+    set_lang("en")  # a plan is told in the language it is made in
+    results = [r for r in _every_result(kit) if not isinstance(r, SearchResult)]
+    assert french_shown(kit, results) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="search excerpts (search.why, owned by the search CLI) quote the French field a French word matched, unmarked",
+)
+def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
+    set_lang("en")
+    results = [r for r in _every_result(kit) if isinstance(r, SearchResult)]
+    assert french_shown(kit, results) == []
+
+
+def test_the_machine_records_carry_an_english_twin_for_every_french_field(kit: Kit) -> None:
+    twins = [f for f in RECORD_FIELDS if f"{f}_en" in RECORD_FIELDS]
+    assert set(twins) >= {"title", "description", "kind", "date", "parts", "notes"}
+    data = json.loads(render(DocumentList(select(kit), "Kit"), Medium.JSON))  # type: ignore[arg-type]
+    missing = [(r["id"], f) for r in data for f in twins if r[f] and not r[f"{f}_en"] and re.search(r"[^\W\d]", str(r[f]))]
+    assert missing == []
+
+
+# --- the README ------------------------------------------------------------------------------------
+
+
+def test_the_readme_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
+    """Regenerate with: python -c "from coconstruct_cli.i18n import set_lang; set_lang('en');
+    from coconstruct_cli.loader import load_kit; from coconstruct_cli.render.common import choices_table;
+    print(choices_table(load_kit()), end='')" and paste it between the README's « choices » markers."""
+    set_lang("en")
+    readme = README.read_text(encoding="utf-8")
+    table = re.search(r"<!-- choices:[^>]*-->\n(.*?)<!-- /choices -->", readme, re.S)
+    assert table is not None
+    assert table.group(1) == choices_table(kit)
+    # Each choice says its kind (`kind` in the data), and a correction what the seed writes.
+    assert "| correction | Spelling of Opinion Way |" in table.group(1)
+    assert "The kit writes: « Opionion Way », « Opinionion Way »." in table.group(1)
+    assert {c.kind for c in kit.choices} == {"contradiction", "correction", "reading"}
+
+
+def test_the_readme_says_written_for_only_where_the_seed_does(kit: Kit) -> None:
+    readme = README.read_text(encoding="utf-8")
+    written = sorted(d.id for d in kit.documents if d.written_for)
+    assert written == ["guide-construire-ensemble", "referentiel-cides-partenariats"]
+    assert "the path's documents the seed says are *written for* the role (« à destination de … »: only the" in readme
