@@ -840,4 +840,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Les identifiants sont dans kit list (ou PARCOURS:N, par exemple understand:1).",
         "The ids are in kit list (or PATH:N, for example understand:1).",
     ),
+    "md.categories": ("Catégories de documents", "Categories of documents"),
 }
