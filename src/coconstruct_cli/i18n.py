@@ -465,7 +465,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Oui, en JSON (.json) — à rejouer avec kit guide --answers",
         "Yes, as JSON (.json) — to replay with kit guide --answers",
     ),
-    "save.csv": ("Oui, en CSV (.csv) — pour un tableur", "Yes, as CSV (.csv) — for a spreadsheet"),
+    "save.csv": ("Oui, en CSV (.csv) — pour des scripts", "Yes, as CSV (.csv) — for scripts"),
     "save.html": (
         "Oui, en page web (.html) — à imprimer ou à envoyer",
         "Yes, as a web page (.html) — to print or to send",
@@ -841,4 +841,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ids are in kit list (or PATH:N, for example understand:1).",
     ),
     "md.categories": ("Catégories de documents", "Categories of documents"),
+    "save.xlsx": ("Oui, pour un tableur (.xlsx)", "Yes, for a spreadsheet (.xlsx)"),
+    "format.xlsx": ("XLSX", "XLSX"),
+    "err.binary_terminal": (
+        "Le format xlsx est un fichier de tableur, pas du texte pour le terminal : ajoutez -o FICHIER.xlsx.",
+        "The xlsx format is a spreadsheet file, not text for the terminal: add -o FILE.xlsx.",
+    ),
 }
