@@ -18,6 +18,7 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    XLSX = "xlsx"
 
 
 class Medium(StrEnum):
@@ -29,6 +30,8 @@ class Medium(StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    XLSX = "xlsx"
+    """A workbook, the one medium written as bytes."""
 
 
 def medium(fmt: Format, terminal: bool) -> Medium:
@@ -39,12 +42,12 @@ def medium(fmt: Format, terminal: bool) -> Medium:
 
 
 EXTENSIONS: dict[str, Format] = {".md": Format.MD, ".markdown": Format.MD, ".json": Format.JSON, ".csv": Format.CSV,
-                                 ".html": Format.HTML, ".htm": Format.HTML}  # fmt: skip
+                                 ".html": Format.HTML, ".htm": Format.HTML, ".xlsx": Format.XLSX}  # fmt: skip
 """File extensions that name a format: `--output plan.html` writes HTML."""
 
 ALL: tuple[Format, ...] = tuple(Format)
 DOCUMENTS = ALL
-"""list, path, paths, categories, search and guide."""
+"""list, path, paths, categories, search and guide; `xlsx` wherever `csv` is, for a spreadsheet."""
 SHOW = ALL
 ABOUT = (Format.TABLE, Format.MD, Format.JSON, Format.HTML)
 

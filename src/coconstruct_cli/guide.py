@@ -24,7 +24,7 @@ ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
 """The goal a role most likely has, pointed at first in the goal question."""
 
-SAVE_FORMATS: tuple[str, ...] = ("md", "html", "csv", "json")
+SAVE_FORMATS: tuple[str, ...] = ("md", "html", "xlsx", "csv", "json")
 SAVE_NO = "no"
 
 
@@ -267,8 +267,10 @@ def suggest_filename(path_id: str, fmt: str, exists: Callable[[Path], bool] = Pa
 
 def format_of_name(name: str) -> str | None:
     """The format a file name's extension names (« plan.html » -> « html »), None when it names none."""
-    suffix = Path(name).suffix.lower()
-    return {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix)
+    from .formats import EXTENSIONS
+
+    named = EXTENSIONS.get(Path(name).suffix.lower())
+    return None if named is None else named.value
 
 
 def mismatch_question(name: str, named: str, chosen: str) -> Question:

@@ -153,8 +153,8 @@ def _create_temporary(folder: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))  # pragma: no cover
 
 
-def write_file(text: str, path: Path | str, force: bool, bom: bool = False) -> None:
-    """Write `text` to `path` atomically; refuse to replace an existing file unless `force`.
+def write_file(text: str | bytes, path: Path | str, force: bool, bom: bool = False) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` atomically; refuse to replace an existing file unless `force`.
 
     `path` should be the user's own string: `Path("missing/")` loses the slash that says « a folder ».
     Raises `OutputError` (exit code 4), never a bare `OSError`: a name over NAME_MAX bytes, a folder
@@ -172,7 +172,7 @@ def write_file(text: str, path: Path | str, force: bool, bom: bool = False) -> N
     shown_target = _shown(target)
     _check_target(raw, target, force)
     try:
-        data = text.encode("utf-8-sig" if bom else "utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if bom else "utf-8")
     except UnicodeEncodeError:
         raise OutputError(t("err.output_encoding", path=shown_target)) from None
     try:

@@ -135,10 +135,10 @@ def test_markdown_has_a_heading_per_category_and_an_item_per_document(runner: Cl
     assert code == 0
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## Cadre de référence", "## Illustrations", "## Méthode", "## Boîte à outils"]
-    items = [line for line in out.splitlines() if line.startswith("- ")]
+    items = [line for line in out.splitlines() if line[:1].isdigit()]  # numbered in reading order
     assert len(items) == 19
     assert items[0] == (
-        "- **Référentiel sur la co-construction en territoire** — Le RAMEAU, novembre 2016 "
+        "1. **Référentiel sur la co-construction en territoire** — Le RAMEAU, novembre 2016 "
         "(`referentiel-co-construction-territoire`)"
     )
 

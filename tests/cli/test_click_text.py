@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 
 from coconstruct_cli import i18n
 from coconstruct_cli.cli.app import KitCommand, app
-from coconstruct_cli.cli.click_text import notes, type_labels, usage_message
+from coconstruct_cli.cli.click_text import notes, usage_message
 from coconstruct_cli.errors import ExitCode
 from conftest import invoke, spaced
 
@@ -52,8 +53,14 @@ CASES = {
     "missing argument": Case(
         ["path"],
         ["path", "--lang", "en"],
-        ["Erreur : Argument manquant : name. Aide : kit path -h."],
-        ["Error: Missing argument: name. Help: kit path -h."],
+        [
+            "Erreur : Argument manquant : NOM (le parcours). Valeurs possibles : understand (comprendre), animate (animer), "
+            "support (accompagner). Aide : kit path -h."
+        ],
+        [
+            "Error: Missing argument: NAME (the path). Valid values: understand (comprendre), animate (animer), "
+            "support (accompagner). Help: kit path -h."
+        ],
     ),
     "option without its value": Case(
         ["list", "--format"],
@@ -210,7 +217,7 @@ def test_command_help_in_french(runner: CliRunner) -> None:
     assert "\nOptions :\n" in out
     shown = words(out)
     for text in ("-h, --help Affiche cette aide et quitte.", "[par défaut : table]", "(ou variable KIT_FILE)",
-                 "--format <texte>", "--output <chemin>"):  # fmt: skip
+                 "--format FORMAT", "--output FICHIER"):  # fmt: skip
         assert text in shown
     assert shown.count("KIT_FILE") == 1  # the environment variable is told once
     for word in ENGLISH:
@@ -223,15 +230,15 @@ def test_arguments_in_french(runner: CliRunner) -> None:
     assert "\nArguments :\n" in out
     assert "[obligatoire]" in words(out)
     code, out, _ = run(runner, ["search", "-h"])
-    assert "QUERY <liste[texte]>" in out
+    assert "\n  REQUÊTE…  Mots à chercher" in out
     code, out, _ = run(runner, ["guide", "-h"])
-    assert "--answers <fichier>" in out
+    assert "--answers FICHIER" in out
 
 
 def test_root_help_in_french(runner: CliRunner) -> None:
     code, out, _ = run(runner, ["-h"])
     assert code == 0
-    assert out.startswith("Utilisation : kit [OPTIONS] COMMANDE [ARGS]...\n")
+    assert out.startswith("Utilisation : kit [OPTIONS] COMMANDE [ARGUMENTS]…\n")
     assert "\nCommandes :\n" in out
     shown = words(out)
     assert (
@@ -249,11 +256,11 @@ def test_help_in_english(runner: CliRunner) -> None:
     assert out.startswith("Usage: kit list [OPTIONS]\n")
     shown = words(out)
     for text in ("Options:", "-h, --help Show this message and exit.", "[default: table]", "(or KIT_FILE)",
-                 "--format <str>"):  # fmt: skip
+                 "--format FORMAT"):  # fmt: skip
         assert text in shown
     assert "Utilisation" not in out and "défaut" not in out and "Affiche cette aide" not in out
     code, out, _ = run(runner, ["-h"], {"KIT_LANG": "en"})
-    assert out.startswith("Usage: kit [OPTIONS] COMMAND [ARGS]...\n")
+    assert out.startswith("Usage: kit [OPTIONS] COMMAND [ARGS]…\n")
     assert "\nCommands:\n" in out
     assert (
         "--install-completion Install completion for the shell named (bash, zsh or fish), else for the current shell."
@@ -309,15 +316,6 @@ def test_notes(text: str, fr: str, en: str | None) -> None:
     assert notes(text) == (en or text)
 
 
-def test_type_labels() -> None:
-    assert type_labels("-f, --format <str>") == "-f, --format <texte>"
-    assert type_labels("QUERY <list[str]>") == "QUERY <liste[texte]>"
-    assert type_labels("--answers <file>") == "--answers <fichier>"
-    assert type_labels("list") == "list"
-    i18n.set_lang("en")
-    assert type_labels("QUERY <list[str]>") == "QUERY <list[str]>"
-
-
 # Messages built from click's exceptions directly -----------------------------------------------------
 
 
@@ -362,5 +360,86 @@ def test_an_error_click_has_no_data_for_keeps_its_own_text() -> None:
 def test_every_key_the_translation_uses_is_in_the_catalogue() -> None:
     from coconstruct_cli.cli import click_text
 
-    keys = [*click_text._HEADINGS.values(), *click_text._TYPE_WORDS.values(), *click_text._PATH_PROBLEMS.values()]
+    keys = [*click_text._HEADINGS.values(), *click_text._ARGUMENTS.values(), *click_text._PATH_PROBLEMS.values()]
     assert all(key in i18n.MESSAGES for key in keys)
+
+
+# One style for the names in usage lines and help pages (issue 14 items 12-14) ---------------------------
+
+COMMAND_NAMES = ("guide", "list", "path", "paths", "categories", "show", "search", "about", "validate", "schema")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_help_page_names_values_in_one_style(runner: CliRunner, lang: str) -> None:
+    for command in ("", *COMMAND_NAMES):
+        code, out, _ = run(runner, [*command.split(), "-h", "--lang", lang])
+        assert code == 0
+        # Names in capitals in the help's language; no Typer type label (« <str> ») nor brace (« {name} »).
+        assert not re.search(r"[<>{}]|\.\.\.", out), (command, out)
+
+
+@pytest.mark.parametrize(
+    "command,fr,en",
+    [
+        ("path", "kit path [OPTIONS] NOM\n", "kit path [OPTIONS] NAME\n"),
+        ("show", "kit show [OPTIONS] ID\n", "kit show [OPTIONS] ID\n"),
+        ("search", "kit search [OPTIONS] REQUÊTE…\n", "kit search [OPTIONS] QUERY…\n"),
+        ("validate", "kit validate [OPTIONS] FICHIER\n", "kit validate [OPTIONS] FILE\n"),
+    ],
+)
+def test_usage_lines_in_the_interface_language(runner: CliRunner, command: str, fr: str, en: str) -> None:
+    assert fr in run(runner, [command, "-h"])[1]
+    assert en in run(runner, [command, "-h", "--lang", "en"])[1]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_root_help_gives_every_summary_whole(runner: CliRunner, lang: str) -> None:
+    i18n.set_lang(lang)
+    _, out, _ = run(runner, ["-h", "--lang", lang], {"COLUMNS": "80"})
+    listed = words(out[out.index(spaced(i18n.t("click.commands"))) :])
+    assert "..." not in out
+    for command in COMMAND_NAMES:
+        assert words(f"{command} {spaced(i18n.t(f'help.{command}'))}") in listed, command
+
+
+@pytest.mark.parametrize("width", range(40, 121, 3))
+def test_help_never_breaks_a_hyphenated_word(runner: CliRunner, width: int) -> None:
+    code, out, _ = run(runner, ["guide", "-h"], {"COLUMNS": str(width)})
+    assert code == 0
+    assert "ne-sais-pas" in out  # whole on its line, with a real hyphen one can copy
+    assert not re.search(r"\w-\n", out) and "\u2011" not in out
+
+
+@pytest.mark.parametrize(
+    "args,fr,en",
+    [
+        (["show"], "Argument manquant : ID (le document). Les identifiants sont dans kit list",
+         "Missing argument: ID (the document). The ids are in kit list"),
+        (["search"], "Argument manquant : REQUÊTE… (les mots à chercher).",
+         "Missing argument: QUERY… (the words to search for)."),
+        (["validate"], "Argument manquant : FICHIER (le fichier de kit à vérifier).",
+         "Missing argument: FILE (the kit file to check)."),
+    ],
+)  # fmt: skip
+def test_a_missing_argument_says_what_it_names(runner: CliRunner, args: list[str], fr: str, en: str) -> None:
+    code, _, err = run(runner, args)
+    assert code == ExitCode.USAGE and fr in err
+    code, _, err = run(runner, [*args, "--lang", "en"])
+    assert code == ExitCode.USAGE and en in err
+
+
+def test_a_missing_path_lists_the_paths_of_the_kit_in_use(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    from coconstruct_cli.loader import bundled_path
+
+    data = json.loads(bundled_path().read_text(encoding="utf-8"))
+    data["paths"][0]["alias"] = "decouvrir"
+    kit = tmp_path / "kit.json"
+    kit.write_text(json.dumps(data), encoding="utf-8")
+    for args in (["--kit", str(kit), "path"], ["path", "--kit", str(kit)]):
+        code, _, err = run(runner, args)
+        assert code == ExitCode.USAGE and "Valeurs possibles : understand (decouvrir), animate (animer)" in err, err
+    # A kit that cannot be read: the sentence without the values, never a second error.
+    code, _, err = run(runner, ["--kit", str(tmp_path / "missing.json"), "path"])
+    assert code == ExitCode.USAGE and "Argument manquant : NOM (le parcours). Aide : kit path -h." in err

@@ -115,12 +115,12 @@ def test_titles_follow_the_language(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     "command,formats",
     [
-        ("list", ["table", "md", "json", "csv", "html"]),
-        ("path animate", ["table", "md", "json", "csv", "html"]),
-        ("paths", ["table", "md", "json", "csv", "html"]),
-        ("guide", ["table", "md", "json", "csv", "html"]),
-        ("show etudes-phare", ["table", "md", "json", "csv", "html"]),
-        ("search territoire", ["table", "md", "json", "csv", "html"]),
+        ("list", ["table", "md", "json", "csv", "html", "xlsx"]),
+        ("path animate", ["table", "md", "json", "csv", "html", "xlsx"]),
+        ("paths", ["table", "md", "json", "csv", "html", "xlsx"]),
+        ("guide", ["table", "md", "json", "csv", "html", "xlsx"]),
+        ("show etudes-phare", ["table", "md", "json", "csv", "html", "xlsx"]),
+        ("search territoire", ["table", "md", "json", "csv", "html", "xlsx"]),
         ("about", ["table", "md", "json", "html"]),
     ],
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def test_installed_kit_from_a_folder_outside_the_checkout(kit_exe: str, tmp_path
     assert len(json.loads(result.stdout)) == 36
     result = run([kit_exe, "path", "animer", "--format", "md"], tmp_path)
     assert result.returncode == 0
-    assert result.stdout.count("\n- ") == 19
+    assert len(re.findall(r"\n\d+\. ", result.stdout)) == 19  # the path's documents, numbered in reading order
 
 
 def test_bundled_data_ships_inside_the_package(tmp_path: Path) -> None:

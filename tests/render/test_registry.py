@@ -69,7 +69,7 @@ def test_every_format_a_command_offers_renders_its_result(command: str, kit: Kit
             if chosen is Medium.RICH:
                 assert not isinstance(out, str) or out == ""
             else:
-                assert isinstance(out, str) and out.strip(), (command, chosen)
+                assert isinstance(out, str | bytes) and out.strip(), (command, chosen)
 
 
 def test_a_result_without_a_renderer_is_an_error_not_tab_separated_text(kit: Kit) -> None:

@@ -57,7 +57,7 @@ def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> Non
     out = render_as(DocumentList(select(kit), "Titre"), "md", False)
     assert isinstance(out, str)
     lines = out.splitlines()
-    assert sum(line.startswith("- ") for line in lines) == 36
+    assert sum(bool(re.match(r"\d+\. ", line)) for line in lines) == 36
     assert [line for line in lines if line.startswith("#")] == [
         "# Titre",
         "## Cadre de référence",
@@ -121,7 +121,7 @@ def test_any_title_round_trips_in_every_format(title: str) -> None:
     assert cell in (shown, "'" + shown)
     as_md = render_as(DocumentList(selection, "t"), "md", False)
     assert isinstance(as_md, str)
-    assert sum(line.startswith("- ") for line in as_md.splitlines()) == 36
+    assert sum(bool(re.match(r"\d+\. ", line)) for line in as_md.splitlines()) == 36
     plain = render_as(DocumentList(selection, "t"), "table", False)
     assert isinstance(plain, str)
     assert len(plain.splitlines()) == 37

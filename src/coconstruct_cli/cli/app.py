@@ -18,6 +18,7 @@ import typer
 from typer._click import Command as ClickCommand
 from typer._click import Context as ClickContext
 from typer._click import Parameter as ClickParameter
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import i18n, version_line
@@ -63,6 +64,9 @@ def translate_help(command: ClickCommand, name: str | None = None) -> None:
     if key is not None:
         command.help = t(key)
     for param in command.params:
+        metavar = _key(param, "metavar")
+        if metavar is not None:
+            param.metavar = t(metavar)
         key = _key(param, "help")
         if key == "help.format":
             formats = OFFERED.get(name or "", ())
@@ -106,6 +110,35 @@ class _Translated(ClickCommand):
 
 class KitCommand(_Translated, TyperCommand):
     """Every `kit` command: Typer's command, its help page in the program's language."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        # Whole, wrapped by the help formatter: click would cut it at `limit` (« …descriptions et... »).
+        return " ".join((self.short_help or self.help or "").split())
+
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
+        # `kit path [OPTIONS] NOM`: arguments by their name in the help's language, optional ones in brackets.
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        # Typer's own, but an argument is listed by its name alone: its value's type (« <str> ») says nothing more.
+        arguments, opts = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                opts.append(record)
+        for heading, rows in (("Arguments", arguments), ("Options", opts)):
+            if rows:
+                with formatter.section(heading):
+                    formatter.write_dl(rows)
 
 
 class KitGroup(_Translated, TyperGroup):

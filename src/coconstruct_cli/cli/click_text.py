@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 # Headings click writes with `formatter.section(...)`, as Typer spells them.
 _HEADINGS = {"Arguments": "click.arguments", "Options": "click.options", "Commands": "click.commands"}
-# The words Typer puts in a value's label (`<str>`, `<path>`, `<list[str]>`).
-_TYPE_WORDS = {"str": "click.type.str", "path": "click.type.path", "file": "click.type.file", "dir": "click.type.dir",
-               "int": "click.type.int", "list": "click.type.list"}  # fmt: skip
 # Patterns as text: `re` compiles them the first time a help page or an error needs one, not at start-up.
-_TYPE_LABEL = r"<([^<>]+)>"
-_WORD = r"[a-z]+"
+# A hyphen inside a word (« ne-sais-pas »): the help is wrapped as if it could not break there.
+_WORD_HYPHEN = r"(?<=\w)-(?=\w)"
+_NO_BREAK_HYPHEN = "\u2011"
+# A missing argument, told with what it names: (command, parameter) -> catalogue key.
+_ARGUMENTS = {("path", "name"): "arg.path_name", ("show", "doc_id"): "arg.doc_id", ("search", "query"): "arg.search_query",
+              ("validate", "file"): "arg.validate_file"}  # fmt: skip
 # click's own wording for the two usage errors it raises without data of their own.
 _MISSING_COMMAND = "Missing command."
 _EXTRA_ARGS = ("Got unexpected extra argument(s) (", ")")
@@ -55,17 +56,23 @@ class KitHelpFormatter(HelpFormatter):
             self.write(f"{'':>{self.current_indent}}{t(key)}\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(type_labels(term), notes(text)) for term, text in rows], col_max, col_spacing)
+        start = len(self.buffer)
+        super().write_dl([(term, _unbreakable(notes(text))) for term, text in rows], col_max, col_spacing)
+        self._restore_hyphens(start)
+
+    def write_text(self, text: str) -> None:
+        start = len(self.buffer)
+        super().write_text(_unbreakable(text))
+        self._restore_hyphens(start)
+
+    def _restore_hyphens(self, start: int) -> None:
+        # Wrapped: the words are whole on their lines, and a reader who copies « ne-sais-pas » gets a real hyphen.
+        self.buffer[start:] = [part.replace(_NO_BREAK_HYPHEN, "-") for part in self.buffer[start:]]
 
 
-def type_labels(term: str) -> str:
-    """`-f, --format <str>` with the value's label in the current language."""
-
-    def word(match: re.Match[str]) -> str:
-        key = _TYPE_WORDS.get(match[0])
-        return t(key) if key else match[0]
-
-    return re.sub(_TYPE_LABEL, lambda label: f"<{re.sub(_WORD, word, label[1])}>", term)
+def _unbreakable(text: str) -> str:
+    """`text` with its in-word hyphens made non-breaking, so that click's wrapping keeps « ne-sais-pas » whole."""
+    return re.sub(_WORD_HYPHEN, _NO_BREAK_HYPHEN, text)
 
 
 def notes(text: str) -> str:
@@ -157,7 +164,38 @@ def _missing(exc: MissingParameter) -> str:
         return exc.format_message()
     if param.param_type_name == "option":
         return t("click.missing_option", name=" / ".join(param.opts))
-    return t("click.missing_argument", name=param.display_name_raw)
+    name = param.display_name_raw
+    command = exc.ctx.info_name if exc.ctx is not None else None
+    what = _ARGUMENTS.get((command or "", param.name or ""))
+    if what is None:
+        return t("click.missing_argument", name=name)
+    text = t("click.missing_named", name=name, what=t(what))
+    if what == "arg.path_name":
+        values = _path_values(exc.ctx)
+        if values:
+            text += " " + t("arg.values", values=values)
+    elif what == "arg.doc_id":
+        text += " " + t("arg.see_list")
+    return text
+
+
+def _path_values(ctx: Context | None) -> str:
+    """The kit's reading paths, « understand (comprendre), … », or nothing when the kit cannot be read."""
+    from ..errors import KitError
+    from .options import kit_path
+
+    if ctx is None:
+        return ""
+    path = kit_path(ctx, ctx.params.get("kit_file"))  # type: ignore[arg-type]
+    if path is not None and str(path) == "-":
+        return ""  # standard input is the user's to give, not ours to read for an error message
+    try:
+        from ..loader import load_kit
+
+        kit = load_kit(path)
+    except KitError:
+        return ""
+    return ", ".join(f"{p.id} ({p.alias})" for p in kit.paths)
 
 
 def _bad_value(exc: BadParameter) -> str:

@@ -99,6 +99,21 @@ class Console:
         stream.write(text)
         stream.flush()
 
+    def write_bytes(self, data: bytes) -> None:
+        """A binary result (a workbook) on stdout, for a pipe or a redirection; never onto a terminal's screen."""
+        if self.is_terminal():
+            from ..errors import UsageError
+            from ..i18n import t
+
+            raise UsageError(t("err.binary_terminal"))
+        stream = self.out
+        buffer = getattr(stream, "buffer", None)
+        stream.flush()
+        if buffer is None:  # pragma: no cover - every real stdout has one, and CliRunner's too
+            raise TypeError("stdout takes no bytes")
+        buffer.write(data)
+        buffer.flush()
+
     def message(self, text: str) -> None:
         """A line for the user on stderr (never mixed with results), safe for the terminal."""
         stream = self.err
@@ -124,7 +139,7 @@ class Console:
     def emit(self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False) -> None:
         """A rendered result: to the output file when there is one, else to stdout."""
         if output is not None:
-            if not isinstance(rendered, str):  # pragma: no cover - text is rendered for files
+            if not isinstance(rendered, str | bytes):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
             from ..i18n import t
             from ..loader import shown_path
@@ -134,6 +149,8 @@ class Console:
             self.message(t("msg.written", path=shown_path(output)))
         elif isinstance(rendered, str):
             self.write(rendered)
+        elif isinstance(rendered, bytes):
+            self.write_bytes(rendered)
         else:
             self.print_rich(rendered)
 

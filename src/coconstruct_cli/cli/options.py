@@ -24,20 +24,29 @@ if TYPE_CHECKING:
 
 KitOpt = Annotated[
     Path | None,
-    typer.Option("--kit", envvar="KIT_FILE", help="help.kit", show_default=False, show_envvar=False, dir_okay=True),
+    typer.Option(
+        "--kit", envvar="KIT_FILE", help="help.kit", metavar="metavar.file", show_default=False, show_envvar=False, dir_okay=True
+    ),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", envvar="KIT_LANG", help="help.lang", show_default=False, show_envvar=False,
+    typer.Option("--lang", envvar="KIT_LANG", help="help.lang", metavar="metavar.lang", show_default=False, show_envvar=False,
                  autocompletion=complete_lang),
 ]  # fmt: skip
 # Text, not a Path: Typer's Path would drop a trailing slash, and `-o missing/` must not write a file `missing`.
-OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="help.output", show_default=False, metavar="<path>")]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="help.output", show_default=False, metavar="metavar.file")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
 
 
 def format_option(formats: tuple[Format, ...]) -> Any:
-    return typer.Option("--format", "-f", help="help.format", show_default="table", autocompletion=complete_format(formats))
+    return typer.Option(
+        "--format",
+        "-f",
+        help="help.format",
+        metavar="metavar.format",
+        show_default="table",
+        autocompletion=complete_format(formats),
+    )
 
 
 FormatOpt = Annotated[str | None, format_option(tuple(Format))]

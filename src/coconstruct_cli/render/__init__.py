@@ -4,7 +4,8 @@ A command builds a result (`results.py`) and calls `render(result, medium)`; the
 is imported then (rich only for a terminal table) and its `RENDERERS` table gives the function for the
 result's kind; `plain`, `jsonout` and `csvout` also have a `generic` renderer that serves every result
 through its machine form. Renderers return text (or, for a terminal, a rich renderable) and print
-nothing. To add a format: a `Format`/`Medium` member (`formats.py`), a module here, a line in `MODULES`.
+nothing; a workbook (`xlsx`) is bytes. To add a format: a `Format`/`Medium` member (`formats.py`), a module
+here, a line in `MODULES`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
     from ..results import Result
 
-    Rendered: TypeAlias = str | RenderableType
+    Rendered: TypeAlias = str | bytes | RenderableType
 
 MODULES: dict[Medium, str] = {
     Medium.RICH: "table",
@@ -29,6 +30,7 @@ MODULES: dict[Medium, str] = {
     Medium.JSON: "jsonout",
     Medium.CSV: "csvout",
     Medium.HTML: "html",
+    Medium.XLSX: "xlsx",
 }
 
 

@@ -55,11 +55,36 @@ def document_line(document: Document) -> str:
     return f"{title} — {escape(', '.join(document.authors))}, {date} (`{document.id}`)"
 
 
+def numbered(number: int, text: str) -> str:
+    """One item of an ordered list; the first item's number is where the list starts, in CommonMark and GFM."""
+    return f"{number}. {text}\n"
+
+
+def reading_numbers(selection: Selection) -> dict[str, int]:
+    """Each document's number in the reading order: its path's (`kit show PATH:N`), else the whole kit's.
+
+    A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list` gives.
+    """
+    from ..queries import select
+
+    ordered = select(selection.kit, path=selection.path).documents
+    return {d.id: n for n, d in enumerate(ordered, 1)}
+
+
 def documents_md(selection: Selection, title: str) -> str:
+    """The documents by category, each category an ordered list numbered in the reading order (as the plan is)."""
+    numbers = reading_numbers(selection)
     out = [heading(1, title)]
     for category, docs in groups(selection):
         out.append("\n" + heading(2, pick(category.label, category.label_en)) + "\n")
-        out.extend(item(document_line(d)) for d in docs)
+        previous = None
+        for d in docs:
+            number = numbers[d.id]
+            if previous is not None and number != previous + 1:
+                # A gap (a filter left documents out): a new list, so that its first number is shown as written.
+                out.append("\n<!-- -->\n\n")
+            out.append(numbered(number, document_line(d)))
+            previous = number
     return "".join(out)
 
 
@@ -75,7 +100,7 @@ def paths_md(kit: Kit) -> str:
 
 
 def categories_md(kit: Kit) -> str:
-    out = [heading(1, t("col.category"))]
+    out = [heading(1, t("md.categories"))]
     for c in kit.categories:
         out.append("\n" + heading(2, f"{pick(c.label, c.label_en)} ({c.id})") + "\n")
         out.append(escape(pick(c.description, c.description_en)) + "\n")

@@ -147,7 +147,7 @@ def test_in_english_save_as_json_and_replay(kit_exe: str, tmp_path: Path) -> Non
     expect(child, "Quit")
     press(child, DOWN * 3 + ENTER, "Save this plan to a file?")
     expect(child, "No, thanks")
-    press(child, DOWN * 3 + ENTER, "File name:")  # JSON, after md, html, csv
+    press(child, DOWN * 4 + ENTER, "File name:")  # JSON, after md, html, xlsx, csv
     expect(child, "plan-support.json")
     press(child, ENTER, "Written: plan-support.json")
     expect(child, "Quit")

@@ -26,19 +26,19 @@ ANSWERS_LIMIT = 1024 * 1024
 
 RoleOpt = Annotated[
     str | None,
-    typer.Option("--role", "-r", help="help.role", show_default=False, autocompletion=complete_role),
+    typer.Option("--role", "-r", help="help.role", metavar="metavar.role", show_default=False, autocompletion=complete_role),
 ]
 GoalOpt = Annotated[
     str | None,
-    typer.Option("--goal", "-g", help="help.goal", show_default=False, autocompletion=complete_goal),
+    typer.Option("--goal", "-g", help="help.goal", metavar="metavar.goal", show_default=False, autocompletion=complete_goal),
 ]
 NeedOpt = Annotated[
     str | None,
-    typer.Option("--need", "-n", help="help.need", show_default=False, autocompletion=complete_need),
+    typer.Option("--need", "-n", help="help.need", metavar="metavar.need", show_default=False, autocompletion=complete_need),
 ]
 AnswersOpt = Annotated[
     Path | None,
-    typer.Option("--answers", help="help.answers", show_default=False, dir_okay=False),
+    typer.Option("--answers", help="help.answers", metavar="metavar.file", show_default=False, dir_okay=False),
 ]
 
 

@@ -13,10 +13,15 @@ from ..completion import complete_category, complete_path, complete_role
 def list_(
     ctx: typer.Context,
     category: Annotated[
-        str | None, typer.Option("--category", "-c", help="help.category", autocompletion=complete_category)
+        str | None,
+        typer.Option("--category", "-c", help="help.category", metavar="metavar.category", autocompletion=complete_category),
     ] = None,
-    path: Annotated[str | None, typer.Option("--path", "-p", help="help.path_filter", autocompletion=complete_path)] = None,
-    audience: Annotated[str | None, typer.Option("--audience", "-a", help="help.audience", autocompletion=complete_role)] = None,
+    path: Annotated[
+        str | None, typer.Option("--path", "-p", help="help.path_filter", metavar="metavar.path", autocompletion=complete_path)
+    ] = None,
+    audience: Annotated[
+        str | None, typer.Option("--audience", "-a", help="help.audience", metavar="metavar.role", autocompletion=complete_role)
+    ] = None,
     fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,

@@ -12,7 +12,9 @@ from ..completion import complete_path
 
 def path(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="help.path_name", show_default=False, autocompletion=complete_path)],
+    name: Annotated[
+        str, typer.Argument(metavar="metavar.name", help="help.path_name", show_default=False, autocompletion=complete_path)
+    ],
     fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
     output: options.OutputOpt = None,
     force: options.ForceOpt = False,

@@ -12,14 +12,18 @@ from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_category, complete_path
 
-QueryArg = Annotated[list[str], typer.Argument(metavar="QUERY", help="help.search_query", show_default=False)]
+QueryArg = Annotated[list[str], typer.Argument(metavar="metavar.query", help="help.search_query", show_default=False)]
 CategoryOpt = Annotated[
     str | None,
-    typer.Option("--category", "-c", help="help.category", show_default=False, autocompletion=complete_category),
+    typer.Option(
+        "--category", "-c", help="help.category", metavar="metavar.category", show_default=False, autocompletion=complete_category
+    ),
 ]
 PathOpt = Annotated[
     str | None,
-    typer.Option("--path", "-p", help="help.path_filter", show_default=False, autocompletion=complete_path),
+    typer.Option(
+        "--path", "-p", help="help.path_filter", metavar="metavar.path", show_default=False, autocompletion=complete_path
+    ),
 ]
 
 

@@ -12,7 +12,7 @@ from ..completion import complete_document
 def show(
     ctx: typer.Context,
     doc_id: Annotated[
-        str, typer.Argument(metavar="ID", help="help.doc_id", show_default=False, autocompletion=complete_document)
+        str, typer.Argument(metavar="metavar.id", help="help.doc_id", show_default=False, autocompletion=complete_document)
     ],
     fmt: Annotated[str | None, options.format_option(SHOW)] = None,
     output: options.OutputOpt = None,

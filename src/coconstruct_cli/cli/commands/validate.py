@@ -10,7 +10,7 @@ from .. import options
 
 def validate(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="help.validate_file", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.validate_file", show_default=False)],
     lang: options.LangOpt = None,
 ) -> None:
     from ...i18n import t
