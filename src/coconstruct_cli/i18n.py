@@ -353,10 +353,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
     "search.read_as": ("« {typed} » lu comme « {words} »", "'{typed}' read as '{words}'"),
     "search.suggest": ("Mots proches dans le kit : {words}.", "Nearby words in the kit: {words}."),
-    "search.not_together": (
-        "Chaque mot est dans le kit, mais aucun document ne les contient tous : essayez avec moins de mots.",
-        "Each word is in the kit, but no document holds them all: try fewer words.",
-    ),
     "field.title": ("titre", "title"),
     "field.authors": ("auteurs", "authors"),
     "field.kind": ("nature", "kind"),

@@ -35,11 +35,13 @@ def search(
     lang: options.LangOpt = None,
 ) -> None:
     from ...errors import NoMatch, UsageError
+    from ...formats import Medium, medium
     from ...i18n import get_lang, t
     from ...names import resolve_category, resolve_path
     from ...queries import select
+    from ...render.common import pointer_lines, search_notes
     from ...results import SearchResult
-    from ...search import query_terms, search, suggestions
+    from ...search import query_terms, search, search_background, suggestions
     from ...text import one_line
 
     options.check_lang(lang)
@@ -54,15 +56,27 @@ def search(
     )
     english = get_lang() == "en"
     outcome = search(selection.documents, text, english)
-    options.show(ctx, SearchResult(kit, outcome), chosen, output, force)
+    console = options.console(ctx)
+    written = medium(chosen, output is None and console.is_terminal())
+    reads = console.reads_messages()
+    # A page or a terminal table tells the lines about the search and where else its words are; the machine
+    # forms stay one record per document, and those lines go to stderr (the pointers only when no document
+    # was found and a person reads them). A filtered search is about documents only: no pointers.
+    page = written in (Medium.MD, Medium.HTML)
+    inside = page or (written is Medium.RICH and bool(outcome.hits))
+    wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
+    pointers = search_background(kit, text, english) if wanted else ()
+    options.show(ctx, SearchResult(kit, outcome, pointers), chosen, output, force)
+    lines = [] if inside else search_notes(outcome)
     if outcome.hits:
+        for line in lines:
+            console.message(line)
         return
-    hints: list[str] = []
-    if options.console(ctx).reads_messages():
+    if reads:
+        if not inside:
+            lines += pointer_lines(kit, pointers)
         unmatched = outcome.unmatched()
-        if unmatched:
+        if unmatched and not pointers and not outcome.only_small_words:
             near = suggestions(selection.documents, unmatched, english)
-            hints = [t("search.suggest", words=", ".join(near))] if near else []
-        else:
-            hints = [t("search.not_together")]
-    raise NoMatch(t("msg.no_match"), *hints)
+            lines += [t("search.suggest", words=", ".join(near))] if near else []
+    raise NoMatch(t("msg.no_match"), *lines)
