@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
@@ -46,6 +47,13 @@ class Result:
 
 def as_typed(query: str, words: Sequence[str]) -> list[str]:
     """Folded query words (`search.Hit.matched`, `Result.unmatched()`) as the user typed them (« mecenat » -> « mécénat »)."""
+    typed = _typed(query)
+    return [typed.get(w, w) for w in words]
+
+
+@lru_cache(maxsize=4)
+def _typed(query: str) -> dict[str, str]:
+    """{folded word: the word as first typed} of a query (asked once per hit: read once per query)."""
     import unicodedata
 
     from .search import WORD
@@ -54,7 +62,7 @@ def as_typed(query: str, words: Sequence[str]) -> list[str]:
     typed: dict[str, str] = {}
     for token in WORD.findall(unicodedata.normalize("NFC", query)):
         typed.setdefault(fold(token), token)
-    return [typed.get(w, w) for w in words]
+    return typed
 
 
 def _document_row(d: Document) -> list[object]:
