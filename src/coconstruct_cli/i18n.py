@@ -769,12 +769,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results
     # (`search.notes`, `search.pointer_heading`); plurals chosen by `count`.
     "search.unmatched.one": (
-        "Mot introuvable dans le kit\u00a0: {words}.",
-        "Word not found in the kit: {words}.",
+        "Mot absent des documents du kit\u00a0: {words}.",
+        "Word in none of the kit's documents: {words}.",
     ),
     "search.unmatched.other": (
-        "Mots introuvables dans le kit\u00a0: {words}.",
-        "Words not found in the kit: {words}.",
+        "Mots absents des documents du kit\u00a0: {words}.",
+        "Words in none of the kit's documents: {words}.",
     ),
     "search.partial": (
         "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",

@@ -566,7 +566,7 @@ def test_partial_matches_are_shown_with_the_words_not_found(runner: CliRunner) -
     assert code == 0
     found = json.loads(out)
     assert found and all(d["matched"] == ["territoire"] for d in found)
-    assert err == "Mot introuvable dans le kit : mécénatzz.\n"  # as typed, accents kept
+    assert err == "Mot absent des documents du kit : mécénatzz.\n"  # as typed, accents kept
     code, out, err = invoke(runner, "search", "silver", "benchmark", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and {r["matched"] for r in rows} == {"silver", "benchmark"}
@@ -589,7 +589,7 @@ def test_pages_tell_the_missing_words_and_the_pointers(runner: CliRunner) -> Non
     code, out, err = invoke(runner, "search", "animer", "territoire", "zzzz", "-f", "md")
     assert code == 0 and err == ""  # the page carries its lines
     lines = out.splitlines()
-    assert lines[4] == "Mot introuvable dans le kit : zzzz."
+    assert lines[4] == "Mot absent des documents du kit : zzzz."
     pointers = [line for line in lines if line.startswith("Aussi dans")]
     assert pointers[0].startswith("Aussi dans kit about : ")
     assert "Aussi dans le parcours : Mettre en place une dynamique d'animation collective du territoire" in out
@@ -597,7 +597,7 @@ def test_pages_tell_the_missing_words_and_the_pointers(runner: CliRunner) -> Non
     assert out.index("1. **") < out.index("Aussi dans kit about")  # after the documents
     code, out, _ = invoke(runner, "search", "animer", "territoire", "zzzz", "-f", "html")
     assert code == 0
-    assert '<p class="note">Mot introuvable dans le kit' in out.replace("\u00a0", " ")
+    assert '<p class="note">Mot absent des documents du kit' in out.replace("\u00a0", " ")
     assert '<p class="pointer">Aussi dans le parcours' in out
     assert out.index("</table>") < out.index('<p class="pointer">')
 
@@ -621,7 +621,7 @@ def test_terminal_table_is_followed_by_the_notes_and_pointers(kit: Kit) -> None:
     result = SearchResult(kit, search(kit.documents, query), search_background(kit, query))
     shown = spaced(render(render_as(result, "table", True), width=100).export_text())
     table_end = shown.index("documents, les plus pertinents d'abord")
-    assert table_end < shown.index("Mot introuvable dans le kit : zzzz.") < shown.index("Aussi dans kit about")
+    assert table_end < shown.index("Mot absent des documents du kit : zzzz.") < shown.index("Aussi dans kit about")
     assert "Aussi dans le parcours" in shown
 
 
@@ -643,3 +643,10 @@ def test_a_person_at_a_terminal_sees_where_else_the_words_are(kit_exe: str, tmp_
     screen = spaced(re.sub(r"\x1b\[[0-9;]*m", "", child.before or ""))
     assert child.exitstatus == 1
     assert "Aucun document ne correspond.\r\nAussi dans kit about : Les formes de la co-construction territoriale" in screen
+
+
+def test_a_word_only_in_the_background_is_told_absent_from_the_documents_and_pointed_to(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "mécénat", "territoire", "-f", "md")
+    assert code == 0
+    assert "\nMot absent des documents du kit : mécénat.\n" in out
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)" in out
