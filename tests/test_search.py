@@ -346,3 +346,13 @@ def test_every_pointer_has_a_heading(kit: Kit) -> None:
         assert core.pointer_heading(pointer) in MESSAGES
     for key in ("search.also_about", "search.also_paths", "search.also_categories"):
         assert t(key, places="x", count=1) != t(key, places="x", count=2) or key == "search.also_about"
+
+
+@given(st.lists(st.sampled_from(["Le RAMEAU", "note", "", "Évaluer l'ŒUVRE", "a\x00b", "Saint-Maurice"]), max_size=12))
+def test_identical_texts_folded_once_read_as_each_folded(texts: list[str]) -> None:
+    from coconstruct_cli.search import Corpus
+    from coconstruct_cli.text import fold
+
+    corpus = Corpus(texts or [""], 1)
+    assert corpus.texts == [fold(t.replace("\x00", " ")) for t in texts or [""]]
+    assert corpus.folded == "\x00".join(corpus.texts)

@@ -347,10 +347,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
     "search.read_as": ("« {typed} » lu comme « {words} »", "'{typed}' read as '{words}'"),
     "search.suggest": ("Mots proches dans le kit : {words}.", "Nearby words in the kit: {words}."),
-    "search.not_together": (
-        "Chaque mot est dans le kit, mais aucun document ne les contient tous : essayez avec moins de mots.",
-        "Each word is in the kit, but no document holds them all: try fewer words.",
-    ),
     "field.title": ("titre", "title"),
     "field.authors": ("auteurs", "authors"),
     "field.kind": ("nature", "kind"),
@@ -766,12 +762,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results
     # (`search.notes`, `search.pointer_heading`); plurals chosen by `count`.
     "search.unmatched.one": (
-        "Mot introuvable dans le kit\u00a0: {words}.",
-        "Word not found in the kit: {words}.",
+        "Mot absent des documents du kit\u00a0: {words}.",
+        "Word in none of the kit's documents: {words}.",
     ),
     "search.unmatched.other": (
-        "Mots introuvables dans le kit\u00a0: {words}.",
-        "Words not found in the kit: {words}.",
+        "Mots absents des documents du kit\u00a0: {words}.",
+        "Words in none of the kit's documents: {words}.",
     ),
     "search.partial": (
         "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",

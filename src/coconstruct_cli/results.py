@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
@@ -17,6 +18,7 @@ from .queries import RECORD_FIELDS, Selection, category_record, path_record, pat
 if TYPE_CHECKING:
     from .model import Document, Kit
     from .plan import Plan
+    from .search import Hit, Pointer
     from .search import Result as SearchOutcome
 
 
@@ -41,6 +43,26 @@ class Result:
     @property
     def empty(self) -> bool:
         return False
+
+
+def as_typed(query: str, words: Sequence[str]) -> list[str]:
+    """Folded query words (`search.Hit.matched`, `Result.unmatched()`) as the user typed them (« mecenat » -> « mécénat »)."""
+    typed = _typed(query)
+    return [typed.get(w, w) for w in words]
+
+
+@lru_cache(maxsize=4)
+def _typed(query: str) -> dict[str, str]:
+    """{folded word: the word as first typed} of a query (asked once per hit: read once per query)."""
+    import unicodedata
+
+    from .search import WORD
+    from .text import fold
+
+    typed: dict[str, str] = {}
+    for token in WORD.findall(unicodedata.normalize("NFC", query)):
+        typed.setdefault(fold(token), token)
+    return typed
 
 
 def _document_row(d: Document) -> list[object]:
@@ -150,22 +172,34 @@ class AboutKit(Result):
 
 @dataclass(frozen=True)
 class SearchResult(Result):
-    """The documents a search found, best first (`kit search`)."""
+    """The documents a search found, best first (`kit search`), and where else its words are.
+
+    JSON and CSV add `matched` after `score`: the query words (as typed) each document holds. The
+    tab-separated text keeps its `matched` column (the fields where words were found) and adds
+    `words` (those query words) at the end. `pointers` (`search.search_background`) are told by the
+    human formats only (terminal, Markdown, HTML): the machine forms stay one record per document.
+    """
 
     kit: Kit
     outcome: SearchOutcome
+    pointers: tuple[Pointer, ...] = ()
 
-    fields = (*RECORD_FIELDS, "score")
-    header = ("id", "category", "year", "authors", "title", "score", "matched")
+    fields = (*RECORD_FIELDS, "score", "matched")
+    header = ("id", "category", "year", "authors", "title", "score", "matched", "words")
+
+    def words(self, hit: Hit) -> list[str]:
+        """The query words `hit` holds, as the user typed them."""
+        return as_typed(self.outcome.query, hit.matched)
 
     def records(self) -> list[dict[str, Any]]:
         out = records(Selection(self.kit, self.outcome.documents))
         for item, hit in zip(out, self.outcome.hits, strict=True):
             item["score"] = hit.score
+            item["matched"] = self.words(hit)
         return out
 
     def rows(self) -> Iterable[Sequence[object]]:
-        return ([*_document_row(h.document), h.score, ",".join(h.fields)] for h in self.outcome.hits)
+        return ([*_document_row(h.document), h.score, ",".join(h.fields), ",".join(self.words(h))] for h in self.outcome.hits)
 
     @property
     def empty(self) -> bool:

@@ -267,11 +267,15 @@ class Corpus:
     def __init__(self, texts: Sequence[str], fields: int) -> None:
         self.fields = fields
         self.size = len(texts) // fields
-        raw = _SEP.join(texts)
-        if raw.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
-            raw = _SEP.join(t.replace(_SEP, " ") for t in texts)
-        self.folded = fold(raw)
-        self.texts = self.folded.split(_SEP)
+        # Identical texts (an author, a kind, an empty list of parts, on every other document) are folded
+        # once: folding is character by character, so folding them joined is folding each.
+        unique = list(dict.fromkeys(texts))
+        raw = _SEP.join(unique)
+        if raw.count(_SEP) != len(unique) - 1:  # a text holding the separator itself
+            raw = _SEP.join(t.replace(_SEP, " ") for t in unique)
+        folded = dict(zip(unique, fold(raw).split(_SEP), strict=True))
+        self.texts = [folded[t] for t in texts]
+        self.folded = _SEP.join(self.texts)
         # Text k starts after the k texts and k separators before it.
         self.starts = [0, *map(add, accumulate(map(len, self.texts[:-1])), range(1, len(self.texts)))]
         self._vocabulary: frozenset[str] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from ..i18n import colon, get_lang, pick, t
 
 if TYPE_CHECKING:
     from ..model import About, Document, Figure, Form, Kit, ReadingPath, Reference, ResearchItem, ResearchWork
-    from ..search import Result
+    from ..search import Pointer, Result
 
 STAR = "★"
 
@@ -51,6 +52,57 @@ def read_as(result: Result) -> list[str]:
 def search_lead(result: Result) -> list[str]:
     """The lines told above search results: how many, and the words read as typos."""
     return [t("search.count", count=len(result.hits)), *read_as(result)]
+
+
+def search_notes(result: Result) -> list[str]:
+    """The lines told with search results (`search.notes`): a long query, words not found, no document holding them all,
+    grammatical words only; the words as typed."""
+    from ..results import as_typed
+    from ..search import notes
+
+    lines = []
+    for key, params in notes(result):
+        if key == "search.unmatched":
+            params = {**params, "words": ", ".join(as_typed(result.query, result.unmatched()))}
+        lines.append(t(key, **params))
+    return lines
+
+
+def pointer_lines(kit: Kit, pointers: Sequence[Pointer]) -> list[str]:
+    """Where else the query's words are, one line per kind of place, in the order `kit about`, paths, categories:
+    « Aussi dans kit about : Les formes … (Le dialogue territorial), Chiffres clés (30 %). », « Aussi dans le
+    parcours : Mettre en place … (kit path animer). », « Aussi dans la catégorie : Méthode (kit list -c method). »
+
+    A `kit about` place is named by the heading `kit about` shows it under (the research works are told
+    under « Comment le kit est né »), with the names of the forms, works or figures in brackets.
+    """
+    from ..search import pointer_heading
+
+    about: dict[str, list[str]] = {}
+    paths: list[str] = []
+    categories: list[str] = []
+    for pointer in pointers:
+        if pointer.where == "about":
+            key = "about.genesis" if pointer.key == "research" else pointer_heading(pointer)
+            labels = about.setdefault(t(key), [])
+            if pointer.label and pointer.label not in labels:
+                labels.append(pointer.label)
+        elif pointer.where == "path":
+            # The name typed back, as `plan.path_name` gives it: the French alias in French, the id in English.
+            alias = next((p.alias for p in kit.paths if p.id == pointer.key), "")
+            name = alias if get_lang() == "fr" and alias else pointer.key
+            paths.append(f"{pointer.label} (kit path {name})")
+        else:
+            categories.append(f"{pointer.label} (kit list -c {pointer.key})")
+    lines = []
+    if about:
+        places = ", ".join(f"{heading} ({', '.join(labels)})" if labels else heading for heading, labels in about.items())
+        lines.append(t("search.also_about", places=places))
+    if paths:
+        lines.append(t("search.also_paths", places=", ".join(paths), count=len(paths)))
+    if categories:
+        lines.append(t("search.also_categories", places=", ".join(categories), count=len(categories)))
+    return lines
 
 
 # --- kit about: one outline, written by every format -----------------------------------------------

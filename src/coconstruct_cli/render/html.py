@@ -22,7 +22,7 @@ from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
 from ..text import strip_unsafe
-from .common import Block, about_outline, document_outline, href, purpose_source, read_as
+from .common import Block, about_outline, document_outline, href, pointer_lines, purpose_source, read_as, search_notes
 
 if TYPE_CHECKING:
     from ..model import Category, Document, Kit
@@ -528,19 +528,25 @@ def search_html(
     generated: datetime.date,
     matched: frozenset[str] = frozenset(),
     notes: Sequence[str] = (),
+    remarks: Sequence[str] = (),
+    pointers: Sequence[str] = (),
 ) -> str:
     """Search results (`kit search`), best first, with the fields where the words were found.
 
     `matched` (`search.Result.matched`) marks the query's words in the excerpts; `notes` are plain
-    lines told after the count (`render.search.read_as(result)`: « silvr » read as « silver »).
+    lines told after the count (`render.common.read_as(result)`: « silvr » read as « silver »);
+    `remarks` are whole sentences told under it (`render.common.search_notes`: words not found…);
+    `pointers` are told after the documents (`render.common.pointer_lines`: « Aussi dans kit about : … »).
     """
     rows = [Row(rank, hit.document, extra=(_match_cell(hit, matched),)) for rank, hit in enumerate(hits, start=1)]
     lead = ". ".join([t("search.count", count=len(rows)), *notes]) + "."
     body = f'<p class="lead">{esc(lead)}</p>\n'
+    body += "".join(f'<p class="note">{esc(line)}</p>\n' for line in remarks)
     if rows:
         body += documents_table(None, rows, (("match", t("col.match")),))
     else:
         body += f'<p class="empty">{esc(t("msg.no_match"))}</p>\n'
+    body += "".join(f'<p class="pointer">{esc(line)}</p>\n' for line in pointers)
     return page(t("search.title", query=query), body, [_generated(generated)])
 
 
@@ -649,6 +655,14 @@ RENDERERS: dict[type[Any], Callable[[Any], str]] = {
     results.PathList: lambda r: paths_html(r.kit, _today()),
     results.CategoryList: lambda r: categories_html(r.kit, _today()),
     results.AboutKit: lambda r: about_html(r.kit, _today()),
-    results.SearchResult: lambda r: search_html(r.outcome.query, r.outcome.hits, _today(), r.outcome.matched, read_as(r.outcome)),
+    results.SearchResult: lambda r: search_html(
+        r.outcome.query,
+        r.outcome.hits,
+        _today(),
+        r.outcome.matched,
+        read_as(r.outcome),
+        search_notes(r.outcome),
+        pointer_lines(r.kit, r.pointers),
+    ),
     results.PlanResult: lambda r: plan_html(r.plan, _today()),
 }

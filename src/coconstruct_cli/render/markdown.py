@@ -4,7 +4,7 @@ cannot add Markdown structure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import plan as plans
@@ -12,9 +12,20 @@ from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, groups, kind, paths_by_document, subcategory_label, when
-from ..search import Marked, Result, why
+from ..search import Marked, Pointer, Result, why
 from ..text import one_line
-from .common import STAR, Block, about_outline, document_outline, fields_label, href, purpose_source, search_lead
+from .common import (
+    STAR,
+    Block,
+    about_outline,
+    document_outline,
+    fields_label,
+    href,
+    pointer_lines,
+    purpose_source,
+    search_lead,
+    search_notes,
+)
 
 if TYPE_CHECKING:
     from ..model import About, Document, Kit
@@ -233,12 +244,15 @@ def _md_marked(marked: Marked) -> str:
     return "".join(out)
 
 
-def result_md(result: Result) -> str:
+def result_md(result: Result, kit: Kit | None = None, pointers: Sequence[Pointer] = ()) -> str:
+    """The hits as a numbered list, each with where its words are; the lines about the search (words not found…)
+    under the count; where else the words are (`kit about`, paths, categories) after the list."""
     english = get_lang() == "en"
     matched = result.matched
     out = [heading(1, t("search.title", query=result.query)), "\n"]
     notes = search_lead(result)
     out.append(escape(". ".join(notes) + ".") + "\n")
+    out.extend(f"\n{escape(line)}\n" for line in search_notes(result))
     if result.hits:
         out.append("\n")
     for number, hit in enumerate(result.hits, 1):
@@ -249,6 +263,8 @@ def result_md(result: Result) -> str:
         if reason is not None:
             line += f" — {_md_marked(reason[1])}"
         out.append(f"   {line}\n")
+    if kit is not None:
+        out.extend(f"\n{escape(line)}\n" for line in pointer_lines(kit, pointers))
     return "".join(out)
 
 
@@ -258,6 +274,6 @@ RENDERERS: dict[type[Any], Callable[[Any], str]] = {
     results.PathList: lambda r: paths_md(r.kit),
     results.CategoryList: lambda r: categories_md(r.kit),
     results.AboutKit: lambda r: about_md(r.kit.about),
-    results.SearchResult: lambda r: result_md(r.outcome),
+    results.SearchResult: lambda r: result_md(r.outcome, r.kit, r.pointers),
     results.PlanResult: lambda r: plan_md(r.kit, r.plan),
 }

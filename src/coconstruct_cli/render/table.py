@@ -21,7 +21,19 @@ from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import one_line, strip_unsafe
-from .common import CONCERN, STAR, Block, about_outline, document_outline, fields_label, href, purpose_source, search_lead
+from .common import (
+    CONCERN,
+    STAR,
+    Block,
+    about_outline,
+    document_outline,
+    fields_label,
+    href,
+    pointer_lines,
+    purpose_source,
+    search_lead,
+    search_notes,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -320,8 +332,14 @@ def _documents(result: results.DocumentList, width: int | None) -> RenderableTyp
 
 
 def _search(result: results.SearchResult, width: int | None) -> RenderableType | str:
-    # Nothing found: nothing on stdout; the CLI says so on stderr.
-    return result_table(result.outcome) if result.outcome.hits else ""
+    """The table, then the lines about it (words not found…), then where else the words are.
+
+    Nothing found: nothing on stdout; the CLI says so on stderr, with those lines."""
+    if not result.outcome.hits:
+        return ""
+    after: list[RenderableType] = [plain(line, "yellow") for line in search_notes(result.outcome)]
+    after += [plain(line) for line in pointer_lines(result.kit, result.pointers)]
+    return Group(result_table(result.outcome), *after) if after else result_table(result.outcome)
 
 
 RENDERERS: dict[type[Any], Callable[[Any, int | None], RenderableType | str]] = {

@@ -24,7 +24,7 @@ from coconstruct_cli.queries import RECORD_FIELDS
 from coconstruct_cli.results import SearchResult
 from coconstruct_cli.search import Result, excerpt, mark, query_terms, search, suggestions, within_one_edit
 from coconstruct_cli.text import fold
-from conftest import invoke, render_as, spaced, spawn
+from conftest import invoke, render_as, spaced, spawn, terminal
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -322,8 +322,8 @@ def test_json_gives_the_list_records_best_first_with_a_score(runner: CliRunner) 
     found = json.loads(out)
     _, listed, _ = invoke(runner, "list", "--format", "json")
     by_id = {d["id"]: d for d in json.loads(listed)}
-    assert found and all({k: v for k, v in d.items() if k != "score"} == by_id[d["id"]] for d in found)
-    assert list(found[0]) == [*RECORD_FIELDS, "score"]
+    assert found and all({k: v for k, v in d.items() if k not in ("score", "matched")} == by_id[d["id"]] for d in found)
+    assert list(found[0]) == [*RECORD_FIELDS, "score", "matched"]
     scores = [d["score"] for d in found]
     assert scores == sorted(scores, reverse=True)
 
@@ -340,9 +340,9 @@ def test_nothing_found_is_an_empty_result_and_exit_1(runner: CliRunner) -> None:
     assert json.loads(out) == []
     assert err == "Aucun document ne correspond.\n"  # no suggestion: nobody is reading a terminal
     code, out, _ = invoke(runner, "search", "zzzz", "--format", "csv")
-    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*RECORD_FIELDS, "score"]]
+    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*RECORD_FIELDS, "score", "matched"]]
     code, out, _ = invoke(runner, "search", "zzzz")
-    assert code == 1 and out == "id\tcategory\tyear\tauthors\ttitle\tscore\tmatched\n"
+    assert code == 1 and out == "id\tcategory\tyear\tauthors\ttitle\tscore\tmatched\twords\n"
 
 
 def test_on_a_terminal_nothing_found_suggests_kit_words(runner: CliRunner) -> None:
@@ -404,8 +404,10 @@ def test_piped_table_is_tab_separated(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "search", "benchmrk")
     assert code == 0
     header, row = out.splitlines()
-    assert header.split("\t") == ["id", "category", "year", "authors", "title", "score", "matched"]
-    assert row.split("\t")[0] == "benchmark-animation-territoriale"
+    assert header.split("\t") == ["id", "category", "year", "authors", "title", "score", "matched", "words"]
+    cells = row.split("\t")
+    assert cells[0] == "benchmark-animation-territoriale"
+    assert cells[6] == "title,kind,id,description" and cells[7] == "benchmrk"  # fields, then the query words held
     assert "\x1b" not in out
 
 
@@ -413,7 +415,7 @@ def test_output_file(runner: CliRunner, tmp_path: Any) -> None:
     target = tmp_path / "found.csv"
     code, out, err = invoke(runner, "search", "silver", "-f", "csv", "-o", str(target))
     assert code == 0 and out == ""
-    assert target.read_text(encoding="utf-8-sig").splitlines()[0].endswith(",score")
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0].endswith(",score,matched")
 
 
 # The terminal table ---------------------------------------------------------------------------------
@@ -493,3 +495,158 @@ def test_a_corrected_word_finds_what_the_right_spelling_finds(kit: Kit) -> None:
     ids = [h.document.id for h in search(kit.documents, "partenariat").hits]
     assert len(ids) > 10
     assert {h.document.id for h in search(kit.documents, "partenairiat").hits} == set(ids)
+
+
+# The issue's queries, end to end (issue 10) -----------------------------------------------------------
+
+ANIMATION = {
+    "animer-co-construction-territoriale",
+    "rex-labo-alsace",
+    "rex-charenton-saint-maurice",
+    "benchmark-animation-territoriale",
+    "fiche-diagnostic-structure-animation",
+}
+PUBLIC = {"rex-silver-geek", "rex-charenton-saint-maurice", "piloter-experimentation-collective", "rex-labo-alsace"}
+
+
+@pytest.mark.parametrize("query", ["animer le territoire", "comment animer un territoire"])
+def test_how_people_ask_finds_the_animation_documents_first(runner: CliRunner, query: str) -> None:
+    code, out, err = invoke(runner, "search", *query.split(), "-f", "json")
+    assert code == 0 and err == ""
+    found = json.loads(out)
+    assert {d["id"] for d in found[:3]} <= ANIMATION
+    assert "animer-co-construction-territoriale" in [d["id"] for d in found[:5]]
+    # The question word and the small words are not searched: every document holds both meaningful words.
+    assert found[0]["matched"] == ["animer", "territoire"]
+
+
+@pytest.mark.parametrize("query", ["a", "de la"])
+def test_grammatical_words_do_not_flood_the_results(runner: CliRunner, query: str) -> None:
+    code, out, _ = invoke(runner, "search", *query.split(), "-f", "json")
+    assert code in (0, 1) and len(json.loads(out)) <= 3
+
+
+def test_grammatical_words_only_found_nowhere_say_so(runner: CliRunner) -> None:
+    # « le » is in too many titles to say which document is meant: exit 1, with the line that says why.
+    code, out, err = invoke(runner, "search", "le", "-f", "json")
+    assert code == 1 and json.loads(out) == []
+    assert err.splitlines() == [
+        "Aucun document ne correspond.",
+        "La recherche ne contient que des mots grammaticaux (« le ») : ajoutez un mot qui porte le sens.",
+    ]
+
+
+def test_mecenat_points_to_kit_about_and_exits_1(runner: CliRunner) -> None:
+    # No document holds the word: exit 1 (nothing matched); on a terminal the pointer says where it is.
+    code, out, err = invoke(runner, "search", "mécénat", console=terminal(width=120))
+    assert code == ExitCode.NO_MATCH and out == ""
+    first, pointer = err.splitlines()
+    assert first == "Aucun document ne correspond."
+    assert pointer.startswith("Aussi dans kit about : ")
+    assert "Les formes de la co-construction territoriale (Le dialogue territorial)" in pointer and "Chiffres clés" in pointer
+    assert "Mots proches" not in err  # the word is in the kit: it is no typo
+    # Piped, for a script: the empty result and the one line.
+    code, out, err = invoke(runner, "search", "mécénat", "-f", "json")
+    assert code == 1 and json.loads(out) == [] and err == "Aucun document ne correspond.\n"
+    # A page carries the pointer itself.
+    code, out, _ = invoke(runner, "search", "mécénat", "-f", "md")
+    assert code == 1 and "Aussi dans kit about : Les formes" in out
+
+
+def test_collectivite_finds_the_public_authorities(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "collectivité", "-f", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert found[0]["id"] in PUBLIC and "rex-silver-geek" in [d["id"] for d in found]
+    assert all(d["matched"] == ["collectivité"] for d in found)  # held through « pouvoirs publics », « communauté de communes »
+
+
+def test_partial_matches_are_shown_with_the_words_not_found(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "search", "territoire", "mécénatzz", "-f", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert found and all(d["matched"] == ["territoire"] for d in found)
+    assert err == "Mot absent des documents du kit : mécénatzz.\n"  # as typed, accents kept
+    code, out, err = invoke(runner, "search", "silver", "benchmark", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and {r["matched"] for r in rows} == {"silver", "benchmark"}
+    assert err == "Aucun document ne contient tous les mots ; les documents qui en contiennent le plus viennent d'abord.\n"
+
+
+def test_english_searches_the_english_fields(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "how", "to", "evaluate", "partnerships", "--lang", "en", "-f", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert found[0]["id"] in {"fiche-checklist-evaluation", "evaluer-utilite-societale"}
+    assert found[0]["matched"] == ["evaluate", "partnerships"]
+    code, out, _ = invoke(runner, "search", "stakeholders", "-f", "json")
+    assert code == 1  # only in `description_en`: not searched in French
+    code, out, err = invoke(runner, "search", "stakeholders", "--lang", "en", "-f", "md")
+    assert code == 0 and out.startswith("# Search: stakeholders\n")
+
+
+def test_pages_tell_the_missing_words_and_the_pointers(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "search", "animer", "territoire", "zzzz", "-f", "md")
+    assert code == 0 and err == ""  # the page carries its lines
+    lines = out.splitlines()
+    assert lines[4] == "Mot absent des documents du kit : zzzz."
+    pointers = [line for line in lines if line.startswith("Aussi dans")]
+    assert pointers[0].startswith("Aussi dans kit about : ")
+    assert "Aussi dans le parcours : Mettre en place une dynamique d'animation collective du territoire" in out
+    assert "(kit path animer)" in out and "(kit list -c method)" in out
+    assert out.index("1. **") < out.index("Aussi dans kit about")  # after the documents
+    code, out, _ = invoke(runner, "search", "animer", "territoire", "zzzz", "-f", "html")
+    assert code == 0
+    assert '<p class="note">Mot absent des documents du kit' in out.replace("\u00a0", " ")
+    assert '<p class="pointer">Aussi dans le parcours' in out
+    assert out.index("</table>") < out.index('<p class="pointer">')
+
+
+def test_english_pointers_name_the_path_by_its_id(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "animate", "--lang", "en", "-f", "md")
+    assert code == 0
+    assert "(kit path animate)" in out and "Also in " in out
+    assert "Aussi" not in out
+
+
+def test_a_filtered_search_points_nowhere(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "territoire", "--path", "animer", "-f", "md")
+    assert code == 0 and "Aussi dans" not in out
+
+
+def test_terminal_table_is_followed_by_the_notes_and_pointers(kit: Kit) -> None:
+    from coconstruct_cli.search import search_background
+
+    query = "animer territoire zzzz"
+    result = SearchResult(kit, search(kit.documents, query), search_background(kit, query))
+    shown = spaced(render(render_as(result, "table", True), width=100).export_text())
+    table_end = shown.index("documents, les plus pertinents d'abord")
+    assert table_end < shown.index("Mot absent des documents du kit : zzzz.") < shown.index("Aussi dans kit about")
+    assert "Aussi dans le parcours" in shown
+
+
+@pytest.mark.e2e
+def test_a_person_at_a_terminal_sees_where_else_the_words_are(kit_exe: str, tmp_path: Any) -> None:
+    import pexpect
+
+    child = spawn(kit_exe, ["search", "comment", "animer", "un", "territoire"], tmp_path, columns=120)
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = spaced(re.sub(r"\x1b\[[0-9;]*m", "", child.before or "")).replace("\r\n", "\n")
+    assert child.exitstatus == 0
+    assert screen.index("Recherche « comment animer un territoire »") < screen.index("18 documents, les plus pertinents")
+    assert screen.index("18 documents, les plus pertinents") < screen.index("Aussi dans kit about :")
+    assert "Aussi dans le parcours : Mettre en place une dynamique" in screen
+    child = spawn(kit_exe, ["search", "mécénat"], tmp_path, columns=120)
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = spaced(re.sub(r"\x1b\[[0-9;]*m", "", child.before or ""))
+    assert child.exitstatus == 1
+    assert "Aucun document ne correspond.\r\nAussi dans kit about : Les formes de la co-construction territoriale" in screen
+
+
+def test_a_word_only_in_the_background_is_told_absent_from_the_documents_and_pointed_to(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "mécénat", "territoire", "-f", "md")
+    assert code == 0
+    assert "\nMot absent des documents du kit : mécénat.\n" in out
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)" in out
