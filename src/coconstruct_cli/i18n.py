@@ -824,4 +824,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Votre shell n'est pas reconnu\u00a0; nommez-le\u00a0: {command} bash, {command} zsh ou {command} fish.",
         "Your shell was not recognised; name it: {command} bash, {command} zsh or {command} fish.",
     ),
+    # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
+    "err.stdout_closed": ("elle est fermée", "it is closed"),
 }

@@ -11,18 +11,20 @@ import sys
 def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from .. import version_line
+        from .console import prepare_streams
 
+        prepare_streams()
         try:
             sys.stdout.write(version_line())
             sys.stdout.flush()
-        except BrokenPipeError:
-            from .console import silence_stdout
+        except OSError as exc:
+            # Closed, full or a closed pipe: told (or not) as every other command tells it.
+            from .. import i18n
+            from .app import choose_language, stdout_failure
+            from .console import Console
 
-            silence_stdout()
-        except (OSError, AttributeError, ValueError):
-            from .app import main as run
-
-            run()  # the boundary tells why stdout cannot be written
+            i18n.set_lang(choose_language(sys.argv[1:]))
+            stdout_failure(exc, Console())
         return
     from .app import main as run
 
