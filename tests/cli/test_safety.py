@@ -440,3 +440,18 @@ def test_arguments_that_are_not_utf8_never_reach_an_output_raw(kit_exe: str, tmp
         text = (tmp_path / name).read_bytes()
         assert b"\xff" not in text, name
         assert "territoire\ufffd" in text.decode("utf-8-sig") or name.endswith((".json", ".csv")), name  # shown back
+
+
+def test_a_closed_stderr_changes_no_exit_code(kit_exe: str) -> None:
+    """`2>&-`: nobody reads the messages, the run ends as it would have (the help of bare `kit` is on stderr)."""
+    cases = {"": ExitCode.USAGE, "list --path bogus": ExitCode.USAGE, "list": ExitCode.OK, "search zzzz": ExitCode.NO_MATCH}
+    jobs = [
+        (
+            args,
+            {"args": ["sh", "-c", 'exec "$@" 2>&-', "sh", kit_exe, *args.split()], "stdout": subprocess.PIPE, "env": base_env()},
+        )
+        for args in cases
+    ]
+    jobs.append(("list >&- 2>&-", {"args": ["sh", "-c", 'exec "$@" >&- 2>&-', "sh", kit_exe, "list"], "env": base_env()}))
+    done = run_all(jobs)
+    assert {name: run.returncode for name, run in done.items()} == {**cases, "list >&- 2>&-": ExitCode.STDOUT}

@@ -44,15 +44,22 @@ def silence_stdout() -> None:
 
 
 class ClosedStream(io.TextIOBase):
-    """What stands for a standard stream the process was started without (`kit >&-`): writing to it fails
-    as writing to a closed descriptor does, so that the boundary tells it (exit 5) instead of Python's
-    `None` raising AttributeError."""
+    """What stands for a standard stream the process was started without (`kit >&-`): writing results to
+    it fails as writing to a closed descriptor does, so that the boundary tells it (exit 5) instead of
+    Python's `None` raising AttributeError. A closed stderr (`2>&-`) swallows what is written: nobody
+    reads the messages, and the exit code still tells how the run ended."""
+
+    def __init__(self, fails: bool = True) -> None:
+        super().__init__()
+        self.fails = fails
 
     def writable(self) -> bool:
         return True
 
     def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        if self.fails:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return len(text)
 
     def isatty(self) -> bool:
         return False
@@ -76,7 +83,7 @@ def prepare_streams() -> None:
                 held = os.open(os.devnull, os.O_WRONLY)
                 if held != fd:  # pragma: no cover - another descriptor was free lower down
                     os.close(held)
-            setattr(sys, name, ClosedStream())
+            setattr(sys, name, ClosedStream(fails=name == "stdout"))
         elif not _is_utf8(stream) and hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(errors="replace")
@@ -154,8 +161,6 @@ class Console:
         """A line for the user on stderr (never mixed with results), safe for the terminal."""
         stream = self.err
         line = "\n".join(for_terminal(part) for part in text.split("\n")) + "\n"
-        if isinstance(stream, ClosedStream):
-            return  # `2>&-`: nobody reads the messages, and the exit code still tells the ending
         try:
             stream.write(line)
         except UnicodeEncodeError:
