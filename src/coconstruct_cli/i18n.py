@@ -842,4 +842,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le format xlsx est un fichier de tableur, pas du texte pour le terminal : ajoutez -o FICHIER.xlsx.",
         "The xlsx format is a spreadsheet file, not text for the terminal: add -o FILE.xlsx.",
     ),
+    # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
+    "err.stdout_closed": ("elle est fermée", "it is closed"),
 }

@@ -8,14 +8,21 @@ import unicodedata
 # C0/C1 controls, DEL, and the bidirectional overrides/isolates that can reorder what a terminal
 # or an editor shows (the « Trojan Source » characters). Newlines and tabs are handled apart.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BREAKS = re.compile("[\t\u2028\u2029]")
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def strip_unsafe(text: str) -> str:
-    """Remove control and bidi-override characters, keeping newlines and tabs."""
-    return _UNSAFE.sub("", text)
+    """Remove control and bidi-override characters, keeping newlines and tabs; a lone surrogate (a byte of
+    an argument or a variable that was not UTF-8) becomes U+FFFD, which every encoder can write."""
+    return _UNSAFE.sub("", no_surrogates(text))
+
+
+def no_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (the text is otherwise unchanged)."""
+    return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
 
 
 def for_terminal(text: str) -> str:

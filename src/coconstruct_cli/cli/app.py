@@ -25,10 +25,11 @@ from .. import i18n, version_line
 from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
 from ..formats import OFFERED
 from ..i18n import os_reason, t
+from ..text import no_surrogates
 from . import options, shell_completion
 from .click_text import KitHelpFormatter, unknown_command, usage_message
 from .commands import COMMANDS
-from .console import Console, silence_stdout
+from .console import Console, prepare_streams, silence_stdout
 
 
 def choose_language(args: list[str], env: dict[str, str] | None = None) -> i18n.Lang:
@@ -155,6 +156,9 @@ class KitGroup(_Translated, TyperGroup):
             translate_help(self)
             if extra.get("obj") is None:
                 extra["obj"] = Console()
+            # Arguments that were not UTF-8 carry lone surrogates: made U+FFFD once, here, so that no
+            # output (terminal, message, export) ever receives one.
+            args = [no_surrogates(arg) for arg in args]
         given = extra.get("obj")
         console = given if isinstance(given, Console) else Console()
         try:
@@ -164,6 +168,9 @@ class KitGroup(_Translated, TyperGroup):
         except ClickUsageError as exc:
             # The root's own options (`kit --bogus`) fail here, before invoke: answer here, as invoke would.
             fail(UsageError(usage_message(exc)), console)
+        except OSError as exc:
+            # `--help` and `--version` write while the root parses its options, before invoke.
+            stdout_failure(exc, console)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from typer._click.exceptions import NoArgsIsHelpError
@@ -181,15 +188,8 @@ class KitGroup(_Translated, TyperGroup):
             fail(UsageError(usage_message(exc)), console)
         except (KeyboardInterrupt, typer.Abort):
             fail(Interrupted(t("err.interrupted")), console)
-        except BrokenPipeError:
-            # The reader (e.g. `head`) stopped reading: not an error of ours, and nothing to say.
-            silence_stdout()
-            raise SystemExit(ExitCode.OK) from None
         except OSError as exc:
-            if not _is_stdout_failure(exc):
-                fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
-            silence_stdout()
-            fail(StdoutError(t("err.stdout", reason=os_reason(exc))), console)
+            stdout_failure(exc, console)
         except Exception as exc:  # noqa: BLE001 - a bug must still end in one sentence, not a traceback
             fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
 
@@ -210,6 +210,21 @@ class KitGroup(_Translated, TyperGroup):
 
     def get_params(self, ctx: ClickContext) -> list[ClickParameter]:
         return super().get_params(ctx)
+
+
+def stdout_failure(exc: OSError, console: Console) -> NoReturn:
+    """End a run whose writing failed: a closed pipe silently (exit 0), stdout closed or full with one line."""
+    import errno
+
+    if isinstance(exc, BrokenPipeError):
+        # The reader (e.g. `head`) stopped reading: not an error of ours, and nothing to say.
+        silence_stdout()
+        raise SystemExit(ExitCode.OK) from None
+    if not _is_stdout_failure(exc):
+        fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
+    silence_stdout()
+    reason = t("err.stdout_closed") if exc.errno == errno.EBADF else os_reason(exc)
+    fail(StdoutError(t("err.stdout", reason=reason)), console)
 
 
 def _is_stdout_failure(exc: OSError) -> bool:
@@ -259,8 +274,8 @@ for _name, _function in COMMANDS:
 
 def main() -> None:
     """Entry point of the `kit` script and of `python -m coconstruct_cli`."""
+    prepare_streams()
     try:
         app(prog_name="kit")
-    except BrokenPipeError:
-        silence_stdout()
-        raise SystemExit(ExitCode.OK) from None
+    except OSError as exc:  # pragma: no cover - the boundary above catches them first
+        stdout_failure(exc, Console())

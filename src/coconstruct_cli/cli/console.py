@@ -7,6 +7,9 @@ Results go to stdout, messages to stderr; machine formats are written as UTF-8 w
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import shutil
 import sys
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from ..text import for_terminal
+from ..text import for_terminal, no_surrogates
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -39,6 +42,57 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
+
+
+class ClosedStream(io.TextIOBase):
+    """What stands for a standard stream the process was started without (`kit >&-`): writing results to
+    it fails as writing to a closed descriptor does, so that the boundary tells it (exit 5) instead of
+    Python's `None` raising AttributeError. A closed stderr (`2>&-`) swallows what is written: nobody
+    reads the messages, and the exit code still tells how the run ended."""
+
+    def __init__(self, fails: bool = True) -> None:
+        super().__init__()
+        self.fails = fails
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.fails:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def prepare_streams() -> None:
+    """Make the process's streams safe to write, once, before anything is written.
+
+    A closed stdout or stderr (`>&-`, `2>&-`) is None in Python; its descriptor is held on /dev/null so
+    that no file opened later (a `--output` temporary) takes its number. An encoding that cannot hold
+    the text (`PYTHONIOENCODING=ascii`, a latin-1 locale) degrades what the terminal shows (« ? »), never
+    raises; machine formats are written as UTF-8 bytes by `Console.write`.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        stream = getattr(sys, name)
+        if stream is None:
+            with contextlib.suppress(OSError):
+                os.fstat(fd)
+                continue  # pragma: no cover - the descriptor is open after all
+            with contextlib.suppress(OSError):
+                held = os.open(os.devnull, os.O_WRONLY)
+                if held != fd:  # pragma: no cover - another descriptor was free lower down
+                    os.close(held)
+            setattr(sys, name, ClosedStream(fails=name == "stdout"))
+        elif not _is_utf8(stream) and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _is_utf8(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding in ("utf-8", "utf8")
 
 
 @dataclass
@@ -86,16 +140,21 @@ class Console:
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def write(self, text: str) -> None:
-        """Text on stdout, as UTF-8 whatever the locale says (the documented encoding of every format)."""
+    def write(self, text: str, machine: bool = True) -> None:
+        """Text on stdout. A machine format (JSON, CSV, Markdown, HTML, a schema) is UTF-8 whatever the
+        locale says (its documented encoding); text for people (tab-separated lines, messages) is written
+        in the stream's encoding, what it cannot hold replaced. Never a lone surrogate."""
         stream = self.out
+        text = no_surrogates(text)
         buffer = getattr(stream, "buffer", None)
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if buffer is not None and encoding not in ("utf-8", "utf8"):
-            stream.flush()
-            buffer.write(text.encode("utf-8", "replace"))
-            buffer.flush()
-            return
+        if not _is_utf8(stream):
+            if machine and buffer is not None:
+                stream.flush()
+                buffer.write(text.encode("utf-8", "replace"))
+                buffer.flush()
+                return
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            text = text.encode(encoding, "replace").decode(encoding)
         stream.write(text)
         stream.flush()
 
@@ -109,8 +168,9 @@ class Console:
         stream = self.out
         buffer = getattr(stream, "buffer", None)
         stream.flush()
-        if buffer is None:  # pragma: no cover - every real stdout has one, and CliRunner's too
-            raise TypeError("stdout takes no bytes")
+        if buffer is None:  # a closed stdout (`>&-`): told as every other write to it is
+            stream.write("")
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         buffer.write(data)
         buffer.flush()
 
@@ -136,8 +196,15 @@ class Console:
         # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
         RichConsole(file=stream, highlight=False, width=self.width, height=self.height).print(renderable)
 
-    def emit(self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False) -> None:
-        """A rendered result: to the output file when there is one, else to stdout."""
+    def emit(
+        self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False, machine: bool = True
+    ) -> None:
+        """A rendered result: to the output file when there is one, else to stdout (`machine`: see `write`).
+
+        Every export passes here, so a lone surrogate (from an argument that was not UTF-8) is replaced here.
+        """
+        if isinstance(rendered, str):
+            rendered = no_surrogates(rendered)
         if output is not None:
             if not isinstance(rendered, str | bytes):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
@@ -148,7 +215,7 @@ class Console:
             write_file(rendered, output, force, bom=bom)
             self.message(t("msg.written", path=shown_path(output)))
         elif isinstance(rendered, str):
-            self.write(rendered)
+            self.write(rendered, machine)
         elif isinstance(rendered, bytes):
             self.write_bytes(rendered)
         else:

@@ -13,16 +13,22 @@ def main() -> None:
         from .. import version_line
 
         try:
-            sys.stdout.write(version_line())
+            if sys.stdout is None:  # started with stdout closed (`kit --version >&-`)
+                import errno
+
+                raise OSError(errno.EBADF, "stdout is closed")
+            sys.stdout.write(version_line())  # ASCII: no encoding can refuse it
             sys.stdout.flush()
-        except BrokenPipeError:
-            from .console import silence_stdout
+        except OSError as exc:
+            # Closed, full or a closed pipe: told (or not) as every other command tells it. Only now is
+            # the console imported: the fast path stays fast.
+            from .. import i18n
+            from .app import choose_language, stdout_failure
+            from .console import Console, prepare_streams
 
-            silence_stdout()
-        except (OSError, AttributeError, ValueError):
-            from .app import main as run
-
-            run()  # the boundary tells why stdout cannot be written
+            prepare_streams()
+            i18n.set_lang(choose_language(sys.argv[1:]))
+            stdout_failure(exc, Console())
         return
     from .app import main as run
 

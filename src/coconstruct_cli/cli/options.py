@@ -118,4 +118,4 @@ def show(ctx: typer.Context, result: Result, fmt: Format, output: str | None, fo
 
     out = console(ctx)
     rendered: Rendered = render(result, medium(fmt, output is None and out.is_terminal()), width=out.columns())
-    out.emit(rendered, output, force, bom=fmt is Format.CSV)
+    out.emit(rendered, output, force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)

@@ -32,15 +32,19 @@ if TYPE_CHECKING:
 
 # Backslash-escaping ASCII punctuation is always allowed by CommonMark; these are the characters
 # that can start emphasis, links, HTML, code, tables or entities inside a line. Parentheses stay as
-# they are: with every bracket escaped, they can no longer complete a link.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&$])")
-_LIST_START = re.compile(r"^([-=]|\d+(?=\.))")
+# they are: with every bracket escaped, they can no longer complete a link. GitHub-flavoured renderers
+# (pandoc -f gfm, markdown-it with linkify) also turn bare addresses into links, so an escape breaks
+# each of their triggers too: « @ » (e-mail), the first « / » of « // » (« http://… », « //host »), and a
+# « . » between a letter or digit and a letter (« www.… », bare domains). Checked with those renderers in
+# tests/render/markdown.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#+!|~&$@]|/(?=/)|(?<=[^\W_])\.(?=[^\W\d_])")
+_LIST_START = re.compile(r"^([-=]|\d+(?=[.)]))")
 
 
 def escape(text: str) -> str:
-    """Kit text as one inert line of Markdown."""
-    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
-    # A leading "-" or "1." would open a nested list inside a list item.
+    """Kit text as one inert line of Markdown: no structure, no link."""
+    escaped = _SPECIAL.sub(lambda m: "\\" + m.group(), one_line(text))
+    # A leading "-", "1." or "1)" would open a nested list inside a list item.
     return _LIST_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", escaped, 1)
 
 

@@ -19,4 +19,4 @@ def validate(
     options.check_lang(lang)
     kit = options.load(file)
     counts = {"documents": len(kit.documents), "paths": len(kit.paths), "categories": len(kit.categories)}
-    options.console(ctx).write(t("validate.ok", path=shown_path(file), **counts) + "\n")
+    options.console(ctx).write(t("validate.ok", path=shown_path(file), **counts) + "\n", machine=False)
