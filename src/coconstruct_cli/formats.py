@@ -47,6 +47,8 @@ DOCUMENTS = ALL
 """list, path, paths, categories, search and guide."""
 SHOW = ALL
 ABOUT = (Format.TABLE, Format.MD, Format.JSON, Format.HTML)
+PROGRESS = ALL
+"""kit progress: `json` is the export `--import` takes back."""
 
 OFFERED: dict[str, tuple[Format, ...]] = {
     "list": DOCUMENTS,
@@ -57,5 +59,6 @@ OFFERED: dict[str, tuple[Format, ...]] = {
     "guide": DOCUMENTS,
     "show": SHOW,
     "about": ABOUT,
+    "progress": PROGRESS,
 }
 """The formats of each command: one table serves the option's help, its completion and the check."""

@@ -54,7 +54,7 @@ def search(
     )
     english = get_lang() == "en"
     outcome = search(selection.documents, text, english)
-    options.show(ctx, SearchResult(kit, outcome), chosen, output, force)
+    options.show(ctx, SearchResult(kit, outcome, options.read_set(ctx, kit)), chosen, output, force)
     if outcome.hits:
         return
     hints: list[str] = []
