@@ -7,7 +7,10 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -118,6 +121,34 @@ def test_a_home_that_cannot_be_made_says_where_it_tried_to_write(
     assert f"Progression non enregistrée : impossible d'écrire {blocker / 'kit'}" in err
     code, out, err = invoke(runner, "path", "animer", "--format", "json")
     assert code == 0 and err == "" and not any(d["read"] for d in json.loads(out))
+
+
+def test_exact_ids_of_the_bundled_kit_are_marked_without_building_the_kit_model(tmp_path: Path) -> None:
+    """The fast path (plain JSON) and the validated kit record the same marks under the same kit."""
+    script = (
+        "import sys\n"
+        "from coconstruct_cli.cli.app import main\n"
+        "sys.argv = ['kit', 'read', 'etudes-phare', 'rex-silver-geek']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "assert 'coconstruct_cli.model' not in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=os.environ | {"KIT_LANG": "en"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "Marked as read: Report on a collective experiment (Silver Geek) (rex-silver-geek)"
+    assert read_ids() == {"etudes-phare", "rex-silver-geek"}
+
+
+def test_a_kit_file_keeps_its_own_progress(runner: CliRunner, write_kit: Any) -> None:
+    other = write_kit(lambda data: data["about"].update(title="Un autre kit"))
+    code, out, err = invoke(runner, "read", "--kit", str(other), "animer:5")
+    assert code == 0, err
+    assert out == "Marqué comme lu : Retour d'expérimentation collective (Silver Geek) (rex-silver-geek)\n"
+    assert read_ids() == frozenset()
+    assert load().state.read(kit_id("Un autre kit", "Le RAMEAU")) == {"rex-silver-geek"}
+    code, out, _ = invoke(runner, "path", "animer", "--kit", str(other), "--format", "json")
+    assert [d["id"] for d in json.loads(out) if d["read"]] == ["rex-silver-geek"]
 
 
 # --- everywhere a document is listed -------------------------------------------------------------
