@@ -90,6 +90,24 @@ def synthetic_kit(folder: Path, size: int) -> Path:
     return path
 
 
+def progress_home(folder: Path, marks: int) -> Path:
+    """A KIT_HOME whose state marks `marks` ids read in the bundled kit (its own, then made-up ones)."""
+    from coconstruct_cli.loader import bundled_path
+
+    data = json.loads(bundled_path().read_text(encoding="utf-8"))
+    ids = [d["id"] for d in data["documents"]]
+    ids += [f"document-{i}" for i in range(marks - len(ids))]
+    home = folder / f"home-{marks}"
+    home.mkdir()
+    state = {
+        "format": "coconstruct-cli/progress",
+        "version": 1,
+        "kits": [{"title": data["about"]["title"], "publisher": data["about"]["publisher"], "read": sorted(ids[:marks])}],
+    }
+    (home / "progress.json").write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    return home
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -97,6 +115,13 @@ def main() -> int:
     options = parser.parse_args()
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "NO_COLOR"))}
+    # An installed package has its byte code compiled; with PYTHONDONTWRITEBYTECODE set (as on this
+    # project's machine) an editable install would compile every new module at every start instead.
+    import compileall
+
+    import coconstruct_cli
+
+    compileall.compile_dir(str(Path(coconstruct_cli.__file__).parent), quiet=1)
     env["TERM"] = "xterm-256color"
     kit = kit_command()
     py = sys.executable
@@ -104,6 +129,17 @@ def main() -> int:
     baseline = tmp / "baseline.py"
     baseline.write_text(BASELINE, encoding="utf-8")
     big = synthetic_kit(tmp, 10_000)
+    empty_home = tmp / "home-empty"
+    env["KIT_HOME"] = str(empty_home)  # no case reads or writes the progress of the machine's user
+    marked = progress_home(tmp, 10_000)
+    toggle = tmp / "home-toggle"
+    flips = [0]
+
+    def read_toggling() -> float:
+        """`kit read ID` that really writes: marks and unmarks in turn, so that every run changes the state."""
+        flips[0] += 1
+        args = [kit, "read", "etudes-phare"] + (["--undo"] if flips[0] % 2 == 0 else [])
+        return timed(args, env | {"KIT_HOME": str(toggle)})
 
     help_text = subprocess.run([kit, "--help"], capture_output=True, text=True, check=False).stdout
     has = {name: f" {name} " in help_text or f"│ {name}" in help_text for name in ("guide", "search")}
@@ -116,6 +152,14 @@ def main() -> int:
         "kit path animate (piped)": lambda: timed([kit, "path", "animate"], env),
         "kit path animate (terminal)": lambda: timed_pty([kit, "path", "animate"], env),
         "kit list --format json (10,000 docs)": lambda: timed([kit, "list", "--format", "json", "--kit", str(big)], env),
+        "kit read ID (writes the state)": read_toggling,
+        "kit read ID (already read, 10,000 marks)": lambda: timed([kit, "read", "etudes-phare"], env | {"KIT_HOME": str(marked)}),
+        "kit path animate --format json (no progress)": lambda: timed(
+            [kit, "path", "animate", "--format", "json"], env | {"KIT_HOME": str(empty_home)}
+        ),
+        "kit path animate --format json (10,000 marks)": lambda: timed(
+            [kit, "path", "animate", "--format", "json"], env | {"KIT_HOME": str(marked)}
+        ),
     }
     if has["search"]:
         cases["kit search territoire --format json"] = lambda: timed([kit, "search", "territoire", "--format", "json"], env)
@@ -150,6 +194,17 @@ def main() -> int:
             "list json 10,000 docs <= 3x bundled",
             median["kit list --format json (10,000 docs)"] / median["kit list --format json"],
             3.0,
+        ),
+    ]
+    marks, no_marks = "kit path animate --format json (10,000 marks)", "kit path animate --format json (no progress)"
+    added_by_marks = median[marks] - median[no_marks]
+    targets += [
+        ("kit read ID (writes) <= 1.2x baseline", median["kit read ID (writes the state)"] / base, 1.2),
+        ("kit read ID (10,000 marks) <= 1.2x baseline", median["kit read ID (already read, 10,000 marks)"] / base, 1.2),
+        (
+            "path json: 10,000 marks add <= 5 ms",
+            added_by_marks / 5,
+            1.0,
         ),
     ]
     if has["search"]:

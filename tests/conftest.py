@@ -199,6 +199,8 @@ class Script:
 def terminal_env(**extra: str) -> dict[str, str]:
     """The environment of a user's terminal: no kit setting of the test machine, a colour terminal."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIT_", "LC_", "NO_COLOR"))}
+    if os.environ.get("KIT_HOME"):  # the test's own progress folder (`clean_env`), never the real home
+        env["KIT_HOME"] = os.environ["KIT_HOME"]
     # pexpect is not a terminal emulator: nobody answers prompt_toolkit's cursor position requests,
     # and each prompt would wait a second for the reply at exit. A real terminal answers at once.
     return env | {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"} | extra

@@ -50,6 +50,8 @@ DOCUMENTS = ALL
 """list, path, paths, categories, search and guide; `xlsx` wherever `csv` is, for a spreadsheet."""
 SHOW = ALL
 ABOUT = (Format.TABLE, Format.MD, Format.JSON, Format.HTML)
+PROGRESS = ALL
+"""kit progress: `json` is the export `--import` takes back."""
 
 OFFERED: dict[str, tuple[Format, ...]] = {
     "list": DOCUMENTS,
@@ -60,5 +62,6 @@ OFFERED: dict[str, tuple[Format, ...]] = {
     "guide": DOCUMENTS,
     "show": SHOW,
     "about": ABOUT,
+    "progress": PROGRESS,
 }
 """The formats of each command: one table serves the option's help, its completion and the check."""

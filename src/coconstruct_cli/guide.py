@@ -19,6 +19,7 @@ from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve
 
 if TYPE_CHECKING:
     from .model import Kit, ReadingPath
+    from .plan import Plan
 
 ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
@@ -336,3 +337,34 @@ def check_query(text: str) -> str | None:
 
 def search_question() -> Question:
     return Question("query", t("q.query"), validate=check_query)
+
+
+# --- reading progress: resuming the remembered plan, starting afresh ----------------------------------
+
+RESUME, NEW_ANSWERS = "resume", "new"
+YES, NO = "yes", "no"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def resume_question(plan: Plan, read: int) -> Question:
+    """« Reprendre votre plan (une entreprise → accompagner les organisations…, 6/17 lus) » or « Nouvelles réponses »."""
+    path = plan.path
+    label = t(
+        "progress.resume",
+        role=_lower_first(t(f"role.{plan.role}")),
+        path=_lower_first(pick(path.title, path.title_en)),
+        read=read,
+        total=len(plan.items),
+        count=read,
+    )
+    options = (Option(RESUME, label), Option(NEW_ANSWERS, t("progress.new_answers")))
+    return Question("resume", t("q.resume"), options, RESUME)
+
+
+def reset_question(path: Path) -> Question:
+    """`kit progress --reset` asks before moving the progress aside; No is the default and what Esc says."""
+    options = (Option(NO, t("reset.no")), Option(YES, t("reset.yes")))
+    return Question("reset", t("q.reset", path=path), options, NO, escape=NO)

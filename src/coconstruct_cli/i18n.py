@@ -844,4 +844,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
     "err.stdout_closed": ("elle est fermée", "it is closed"),
+    # --- task « progresscli » (issue 12): the reading progress in the CLI (`kit read`, `kit progress`,
+    # ✓ in the lists, the guide's offer to resume); plurals chosen by `count`.
+    "help.read": (
+        "Marque des documents comme lus (--undo pour retirer la marque).",
+        "Mark documents as read (--undo to remove the mark).",
+    ),
+    "help.read_ids": (
+        "Identifiants des documents, ou parcours:numéro (ex. animer:9).",
+        "Document ids, or path:number (e.g. animate:9).",
+    ),
+    "help.undo": ("Retire la marque de lecture.", "Remove the read mark."),
+    "help.progress": (
+        "Votre progression : documents lus par parcours, et quoi lire ensuite.",
+        "Your progress: documents read per path, and what to read next.",
+    ),
+    "help.progress_path": ("Un seul parcours (ex. animer).", "One path only (e.g. animate)."),
+    "help.where": ("Affiche le chemin du fichier de progression.", "Print the path of the progress file."),
+    "help.import": (
+        "Fusionne une progression exportée (kit progress --format json).",
+        "Merge an exported progress (kit progress --format json).",
+    ),
+    "help.reset": (
+        "Met la progression de côté pour repartir de zéro (demande confirmation).",
+        "Move the progress aside to start afresh (asks first).",
+    ),
+    "help.yes": ("Ne demande pas de confirmation (pour les scripts).", "Do not ask for confirmation (for scripts)."),
+    "progress.title": ("Progression de lecture", "Reading progress"),
+    "progress.count.one": ("{read}/{total} lu", "{read}/{total} read"),
+    "progress.count.other": ("{read}/{total} lus", "{read}/{total} read"),
+    "progress.next": ("À lire ensuite", "Read next"),
+    "progress.done": ("Parcours lu en entier.", "Path read in full."),
+    "progress.your_plan": ("votre plan", "your plan"),
+    "progress.start_note": ("Pour commencer, d'après votre plan", "To start with, from your plan"),
+    "progress.more.one": ("… et {count} autre\u00a0: {command}", "… and {count} more: {command}"),
+    "progress.more.other": ("… et {count} autres\u00a0: {command}", "… and {count} more: {command}"),
+    "progress.not_in_kit": ("(absent de ce kit)", "(not in this kit)"),
+    "progress.reset_kept": ("Rien n'a été changé.", "Nothing was changed."),
+    "progress.resume.one": (
+        "Reprendre votre plan ({role} → {path}, {read}/{total} lu)",
+        "Resume your plan ({role} → {path}, {read}/{total} read)",
+    ),
+    "progress.resume.other": (
+        "Reprendre votre plan ({role} → {path}, {read}/{total} lus)",
+        "Resume your plan ({role} → {path}, {read}/{total} read)",
+    ),
+    "progress.new_answers": ("Nouvelles réponses", "New answers"),
+    "q.resume": ("Vous avez déjà un plan de lecture.", "You already have a reading plan."),
+    "q.reset": (
+        "Mettre de côté toute votre progression de lecture ({path}) ?",
+        "Move all your reading progress aside ({path})?",
+    ),
+    "reset.no": ("Non, garder ma progression", "No, keep my progress"),
+    "reset.yes": ("Oui, repartir de zéro", "Yes, start afresh"),
+    "err.reset_no_terminal": (
+        "« kit progress --reset » demande confirmation : ajoutez --yes pour l'exécuter sans terminal.",
+        "'kit progress --reset' asks first: add --yes to run it without a terminal.",
+    ),
+    "err.progress_actions": (
+        "--where, --import et --reset ne vont pas ensemble : un seul à la fois.",
+        "--where, --import and --reset do not go together: one at a time.",
+    ),
 }

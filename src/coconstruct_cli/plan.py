@@ -27,6 +27,7 @@ from .text import fold
 
 if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
+    from .progress import Answers as RememberedAnswers
 
 START_SIZE = 5
 WHY_LENGTH = 160
@@ -288,3 +289,18 @@ def rest_groups(plan: Plan) -> list[tuple[Any, list[Item]]]:
         if members:
             out.append((category, members))
     return out
+
+
+def remembered_plan(kit: Kit, remembered: RememberedAnswers) -> Plan | None:
+    """The plan the guide's remembered answers lead to in `kit` (`kit progress`, the guide's offer to resume);
+    None without answers, or when they no longer fit the kit (a path or category it no longer has)."""
+    from .errors import UsageError
+    from .guide import resolve_answers
+
+    if remembered.role is None or remembered.goal is None:
+        return None
+    try:
+        answers = resolve_answers(kit, Answers(remembered.role, remembered.goal, remembered.need))
+    except UsageError:
+        return None
+    return build_plan(kit, answers)

@@ -8,7 +8,7 @@ Markdown, HTML) have one renderer per result in their own module. Plain data, no
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +16,13 @@ from .i18n import pick
 from .queries import RECORD_FIELDS, Selection, category_record, path_record, paths_by_document, readable, record, records
 
 if TYPE_CHECKING:
-    from .model import Document, Kit
+    from .model import Document, Kit, ReadingPath
     from .plan import Plan
+    from .progress import KitId, PathProgress, State
     from .search import Hit, Pointer
     from .search import Result as SearchOutcome
+
+NOTHING_READ: frozenset[str] = frozenset()
 
 
 class Result:
@@ -75,12 +78,14 @@ class DocumentList(Result):
 
     selection: Selection
     title: str
+    read: frozenset[str] = NOTHING_READ
+    """The ids the reader has marked read (`kit read`): ✓ on a terminal, `read` in JSON and CSV."""
 
-    fields = RECORD_FIELDS
+    fields = (*RECORD_FIELDS, "read")
     header = ("id", "category", "year", "authors", "title")
 
     def records(self) -> list[dict[str, Any]]:
-        return records(self.selection)
+        return [{**r, "read": r["id"] in self.read} for r in records(self.selection)]
 
     def rows(self) -> Iterable[Sequence[object]]:
         return (_document_row(d) for d in self.selection.documents)
@@ -183,8 +188,10 @@ class SearchResult(Result):
     kit: Kit
     outcome: SearchOutcome
     pointers: tuple[Pointer, ...] = ()
+    read: frozenset[str] = NOTHING_READ
+    """The ids the reader has marked read (see `DocumentList.read`)."""
 
-    fields = (*RECORD_FIELDS, "score", "matched")
+    fields = (*RECORD_FIELDS, "score", "matched", "read")
     header = ("id", "category", "year", "authors", "title", "score", "matched", "words")
 
     def words(self, hit: Hit) -> list[str]:
@@ -196,6 +203,7 @@ class SearchResult(Result):
         for item, hit in zip(out, self.outcome.hits, strict=True):
             item["score"] = hit.score
             item["matched"] = self.words(hit)
+            item["read"] = hit.document.id in self.read
         return out
 
     def rows(self) -> Iterable[Sequence[object]]:
@@ -211,14 +219,18 @@ class PlanResult(Result):
     """The guide's reading plan (`kit guide`)."""
 
     plan: Plan
+    read: frozenset[str] = NOTHING_READ
+    """The ids the reader has marked read (see `DocumentList.read`)."""
 
-    fields = (*RECORD_FIELDS, "highlight", "reason", "number", "for_you", "why", "concern", "start")
+    fields = (*RECORD_FIELDS, "highlight", "reason", "number", "for_you", "why", "concern", "start", "read")
     header = ("number", "id", "category", "year", "authors", "title", "for_you")
 
     def data(self) -> Any:
         from .plan import plan_data
 
-        return plan_data(self.plan)
+        data = plan_data(self.plan)
+        data["documents"] = [{**d, "read": d["id"] in self.read} for d in data["documents"]]
+        return data
 
     def records(self) -> list[dict[str, Any]]:
         return [{**d, "for_you": d["reason"] or d["concern"]} for d in self.data()["documents"]]
@@ -235,5 +247,113 @@ class PlanResult(Result):
         return self.plan.selection.kit
 
 
-RESULTS: tuple[type[Result], ...] = (DocumentList, DocumentDetail, PathList, CategoryList, AboutKit, SearchResult, PlanResult)
+@dataclass(frozen=True)
+class PathStanding:
+    """Where the reader stands on one path: counts and next ids (`progress.PathProgress`), and numbers."""
+
+    path: ReadingPath
+    progress: PathProgress
+    numbers: dict[str, int]
+    """Each document's number in the path's reading order, as `kit path` shows it (`kit show animer:9`)."""
+    plan: bool
+    """The reader's own plan (the guide's remembered answers) is on this path."""
+    start: frozenset[str] = frozenset()
+    """The unread ids of the plan's « Pour commencer » set, which come first in `progress.next`."""
+
+
+@dataclass(frozen=True)
+class ProgressResult(Result):
+    """The reader's progress in one kit (`kit progress`): per path read/total and what to read next.
+
+    Its JSON is the export that `kit progress --import` takes back: the progress document of this kit
+    (`progress.to_document`), with what is shown under `report`.
+    """
+
+    kit: Kit
+    state: State
+    identity: KitId
+    paths: tuple[PathStanding, ...]
+    orphans: tuple[str, ...] = ()
+    """Ids marked read that the kit no longer has: kept, and listed."""
+    plan: Plan | None = None
+    """The plan rebuilt from the remembered answers, None when there are none (or they no longer fit the kit)."""
+    one_path: bool = False
+    """A path was asked for: every next document is shown, not the first few."""
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    fields = ("path", "alias", "title", "title_en", "read", "total", "plan", "next")
+    header = ("path", "read", "total", "next")
+
+    def report(self) -> dict[str, Any]:
+        plan = self.plan
+        return {
+            "paths": [
+                {
+                    "id": s.path.id,
+                    "alias": s.path.alias,
+                    "title": s.path.title,
+                    "title_en": s.path.title_en,
+                    "read": s.progress.read,
+                    "total": s.progress.total,
+                    "plan": s.plan,
+                    "next": list(s.progress.next),
+                }
+                for s in self.paths
+            ],
+            "orphans": list(self.orphans),
+            "plan": None
+            if plan is None
+            else {
+                "answers": {"role": plan.role, "goal": plan.goal, "need": plan.need},
+                "path": plan.path.id,
+                "start": [i.document.id for i in plan.start],
+            },
+        }
+
+    def data(self) -> Any:
+        from .progress import to_document
+
+        return to_document(self.state, self.identity, self.report())
+
+    def records(self) -> list[dict[str, Any]]:
+        return [{**{k: v for k, v in p.items() if k != "id"}, "path": p["id"]} for p in self.report()["paths"]]
+
+    def rows(self) -> Iterable[Sequence[object]]:
+        return ([s.path.id, s.progress.read, s.progress.total, ",".join(s.progress.next)] for s in self.paths)
+
+
+def build_progress(kit: Kit, state: State, only: ReadingPath | None = None) -> ProgressResult:
+    """The reader's standing on every path of `kit` (or on `only`), their own plan's start set first."""
+    from .plan import remembered_plan
+    from .progress import kit_identity, orphans, path_progress
+    from .queries import select
+
+    identity = kit_identity(kit)
+    read = state.read(identity)
+    plan = remembered_plan(kit, state.answers(identity))
+    standings = []
+    for path in kit.paths:
+        if only is not None and path.id != only.id:
+            continue
+        order = [d.id for d in select(kit, path=path).documents]
+        mine = plan is not None and plan.path.id == path.id
+        start = [i.document.id for i in plan.start] if plan is not None and mine else []
+        standing = path_progress(order, read, start)
+        numbers = {ident: number for number, ident in enumerate(order, start=1)}
+        standings.append(PathStanding(path, standing, numbers, mine, frozenset(start) - read))
+    return ProgressResult(
+        kit,
+        state,
+        identity,
+        tuple(standings),
+        orphans(read, (d.id for d in kit.documents)),
+        plan,
+        only is not None,
+        {d.id: d for d in kit.documents},
+    )
+
+
+RESULTS: tuple[type[Result], ...] = (
+    DocumentList, DocumentDetail, PathList, CategoryList, AboutKit, SearchResult, PlanResult, ProgressResult,
+)  # fmt: skip
 """Every kind of result: a test checks that each has a renderer for every format its commands offer."""

@@ -90,7 +90,10 @@ CASES = {
         ["zzzz"],
         ["zzzz", "--lang", "en"],
         ["Commande inconnue : « zzzz ». Valeurs possibles : guide, list, path, paths, categories, show, search, about,"],
-        ["Unknown command: 'zzzz'. Valid values: guide, list, path, paths, categories, show, search, about, validate, schema"],
+        [
+            "Unknown command: 'zzzz'. Valid values: guide, list, path, paths, categories, show, search, about, read, progress, "
+            "validate, schema"
+        ],
     ),
     "missing command": Case(
         ["--"],

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from coconstruct_cli import progress
 from coconstruct_cli.formats import OFFERED, Format, Medium, medium
 from coconstruct_cli.guide import Answers
 from coconstruct_cli.model import Kit
@@ -20,8 +21,10 @@ from coconstruct_cli.results import (
     DocumentList,
     PathList,
     PlanResult,
+    ProgressResult,
     Result,
     SearchResult,
+    build_progress,
 )
 from coconstruct_cli.search import search
 
@@ -35,6 +38,7 @@ PRODUCES: dict[str, type[Result]] = {
     "about": AboutKit,
     "search": SearchResult,
     "guide": PlanResult,
+    "progress": ProgressResult,
 }
 
 
@@ -47,6 +51,7 @@ def example(kind: type[Result], kit: Kit) -> Result:
         AboutKit: lambda: AboutKit(kit),
         SearchResult: lambda: SearchResult(kit, search(kit.documents, "territoire")),
         PlanResult: lambda: PlanResult(build_plan(kit, Answers("company", "support", "toolbox"))),
+        ProgressResult: lambda: build_progress(kit, progress.EMPTY),
     }
     result: Result = made[kind]()
     return result

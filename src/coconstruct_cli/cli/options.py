@@ -18,6 +18,7 @@ from .completion import complete_format, complete_lang
 
 if TYPE_CHECKING:
     from ..model import Kit
+    from ..progress_store import Loaded
     from ..render import Rendered
     from ..results import Result
     from .console import Console
@@ -119,3 +120,26 @@ def show(ctx: typer.Context, result: Result, fmt: Format, output: str | None, fo
     out = console(ctx)
     rendered: Rendered = render(result, medium(fmt, output is None and out.is_terminal()), width=out.columns())
     out.emit(rendered, output, force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
+
+
+_PROGRESS = "coconstruct_cli.progress"
+
+
+def progress(ctx: typer.Context) -> Loaded:
+    """The reading progress, read once per run; a state file that cannot be used is told once on stderr."""
+    meta = ctx.find_root().meta
+    loaded: Loaded | None = meta.get(_PROGRESS)
+    if loaded is None:
+        from ..progress_store import load as load_progress
+
+        loaded = meta[_PROGRESS] = load_progress()
+        if loaded.warning:
+            console(ctx).message(loaded.warning)
+    return loaded
+
+
+def read_set(ctx: typer.Context, kit: Kit) -> frozenset[str]:
+    """The ids the reader has marked read in `kit` (`kit read`), for the ✓ and the `read` field."""
+    from ..progress import kit_identity
+
+    return progress(ctx).state.read(kit_identity(kit))

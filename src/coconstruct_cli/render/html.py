@@ -645,6 +645,46 @@ def categories_html(kit: Kit, generated: datetime.date) -> str:
     return page(t("col.category"), _simple_table(headers, rows), [_generated(generated)])
 
 
+# --- reading progress ----------------------------------------------------------------------------
+
+NEXT_SHOWN = 5
+"""Next documents listed per path when every path is shown (`kit progress PATH` lists them all)."""
+
+
+def progress_html(result: results.ProgressResult, generated: datetime.date) -> str:
+    """`kit progress`: per path a bar and « 6/17 lus », then the next documents (the reader's plan first)."""
+    kit = result.kit
+    parts: list[str] = []
+    for standing in result.paths:
+        path, done = standing.path, standing.progress
+        mine = f' <span class="muted">— {esc(t("progress.your_plan"))}</span>' if standing.plan else ""
+        count = t("progress.count", read=done.read, total=done.total, count=done.read)
+        parts.append(
+            '<section class="path-progress">\n'
+            f"<h2>{kit_text(path.title, path.title_en)} <code>{esc(plans.path_name(path))}</code>{mine}</h2>\n"
+            f'<p><progress value="{done.read}" max="{done.total}">{esc(count)}</progress> <strong>{esc(count)}</strong></p>\n'
+        )
+        if done.done:
+            parts.append(f"<p>{esc(t('progress.done'))}</p>\n")
+        else:
+            shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
+            rows = [Row(standing.numbers[i], result.documents[i]) for i in shown]
+            parts.append(f"<h3>{esc(t('progress.next'))}</h3>\n")
+            parts.append(documents_table(kit, rows, subheadings=False))
+            if standing.start:
+                parts.append(f'<p class="muted">{esc(t("progress.start_note"))}</p>\n')
+            hidden = len(done.next) - len(shown)
+            if hidden:
+                command = f"kit progress {plans.path_name(path)}"
+                parts.append(f'<p class="muted">{esc(t("progress.more", count=hidden, command=command))}</p>\n')
+        parts.append("</section>\n")
+    if result.orphans:
+        from ..progress import orphans_line
+
+        parts.append(f'<p class="note">{esc(orphans_line(result.orphans))}</p>\n')
+    return page(t("progress.title"), "".join(parts), [_generated(generated)])
+
+
 def _today() -> datetime.date:
     return datetime.date.today()
 
@@ -665,4 +705,5 @@ RENDERERS: dict[type[Any], Callable[[Any], str]] = {
         pointer_lines(r.kit, r.pointers),
     ),
     results.PlanResult: lambda r: plan_html(r.plan, _today()),
+    results.ProgressResult: lambda r: progress_html(r, _today()),
 }

@@ -272,6 +272,39 @@ def result_md(result: Result, kit: Kit | None = None, pointers: Sequence[Pointer
     return "".join(out)
 
 
+NEXT_SHOWN = 5
+"""Next documents listed per path when every path is shown (`kit progress PATH` lists them all)."""
+
+
+def progress_md(result: results.ProgressResult) -> str:
+    """`kit progress`: per path, « **6/17 lus** », then the next documents (the reader's plan first)."""
+    out = [heading(1, t("progress.title"))]
+    for standing in result.paths:
+        path, done = standing.path, standing.progress
+        name = f"{pick(path.title, path.title_en)} ({plans.path_name(path)})"
+        if standing.plan:
+            name += f" — {t('progress.your_plan')}"
+        out.append("\n" + heading(2, name) + "\n")
+        out.append(f"**{escape(t('progress.count', read=done.read, total=done.total, count=done.read))}**\n")
+        if done.done:
+            out.append("\n" + escape(t("progress.done")) + "\n")
+            continue
+        shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
+        out.append("\n" + escape(colon(t("progress.next"))) + "\n\n")
+        for ident in shown:
+            out.append(item(f"**{standing.numbers[ident]}** {document_line(result.documents[ident])}"))
+        if standing.start:
+            out.append("\n*" + escape(t("progress.start_note")) + "*\n")
+        hidden = len(done.next) - len(shown)
+        if hidden:
+            out.append("\n" + escape(t("progress.more", count=hidden, command=f"kit progress {plans.path_name(path)}")) + "\n")
+    if result.orphans:
+        from ..progress import orphans_line
+
+        out.append("\n" + escape(orphans_line(result.orphans)) + "\n")
+    return "".join(out)
+
+
 RENDERERS: dict[type[Any], Callable[[Any], str]] = {
     results.DocumentList: lambda r: documents_md(r.selection, r.title),
     results.DocumentDetail: lambda r: document_md(r.kit, r.document),
@@ -280,4 +313,5 @@ RENDERERS: dict[type[Any], Callable[[Any], str]] = {
     results.AboutKit: lambda r: about_md(r.kit.about),
     results.SearchResult: lambda r: result_md(r.outcome, r.kit, r.pointers),
     results.PlanResult: lambda r: plan_md(r.kit, r.plan),
+    results.ProgressResult: progress_md,
 }

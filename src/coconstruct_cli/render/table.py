@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from ..model import About, Document, Kit
 
 HIGHLIGHT = "bold yellow"
+READ = "✓"
+NOTHING: frozenset[str] = frozenset()
 
 
 def plain(text: str | None, style: str = "") -> Text:
@@ -67,9 +69,19 @@ def title_cell(document: Document) -> Text:
     return plain(document.title, "bold")
 
 
-def documents_table(selection: Selection, title: str | None = None, width: int | None = None) -> Table:
-    """Documents grouped by category. On a narrow screen the id moves under the title and the kind
-    column goes, so that titles stay readable at 80 columns."""
+def read_mark(document_id: str, read: frozenset[str]) -> Text:
+    """« ✓ » before the title of a document the reader has marked read (`kit read`), nothing otherwise."""
+    text = Text()
+    if document_id in read:
+        text.append(f"{READ} ", style="bold green")  # a span, not the Text's style: the title keeps its own
+    return text
+
+
+def documents_table(
+    selection: Selection, title: str | None = None, width: int | None = None, read: frozenset[str] = NOTHING
+) -> Table:
+    """Documents grouped by category, ✓ before the ones read. On a narrow screen the id moves under the
+    title and the kind column goes, so that titles stay readable at 80 columns."""
     width = width or shutil.get_terminal_size().columns
     wide, roomy = width >= 120, width >= 90
     table = Table(title=plain(title, "bold") if title else None, box=box.SIMPLE_HEAVY, expand=True)
@@ -88,7 +100,7 @@ def documents_table(selection: Selection, title: str | None = None, width: int |
         for d in docs:
             number += 1
             who, when = authors_year(d)
-            cell = title_cell(d)
+            cell = read_mark(d.id, read).append_text(title_cell(d))
             if not wide:
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
@@ -236,7 +248,7 @@ def mark_of(item: plans.Item) -> Text:
     return Text("  ")
 
 
-def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None) -> RenderableType:
+def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozenset[str] = NOTHING) -> RenderableType:
     """The plan for a screen, read from the bottom up: what a person acts on comes last, so that it is
     still on screen when the menu that follows appears — the answers on top, then the rest of the path,
     one line a document, then the « Pour commencer » set with a « pourquoi » each, then the next step."""
@@ -260,14 +272,16 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None) -> Renderabl
         for category, items in groups_:
             rest.add_row("", plain(pick(category.label, category.label_en).upper(), "bold magenta"), *([""] if show_ids else []))
             for item in items:
-                title = mark_of(item).append_text(plain(pick(item.document.title, item.document.title_en)))
+                title = mark_of(item).append_text(read_mark(item.document.id, read))
+                title.append_text(plain(pick(item.document.title, item.document.title_en)))
                 rest.add_row(str(item.number), title, *([plain(item.document.id)] if show_ids else []))
         parts += [Text(t("plan.rest_title"), style="bold"), rest]
     start = Table.grid(padding=(0, 1), expand=True)
     start.add_column(justify="right", style="bold", no_wrap=True, min_width=3)
     start.add_column(ratio=1)
     for item in plan.start:
-        line = mark_of(item).append_text(plain(pick(item.document.title, item.document.title_en), "bold"))
+        line = mark_of(item).append_text(read_mark(item.document.id, read))
+        line.append_text(plain(pick(item.document.title, item.document.title_en), "bold"))
         if show_ids:
             line.append_text(plain(f"  {item.document.id}", "cyan"))
         line.no_wrap, line.overflow = True, "ellipsis"
@@ -287,13 +301,13 @@ def _rich_marked(marked: Marked, style: str = "") -> Text:
     return text
 
 
-def title_text(result: Result, index: int) -> Text:
+def title_text(result: Result, index: int, read: frozenset[str] = NOTHING) -> Text:
     """The title with its matched words highlighted (in English, the French title beneath it), then the excerpt."""
     hit = result.hits[index]
     document = hit.document
     matched = result.matched
     english = get_lang() == "en"
-    text = Text()
+    text = read_mark(document.id, read)
     text.append_text(_rich_marked(mark(pick(document.title, document.title_en), matched), "bold"))
     if english and document.title_en:
         text.append("\n")
@@ -307,7 +321,7 @@ def title_text(result: Result, index: int) -> Text:
     return text
 
 
-def result_table(result: Result) -> Table:
+def result_table(result: Result, read: frozenset[str] = NOTHING) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -323,12 +337,12 @@ def result_table(result: Result) -> Table:
     table.add_column(t("col.match"), ratio=1)
     table.add_column(t("col.id"), style="cyan", ratio=2, overflow="fold")
     for index, hit in enumerate(result.hits):
-        table.add_row(str(index + 1), title_text(result, index), Text(fields_label(hit.fields)), Text(hit.document.id))
+        table.add_row(str(index + 1), title_text(result, index, read), Text(fields_label(hit.fields)), Text(hit.document.id))
     return table
 
 
 def _documents(result: results.DocumentList, width: int | None) -> RenderableType:
-    return documents_table(result.selection, result.title, width)
+    return documents_table(result.selection, result.title, width, result.read)
 
 
 def _search(result: results.SearchResult, width: int | None) -> RenderableType | str:
@@ -339,7 +353,60 @@ def _search(result: results.SearchResult, width: int | None) -> RenderableType |
         return ""
     after: list[RenderableType] = [plain(line, "yellow") for line in search_notes(result.outcome)]
     after += [plain(line) for line in pointer_lines(result.kit, result.pointers)]
-    return Group(result_table(result.outcome), *after) if after else result_table(result.outcome)
+    table = result_table(result.outcome, result.read)
+    return Group(table, *after) if after else table
+
+
+BAR_WIDTH = 30
+NEXT_SHOWN = 5
+"""Next documents shown per path when every path is shown (`kit progress PATH` shows them all)."""
+
+
+def progress_bar(read: int, total: int) -> Text:
+    """« ━━━━━━━━━───────── 6/17 lus »: the share read, then the count."""
+    filled = round(BAR_WIDTH * read / total) if total else 0
+    bar = Text("━" * filled, style="green")
+    bar.append("━" * (BAR_WIDTH - filled), style="grey50")
+    bar.append(f"  {t('progress.count', read=read, total=total, count=read)}", style="bold")
+    return bar
+
+
+def progress_view(result: results.ProgressResult, width: int | None = None) -> RenderableType:
+    """One panel per path: its bar, then the next documents in reading order (the reader's plan first)."""
+    parts: list[RenderableType] = []
+    for standing in result.paths:
+        path, done = standing.path, standing.progress
+        body: list[RenderableType] = [plain(pick(path.title, path.title_en), "dim"), progress_bar(done.read, done.total)]
+        if done.done:
+            body.append(plain(t("progress.done"), "green"))
+        else:
+            body.append(Text(colon(t("progress.next")), style="bold"))
+            shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
+            grid.add_column(ratio=1)
+            grid.add_column(style="cyan", no_wrap=True)
+            for ident in shown:
+                document = result.documents[ident]
+                style = "bold" if ident in standing.start else ""
+                grid.add_row(str(standing.numbers[ident]), plain(pick(document.title, document.title_en), style), plain(ident))
+            body.append(grid)
+            if standing.start:
+                body.append(plain(t("progress.start_note"), "dim"))
+            hidden = len(done.next) - len(shown)
+            if hidden:
+                command = f"kit progress {plans.path_name(path)}"
+                body.append(plain(t("progress.more", count=hidden, command=command), "dim"))
+        title = plain(plans.path_name(path), "bold")
+        if standing.plan:
+            title.append(f" — {t('progress.your_plan')}", style="green")
+        border = "green" if done.done else "blue"
+        parts.append(Panel(Group(*body), title=title, title_align="left", border_style=border))
+    if result.orphans:
+        from ..progress import orphans_line
+
+        parts.append(plain(orphans_line(result.orphans), "yellow"))
+    return Group(*parts)
 
 
 RENDERERS: dict[type[Any], Callable[[Any, int | None], RenderableType | str]] = {
@@ -349,5 +416,6 @@ RENDERERS: dict[type[Any], Callable[[Any, int | None], RenderableType | str]] = 
     results.CategoryList: lambda r, width: categories_table(r.kit),
     results.AboutKit: lambda r, width: about_panels(r.kit.about),
     results.SearchResult: _search,
-    results.PlanResult: lambda r, width: plan_view(r.kit, r.plan, width),
+    results.PlanResult: lambda r, width: plan_view(r.kit, r.plan, width, r.read),
+    results.ProgressResult: progress_view,
 }

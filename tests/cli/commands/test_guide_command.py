@@ -115,7 +115,7 @@ def test_csv_plan(runner: CliRunner) -> None:
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 19
-    assert list(rows[0])[-7:] == ["highlight", "reason", "number", "for_you", "why", "concern", "start"]
+    assert list(rows[0])[-8:] == ["highlight", "reason", "number", "for_you", "why", "concern", "start", "read"]
     assert [r["number"] for r in rows] == [str(n) for n in range(1, 20)]
     assert {r["highlight"] for r in rows} == {"false"}
     assert {r["id"] for r in rows if r["for_you"]} == {

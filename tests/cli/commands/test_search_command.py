@@ -323,7 +323,7 @@ def test_json_gives_the_list_records_best_first_with_a_score(runner: CliRunner) 
     _, listed, _ = invoke(runner, "list", "--format", "json")
     by_id = {d["id"]: d for d in json.loads(listed)}
     assert found and all({k: v for k, v in d.items() if k not in ("score", "matched")} == by_id[d["id"]] for d in found)
-    assert list(found[0]) == [*RECORD_FIELDS, "score", "matched"]
+    assert list(found[0]) == [*RECORD_FIELDS, "score", "matched", "read"]
     scores = [d["score"] for d in found]
     assert scores == sorted(scores, reverse=True)
 
@@ -340,7 +340,7 @@ def test_nothing_found_is_an_empty_result_and_exit_1(runner: CliRunner) -> None:
     assert json.loads(out) == []
     assert err == "Aucun document ne correspond.\n"  # no suggestion: nobody is reading a terminal
     code, out, _ = invoke(runner, "search", "zzzz", "--format", "csv")
-    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*RECORD_FIELDS, "score", "matched"]]
+    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*RECORD_FIELDS, "score", "matched", "read"]]
     code, out, _ = invoke(runner, "search", "zzzz")
     assert code == 1 and out == "id\tcategory\tyear\tauthors\ttitle\tscore\tmatched\twords\n"
 
@@ -415,7 +415,7 @@ def test_output_file(runner: CliRunner, tmp_path: Any) -> None:
     target = tmp_path / "found.csv"
     code, out, err = invoke(runner, "search", "silver", "-f", "csv", "-o", str(target))
     assert code == 0 and out == ""
-    assert target.read_text(encoding="utf-8-sig").splitlines()[0].endswith(",score,matched")
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0].endswith(",score,matched,read")
 
 
 # The terminal table ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ The guide first (the main job), then the reading commands, then the tools for ki
 command: its module here and one line below.
 """
 
-from . import about, categories, guide, listing, path, paths, schema, search, show, validate
+from . import about, categories, guide, listing, path, paths, progress, read, schema, search, show, validate
 
 COMMANDS = (
     ("guide", guide.guide),
@@ -15,6 +15,8 @@ COMMANDS = (
     ("show", show.show),
     ("search", search.search),
     ("about", about.about),
+    ("read", read.read),
+    ("progress", progress.progress),
     ("validate", validate.validate),
     ("schema", schema.schema),
 )

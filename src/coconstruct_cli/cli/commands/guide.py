@@ -72,18 +72,42 @@ def guide(
     interactive = not given.complete
     if interactive and not console.can_ask():
         raise UsageError(t("err.guide_no_terminal", missing=t("word.and").join(given.missing())))
-    if interactive and given.role is None and given.goal is None and kit_file is None:
+    # Only a guide started with no answer at all offers to resume: --role, --goal, --need and
+    # --answers neither read nor change the remembered answers.
+    fresh = given == core.Answers() and answers_file is None
+    remembered = fresh and any(not p.answers.empty for p in options.progress(ctx).state.kits.values())
+    if interactive and given.role is None and given.goal is None and kit_file is None and not remembered:
         # The bundled kit is known to be valid and the role question does not need it: ask first,
         # load while the user reads, so the first question shows a tenth of a second sooner.
         given = core.Answers(console.question(core.role_question()), None, given.need)
     kit = options.load(kit_file)
-    answers = core.resolve_answers(kit, given)
-    if interactive:
-        answers = core.interview(kit, answers, console.question)
-    result = PlanResult(build_plan(kit, answers))
+    read = options.read_set(ctx, kit)
+    resumed = resume(ctx, kit, read) if remembered else None
+    if resumed is not None:
+        answers = resumed
+    else:
+        answers = core.resolve_answers(kit, given)
+        if interactive:
+            answers = core.interview(kit, answers, console.question)
+    result = PlanResult(build_plan(kit, answers), read)
     options.show(ctx, result, chosen, output, force)
     if interactive and output is None and console.is_terminal():
         next_steps(ctx, kit, result)
+
+
+def resume(ctx: typer.Context, kit: "Kit", read: frozenset[str]) -> "Answers | None":
+    """Offer the plan of the remembered answers (« Reprendre votre plan (…, 6/17 lus) »); None for new answers."""
+    from ... import guide as core
+    from ...plan import remembered_plan
+    from ...progress import kit_identity
+
+    plan = remembered_plan(kit, options.progress(ctx).state.answers(kit_identity(kit)))
+    if plan is None:
+        return None
+    done = sum(1 for i in plan.items if i.document.id in read)
+    if options.console(ctx).question(core.resume_question(plan, done)) != core.RESUME:
+        return None
+    return core.Answers(plan.role, plan.goal, plan.need)
 
 
 def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
@@ -113,12 +137,12 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
             if query_terms(words):
                 outcome = search(kit.documents, words, get_lang() == "en")
                 if outcome.hits:
-                    console.emit(render(SearchResult(kit, outcome), Medium.RICH, width=console.columns()))
+                    console.emit(render(SearchResult(kit, outcome, read=result.read), Medium.RICH, width=console.columns()))
                 else:
                     console.message(t("msg.no_match"))
         elif step == "change":
             answers = core.confirm(kit, core.Answers(result.plan.role, result.plan.goal, result.plan.need), ask)
-            result = PlanResult(build_plan(kit, answers))
+            result = PlanResult(build_plan(kit, answers), result.read)
             console.emit(render(result, Medium.RICH, width=console.columns()))
         elif step == "save":
             save(console, result)
@@ -140,9 +164,27 @@ def save(console: "Console", result: "PlanResult") -> None:
         fmt = Format(choice.fmt)
         try:
             console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt is Format.CSV)
-            return
         except OutputError as exc:
             console.message(t("msg.save_failed", reason=exc.message))
+            continue
+        remember(console, result)
+        return
+
+
+def remember(console: "Console", result: "PlanResult") -> None:
+    """A saved plan is the reader's: its answers are remembered for the next `kit guide` and `kit progress`.
+
+    Failing to remember them (a read-only home, a state file that cannot be used) is said, and the
+    plan stays saved.
+    """
+    from ...progress import Answers, kit_identity
+    from ...progress_store import ProgressError, remember_answers
+
+    plan = result.plan
+    try:
+        remember_answers(kit_identity(result.kit), Answers(plan.role, plan.goal, plan.need))
+    except ProgressError as exc:
+        console.message(exc.message)
 
 
 def read_answers(path: Path) -> "Answers":

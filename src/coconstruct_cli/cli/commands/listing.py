@@ -40,7 +40,7 @@ def list_(
         path=resolve_path(kit, path) if path else None,
         audience=resolve_role(audience) if audience else None,
     )
-    result = DocumentList(selection, i18n.pick(kit.about.title, None))
+    result = DocumentList(selection, i18n.pick(kit.about.title, None), options.read_set(ctx, kit))
     options.show(ctx, result, chosen, output, force)
     if result.empty:
         raise NoMatch(i18n.t("msg.no_match"))

@@ -28,4 +28,5 @@ def path(
     chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
     reading_path = resolve_path(kit, name)
     title = i18n.t("label.path", title=i18n.pick(reading_path.title, reading_path.title_en))
-    options.show(ctx, DocumentList(select(kit, path=reading_path), title), chosen, output, force)
+    result = DocumentList(select(kit, path=reading_path), title, options.read_set(ctx, kit))
+    options.show(ctx, result, chosen, output, force)

@@ -75,7 +75,7 @@ def search(
     inside = page or (written is Medium.RICH and bool(outcome.hits))
     wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
     pointers = search_background(kit, text, english) if wanted else ()
-    options.show(ctx, SearchResult(kit, outcome, pointers), chosen, output, force)
+    options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit)), chosen, output, force)
     lines = [] if inside else search_notes(outcome)
     if outcome.hits:
         for line in lines:

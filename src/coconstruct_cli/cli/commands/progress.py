@@ -1,0 +1,107 @@
+"""`kit progress [PATH]`: per path read/total and the next documents (the reader's own plan first).
+
+Also where the progress lives (`--where`), merging an export (`--import FILE`) and starting afresh
+(`--reset`, which asks first; `--yes` for scripts). `--format json` is the export.
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ...formats import PROGRESS
+from .. import options
+from ..completion import complete_path
+
+PathArg = Annotated[
+    str | None,
+    typer.Argument(metavar="PATH", help="help.progress_path", show_default=False, autocompletion=complete_path),
+]
+
+
+def progress(
+    ctx: typer.Context,
+    name: PathArg = None,
+    where: Annotated[bool, typer.Option("--where", help="help.where")] = False,
+    import_file: Annotated[
+        Path | None, typer.Option("--import", help="help.import", show_default=False, dir_okay=False, metavar="<path>")
+    ] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="help.reset")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.yes")] = False,
+    fmt: Annotated[str | None, options.format_option(PROGRESS)] = None,
+    output: options.OutputOpt = None,
+    force: options.ForceOpt = False,
+    kit_file: options.KitOpt = None,
+    lang: options.LangOpt = None,
+) -> None:
+    from ...errors import UsageError
+    from ...i18n import t
+
+    options.check_lang(lang)
+    if sum((where, import_file is not None, reset)) > 1:
+        raise UsageError(t("err.progress_actions"))
+    if where:
+        from ...progress_store import state_path
+
+        options.console(ctx).write(f"{state_path()}\n")
+        return
+    if import_file is not None:
+        from ...progress import merge_lines
+        from ...progress_store import import_file as merge_file
+
+        report = merge_file(import_file)
+        options.console(ctx).write("".join(f"{line}\n" for line in merge_lines(report)))
+        return
+    if reset:
+        start_afresh(ctx, yes)
+        return
+    show_progress(ctx, name, fmt, output, force, kit_file, lang)
+
+
+def show_progress(
+    ctx: typer.Context,
+    name: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    kit_file: Path | None,
+    lang: str | None,
+) -> None:
+    from ...formats import Format
+    from ...names import resolve_path
+    from ...progress import orphans_line
+    from ...results import build_progress
+
+    chosen, kit = options.prepare(ctx, lang, fmt, PROGRESS, output, kit_file)
+    only = resolve_path(kit, name) if name is not None else None
+    result = build_progress(kit, options.progress(ctx).state, only)
+    options.show(ctx, result, chosen, output, force)
+    out = options.console(ctx)
+    shows_orphans = chosen in (Format.MD, Format.JSON, Format.HTML) or (chosen is Format.TABLE and out.is_terminal())
+    if result.orphans and (output is not None or not shows_orphans):
+        out.message(orphans_line(result.orphans))
+
+
+def start_afresh(ctx: typer.Context, yes: bool) -> None:
+    """Move the state aside (never delete it), once the reader has said yes."""
+    from ...errors import UsageError
+    from ...guide import YES, reset_question
+    from ...i18n import t
+    from ...progress_store import reset, state_path
+
+    out = options.console(ctx)
+    path = state_path()
+    if not path.exists() and not path.is_symlink():
+        out.write(t("progress.reset_nothing", path=path) + "\n")
+        return
+    if not yes:
+        if not out.can_ask():
+            raise UsageError(t("err.reset_no_terminal"))
+        if out.question(reset_question(path)) != YES:
+            out.write(t("progress.reset_kept") + "\n")
+            return
+    aside = reset()
+    if aside is None:
+        out.write(t("progress.reset_nothing", path=path) + "\n")
+    else:
+        out.write(t("progress.reset_done", path=aside) + "\n")
