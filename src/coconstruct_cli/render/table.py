@@ -83,16 +83,17 @@ def documents_table(
     """Documents grouped by category, ✓ before the ones read. On a narrow screen the id moves under the
     title and the kind column goes, so that titles stay readable at 80 columns."""
     width = width or shutil.get_terminal_size().columns
-    wide, roomy = width >= 120, width >= 90
+    # The id gets a column of its own only where the title still keeps 40 columns beside it.
+    wide, roomy = width >= 160, width >= 90
     table = Table(title=plain(title, "bold") if title else None, box=box.SIMPLE_HEAVY, expand=True)
     table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
     table.add_column(t("col.title"), ratio=1, min_width=24, overflow="fold")
-    table.add_column(t("col.authors"), max_width=24 if roomy else 16)
+    table.add_column(t("col.authors"), max_width=20 if roomy else 16)
     table.add_column(t("col.year"), no_wrap=roomy)
     if roomy:
-        table.add_column(t("col.kind"), max_width=20)
+        table.add_column(t("col.kind"), max_width=16)
     if wide:
-        table.add_column(t("col.id"), style="cyan", overflow="fold", max_width=44)
+        table.add_column(t("col.id"), style="cyan", overflow="fold", max_width=40)
     number = 0
     for category, docs in groups(selection):
         label = pick(category.label, category.label_en)
