@@ -370,7 +370,13 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
         problems.append(("documents", "val.duplicate", {"value": dup}))
     for dup in _duplicates(_strings([_get(p, "id") for p in paths] + [_get(p, "alias") for p in paths])):
         problems.append(("paths", "val.duplicate", {"value": dup}))
-    for index, d in enumerate(documents):
+    # A validated kit whose documents are all sound (the usual case) skips the checks one by one, which
+    # cost tens of milliseconds on a 10,000-document kit at every start.
+    if isinstance(kit, Kit) and _documents_sound(kit):
+        documents_to_check: list[Any] = []
+    else:
+        documents_to_check = documents
+    for index, d in enumerate(documents_to_check):
         where = f"documents[{index} = {_get(d, 'id')}]"
         category_id = _get(d, "category")
         if not isinstance(category_id, str):
@@ -418,6 +424,22 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             if ref not in doc_ids:
                 problems.append((f"choices[{i}].documents", "val.unknown_document", {"value": ref}))
     return problems
+
+
+def _documents_sound(kit: Kit) -> bool:
+    """Whether every document of a validated kit names a known category and sub-category and gives each
+    role once: what the checks one by one would find nothing in."""
+    subcategories = {c.id: {s.id for s in c.subcategories} for c in kit.categories}
+    for d in kit.documents:
+        subs = subcategories.get(d.category)
+        if subs is None or (d.subcategory is not None and d.subcategory not in subs):
+            return False
+        if d.written_for or d.concerns:
+            written = [w.role for w in d.written_for]
+            concerned = [c.role for c in d.concerns]
+            if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+                return False
+    return True
 
 
 def _research_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Problem]:

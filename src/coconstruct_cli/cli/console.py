@@ -203,9 +203,9 @@ class Console:
 
         Every export passes here, so a lone surrogate (from an argument that was not UTF-8) is replaced here.
         """
-        if isinstance(rendered, str):
-            rendered = no_surrogates(rendered)
         if output is not None:
+            if isinstance(rendered, str):
+                rendered = no_surrogates(rendered)  # to stdout, `write` does it
             if not isinstance(rendered, str | bytes):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
             from ..i18n import t
