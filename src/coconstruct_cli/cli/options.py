@@ -6,6 +6,10 @@ help is written, not when this module is imported.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -51,6 +55,62 @@ def format_option(formats: tuple[Format, ...]) -> Any:
 
 
 FormatOpt = Annotated[str | None, format_option(tuple(Format))]
+
+
+@dataclass(frozen=True)
+class Out:
+    """The options every command that writes a result shares: `--format`, `--output`, `--force`, `--kit`
+    and `--lang`, declared once (`writes_result`) and handed to the command as one object."""
+
+    fmt: str | None = None
+    output: str | None = None
+    force: bool = False
+    kit_file: Path | None = None
+    lang: str | None = None
+
+
+SHARED = ("fmt", "output", "force", "kit_file", "lang")
+NO_OUT = Out()
+"""The default of a command's `out` parameter: `writes_result` always passes the real one."""
+
+
+def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the shared options, offering `formats`: the command takes them as `out: Out`.
+
+    Typer reads a command's parameters from its signature; Typer has no groups of options, so the
+    signature Typer sees is the command's own (less `out`) followed by the five shared options.
+    """
+    declared = {
+        "fmt": (None, Annotated[str | None, format_option(formats)]),
+        "output": (None, OutputOpt),
+        "force": (False, ForceOpt),
+        "kit_file": (None, KitOpt),
+        "lang": (None, LangOpt),
+    }
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (default, annotation) in declared.items()
+    ]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command)
+        own = [p for p in signature.parameters.values() if p.name != "out"]
+
+        @functools.wraps(command)
+        def run(**params: Any) -> None:
+            own_params = {k: v for k, v in params.items() if k not in SHARED}
+            out = Out(
+                params.get("fmt"), params.get("output"), bool(params.get("force")), params.get("kit_file"), params.get("lang")
+            )
+            command(**own_params, out=out)
+
+        parameters = [*own, *shared]
+        run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": None}
+        del run.__wrapped__  # Typer must read `__signature__`, not the command's
+        return run
+
+    return decorate
 
 
 def console(ctx: typer.Context) -> Console:
@@ -110,23 +170,21 @@ def load(path: Path | None) -> Kit:
     return kit
 
 
-def prepare(
-    ctx: typer.Context, lang: str | None, fmt: str | None, formats: tuple[Format, ...], output: str | None, kit_file: Path | None
-) -> tuple[Format, Kit]:
+def prepare(ctx: typer.Context, out: Out, formats: tuple[Format, ...]) -> tuple[Format, Kit]:
     """What every command does first, in this order: language check, format, then the kit."""
-    check_lang(lang)
-    chosen = choose_format(fmt, formats, output)
-    return chosen, load(kit_path(ctx, kit_file))
+    check_lang(out.lang)
+    chosen = choose_format(out.fmt, formats, out.output)
+    return chosen, load(kit_path(ctx, out.kit_file))
 
 
-def show(ctx: typer.Context, result: Result, fmt: Format, output: str | None, force: bool) -> None:
+def show(ctx: typer.Context, result: Result, fmt: Format, out: Out) -> None:
     """Render `result` for where it goes (a file, a terminal, a pipe) and write it."""
     from ..formats import medium
     from ..render import render
 
-    out = console(ctx)
-    rendered: Rendered = render(result, medium(fmt, output is None and out.is_terminal()), width=out.columns())
-    out.emit(rendered, output, force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
+    screen = console(ctx)
+    rendered: Rendered = render(result, medium(fmt, out.output is None and screen.is_terminal()), width=screen.columns())
+    screen.emit(rendered, out.output, out.force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
 
 
 _PROGRESS = "coconstruct_cli.progress"

@@ -1,22 +1,17 @@
 """`kit categories`: the kit's natures of documents."""
 
-from typing import Annotated
-
 import typer
 
 from ...formats import DOCUMENTS
 from .. import options
 
 
+@options.writes_result(DOCUMENTS)
 def categories(
     ctx: typer.Context,
-    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...results import CategoryList
 
-    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
-    options.show(ctx, CategoryList(kit), chosen, output, force)
+    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    options.show(ctx, CategoryList(kit), chosen, out)

@@ -42,17 +42,14 @@ AnswersOpt = Annotated[
 ]
 
 
+@options.writes_result(DOCUMENTS)
 def guide(
     ctx: typer.Context,
     role: RoleOpt = None,
     goal: GoalOpt = None,
     need: NeedOpt = None,
     answers_file: AnswersOpt = None,
-    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ... import guide as core
     from ...names import resolve_role
@@ -60,9 +57,9 @@ def guide(
     from ...results import PlanResult
 
     console = options.console(ctx)
-    options.check_lang(lang)
-    chosen = options.choose_format(fmt, DOCUMENTS, output)
-    kit_file = options.kit_path(ctx, kit_file)
+    options.check_lang(out.lang)
+    chosen = options.choose_format(out.fmt, DOCUMENTS, out.output)
+    kit_file = options.kit_path(ctx, out.kit_file)
     given = core.Answers(role, goal, need)
     if answers_file is not None:
         given = read_answers(answers_file).merged(given)
@@ -90,8 +87,8 @@ def guide(
         if interactive:
             answers = core.interview(kit, answers, console.question)
     result = PlanResult(build_plan(kit, answers), read)
-    options.show(ctx, result, chosen, output, force)
-    if interactive and output is None and console.is_terminal():
+    options.show(ctx, result, chosen, out)
+    if interactive and out.output is None and console.is_terminal():
         next_steps(ctx, kit, result)
 
 

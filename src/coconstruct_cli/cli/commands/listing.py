@@ -10,6 +10,7 @@ from .. import options
 from ..completion import complete_category, complete_path, complete_role
 
 
+@options.writes_result(DOCUMENTS)
 def list_(
     ctx: typer.Context,
     category: Annotated[
@@ -22,18 +23,14 @@ def list_(
     audience: Annotated[
         str | None, typer.Option("--audience", "-a", help="help.audience", metavar="metavar.role", autocompletion=complete_role)
     ] = None,
-    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import NoMatch
     from ...names import resolve_category, resolve_path, resolve_role
     from ...queries import select
     from ...results import DocumentList
 
-    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
+    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,
@@ -41,6 +38,6 @@ def list_(
         audience=resolve_role(audience) if audience else None,
     )
     result = DocumentList(selection, i18n.pick(kit.about.title, None), options.read_set(ctx, kit))
-    options.show(ctx, result, chosen, output, force)
+    options.show(ctx, result, chosen, out)
     if result.empty:
         raise NoMatch(i18n.t("msg.no_match"))

@@ -10,23 +10,20 @@ from .. import options
 from ..completion import complete_path
 
 
+@options.writes_result(DOCUMENTS)
 def path(
     ctx: typer.Context,
     name: Annotated[
         str, typer.Argument(metavar="metavar.name", help="help.path_name", show_default=False, autocompletion=complete_path)
     ],
-    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...names import resolve_path
     from ...queries import select
     from ...results import DocumentList
 
-    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
+    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
     reading_path = resolve_path(kit, name)
     title = i18n.t("label.path", title=i18n.pick(reading_path.title, reading_path.title_en))
     result = DocumentList(select(kit, path=reading_path), title, options.read_set(ctx, kit))
-    options.show(ctx, result, chosen, output, force)
+    options.show(ctx, result, chosen, out)

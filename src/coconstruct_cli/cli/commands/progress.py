@@ -19,6 +19,7 @@ PathArg = Annotated[
 ]
 
 
+@options.writes_result(PROGRESS)
 def progress(
     ctx: typer.Context,
     name: PathArg = None,
@@ -28,16 +29,12 @@ def progress(
     ] = None,
     reset: Annotated[bool, typer.Option("--reset", help="help.reset")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.yes")] = False,
-    fmt: Annotated[str | None, options.format_option(PROGRESS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import UsageError
     from ...i18n import t
 
-    options.check_lang(lang)
+    options.check_lang(out.lang)
     if sum((where, import_file is not None, reset)) > 1:
         raise UsageError(t("err.progress_actions"))
     if where:
@@ -55,31 +52,23 @@ def progress(
     if reset:
         start_afresh(ctx, yes)
         return
-    show_progress(ctx, name, fmt, output, force, kit_file, lang)
+    show_progress(ctx, name, out)
 
 
-def show_progress(
-    ctx: typer.Context,
-    name: str | None,
-    fmt: str | None,
-    output: str | None,
-    force: bool,
-    kit_file: Path | None,
-    lang: str | None,
-) -> None:
+def show_progress(ctx: typer.Context, name: str | None, out: options.Out) -> None:
     from ...formats import Format
     from ...names import resolve_path
     from ...progress import orphans_line
     from ...results import build_progress
 
-    chosen, kit = options.prepare(ctx, lang, fmt, PROGRESS, output, kit_file)
+    chosen, kit = options.prepare(ctx, out, PROGRESS)
     only = resolve_path(kit, name) if name is not None else None
     result = build_progress(kit, options.progress(ctx).state, only)
-    options.show(ctx, result, chosen, output, force)
-    out = options.console(ctx)
-    shows_orphans = chosen in (Format.MD, Format.JSON, Format.HTML) or (chosen is Format.TABLE and out.is_terminal())
-    if result.orphans and (output is not None or not shows_orphans):
-        out.message(orphans_line(result.orphans))
+    options.show(ctx, result, chosen, out)
+    screen = options.console(ctx)
+    shows_orphans = chosen in (Format.MD, Format.JSON, Format.HTML) or (chosen is Format.TABLE and screen.is_terminal())
+    if result.orphans and (out.output is not None or not shows_orphans):
+        screen.message(orphans_line(result.orphans))
 
 
 def start_afresh(ctx: typer.Context, yes: bool) -> None:

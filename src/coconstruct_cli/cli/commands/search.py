@@ -27,16 +27,13 @@ PathOpt = Annotated[
 ]
 
 
+@options.writes_result(DOCUMENTS)
 def search(
     ctx: typer.Context,
     query: QueryArg,
     category: CategoryOpt = None,
     path: PathOpt = None,
-    fmt: Annotated[str | None, options.format_option(DOCUMENTS)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import NoMatch, UsageError
     from ...formats import Medium, medium
@@ -48,11 +45,11 @@ def search(
     from ...search import query_terms, search, search_background, suggestions
     from ...text import one_line
 
-    options.check_lang(lang)
+    options.check_lang(out.lang)
     text = " ".join(query)
     if not query_terms(text):
         raise UsageError(t("err.empty_query", query=one_line(text)[:80]))
-    chosen, kit = options.prepare(ctx, lang, fmt, DOCUMENTS, output, kit_file)
+    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,
@@ -61,7 +58,7 @@ def search(
     english = get_lang() == "en"
     outcome = search(selection.documents, text, english)
     console = options.console(ctx)
-    written = medium(chosen, output is None and console.is_terminal())
+    written = medium(chosen, out.output is None and console.is_terminal())
     reads = console.reads_messages()
     # A page or a terminal table tells the lines about the search and where else its words are; the machine
     # forms stay one record per document, and those lines go to stderr (the pointers only when no document
@@ -70,7 +67,7 @@ def search(
     inside = page or (written is Medium.RICH and bool(outcome.hits))
     wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
     pointers = search_background(kit, text, english) if wanted else ()
-    options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit)), chosen, output, force)
+    options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit)), chosen, out)
     lines = [] if inside else search_notes(outcome)
     if outcome.hits:
         for line in lines:

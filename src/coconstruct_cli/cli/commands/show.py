@@ -9,19 +9,16 @@ from .. import options
 from ..completion import complete_document
 
 
+@options.writes_result(SHOW)
 def show(
     ctx: typer.Context,
     doc_id: Annotated[
         str, typer.Argument(metavar="metavar.id", help="help.doc_id", show_default=False, autocompletion=complete_document)
     ],
-    fmt: Annotated[str | None, options.format_option(SHOW)] = None,
-    output: options.OutputOpt = None,
-    force: options.ForceOpt = False,
-    kit_file: options.KitOpt = None,
-    lang: options.LangOpt = None,
+    out: options.Out = options.NO_OUT,
 ) -> None:
     from ...names import resolve_document
     from ...results import DocumentDetail
 
-    chosen, kit = options.prepare(ctx, lang, fmt, SHOW, output, kit_file)
-    options.show(ctx, DocumentDetail(kit, resolve_document(kit, doc_id)), chosen, output, force)
+    chosen, kit = options.prepare(ctx, out, SHOW)
+    options.show(ctx, DocumentDetail(kit, resolve_document(kit, doc_id)), chosen, out)
