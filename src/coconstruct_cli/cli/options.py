@@ -162,11 +162,15 @@ def load(path: Path | None) -> Kit:
 
     from ..loader import load_kit
 
-    kit = load_kit(path)
-    # The kit lives until the run ends: its objects are moved out of the garbage collector's sight, whose
-    # full collections would otherwise walk the whole kit again while results are built (~250 ms of a
-    # 10,000-document search).
-    gc.freeze()
+    # The kit lives until the run ends and holds no cycle to collect: the collector is paused while its
+    # objects are made, then they are moved out of its sight, so that its full collections do not walk the
+    # whole kit again and again (on a 10,000-document kit, a quarter of a search's time).
+    gc.disable()
+    try:
+        kit = load_kit(path)
+    finally:
+        gc.freeze()
+        gc.enable()
     return kit
 
 
