@@ -19,7 +19,6 @@ from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve
 
 if TYPE_CHECKING:
     from .model import Kit, ReadingPath
-    from .plan import Plan
 
 ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
@@ -349,15 +348,14 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def resume_question(plan: Plan, read: int) -> Question:
+def resume_question(role: str, path: ReadingPath, read: int, total: int) -> Question:
     """« Reprendre votre plan (une entreprise → accompagner les organisations…, 6/17 lus) » or « Nouvelles réponses »."""
-    path = plan.path
     label = t(
         "progress.resume",
-        role=_lower_first(t(f"role.{plan.role}")),
+        role=_lower_first(t(f"role.{role}")),
         path=_lower_first(pick(path.title, path.title_en)),
         read=read,
-        total=len(plan.items),
+        total=total,
         count=read,
     )
     options = (Option(RESUME, label), Option(NEW_ANSWERS, t("progress.new_answers")))

@@ -102,7 +102,7 @@ def resume(ctx: typer.Context, kit: "Kit", read: frozenset[str]) -> "Answers | N
     if plan is None:
         return None
     done = sum(1 for i in plan.items if i.document.id in read)
-    if options.console(ctx).question(core.resume_question(plan, done)) != core.RESUME:
+    if options.console(ctx).question(core.resume_question(plan.role, plan.path, done, len(plan.items))) != core.RESUME:
         return None
     return core.Answers(plan.role, plan.goal, plan.need)
 
