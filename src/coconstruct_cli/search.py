@@ -732,12 +732,26 @@ def field_texts(document: Document, field: str, english: bool) -> list[str]:
     return list(document.parts)
 
 
+def shown_texts(document: Document, field: str, english: bool) -> list[str]:
+    """The texts of a field an excerpt may quote: in English, only the English ones (a word found in the
+    French text alone is not quoted in French on an English screen)."""
+    if not english:
+        return field_texts(document, field, english)
+    if field == "description":
+        return [document.description_en] if document.description_en else []
+    if field == "kind":
+        return [document.kind_en] if document.kind_en else []
+    if field == "parts":
+        return list(document.parts_en)
+    return field_texts(document, field, english)
+
+
 def why(hit: Hit, matched: frozenset[str], english: bool, width: int = 120) -> tuple[str, Marked] | None:
     """The first field after the title where a matched word shows, with an excerpt around it."""
     for name in hit.fields:
         if name in ("title", "id"):
             continue
-        for text in field_texts(hit.document, name, english):
+        for text in shown_texts(hit.document, name, english):
             found = excerpt(text, matched, width)
             if found is not None:
                 return name, found

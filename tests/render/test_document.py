@@ -262,10 +262,6 @@ def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
     assert french_shown(kit, results) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search excerpts (search.why, owned by the search CLI) quote the French field a French word matched, unmarked",
-)
 def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
     set_lang("en")
     results = [r for r in _every_result(kit) if isinstance(r, SearchResult)]
