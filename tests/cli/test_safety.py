@@ -118,15 +118,18 @@ def as_html(markdown: str) -> dict[str, str]:
     return pages
 
 
-MD_COMMANDS = {
+# Every command that writes kit text, with the arguments that make it write some.
+SWEEP = {
     "list": ["list"],
     "path": ["path", "understand"],
     "paths": ["paths"],
     "categories": ["categories"],
     "show": ["show", "etudes-phare"],
     "search": ["search", "rameau"],
+    "about": ["about"],
     "guide": ["guide", "--role", "company", "--goal", "support"],
 }
+MD_COMMANDS = {name: args for name, args in SWEEP.items() if name != "about"}
 
 
 STRUCTURE = ("<a ", "<ol", "<ul", "<li", "<h1", "<h2", "<h3", "<em>", "<code", "<script", "<img", "<table", "<pre", "<blockquote")
@@ -182,16 +185,6 @@ def test_escape_keeps_a_leading_n_paren_and_bare_addresses_inert() -> None:
 
 # --- the payload sweep: every command x format, the kit's text holding every payload -----------------
 
-SWEEP = {
-    "list": ["list"],
-    "path": ["path", "understand"],
-    "paths": ["paths"],
-    "categories": ["categories"],
-    "show": ["show", "etudes-phare"],
-    "search": ["search", "rameau"],
-    "about": ["about"],
-    "guide": ["guide", "--role", "company", "--goal", "support"],
-}
 CONTROL_IN_DATA = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
