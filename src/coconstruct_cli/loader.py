@@ -5,6 +5,7 @@ Also the one bounded reader of every file the program reads (`read_limited`): a 
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import re
@@ -177,11 +178,16 @@ def load_kit(path: Path | str | None = None) -> Kit:
 
     source: Path | str = bundled_path() if path is None else path
     raw = _read(source)
-    text = _decode(source, raw)
     try:
-        kit = Kit.model_validate_json(text)
-    except ValidationError as exc:
-        raise _invalid(source, text, exc) from None
+        # The bytes as they are (the JSON parser checks their UTF-8 itself): no decoded copy of a big kit.
+        kit = Kit.model_validate_json(raw.removeprefix(codecs.BOM_UTF8))
+    except ValidationError:
+        # Something is wrong: the text, decoded, serves the messages (line and column, UTF-8 first).
+        text = _decode(source, raw)
+        try:
+            kit = Kit.model_validate_json(text)
+        except ValidationError as exc:
+            raise _invalid(source, text, exc) from None
     problems = [_problem(loc, key, params) for loc, key, params in kit_problems(kit)]
     if problems:
         raise KitFileError(_report(source, problems))

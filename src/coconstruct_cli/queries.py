@@ -146,7 +146,7 @@ def record(document: Document, paths: list[str]) -> dict[str, Any]:
         "description": document.description,
         "description_en": document.description_en,
         "parts": list(document.parts),
-        "audiences": list(document.audiences),
+        "audiences": list(document.audiences) if document.written_for else [],
         "paths": paths,
         "notes": list(document.notes),
         "written_for": [w.model_dump(mode="json") for w in document.written_for],
