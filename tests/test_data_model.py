@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from coconstruct_cli.errors import KitFileError
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit, Link, kit_problems
-from coconstruct_cli.queries import RECORD_FIELDS, record
+from coconstruct_cli.queries import RECORD_FIELDS, plain, record
 
 GOOD_URLS = [
     "http://collectifsilvergeek.tumblr.com/",
@@ -114,13 +114,13 @@ def test_records_keep_audiences_and_add_the_new_fields_at_the_end(kit: Kit) -> N
     )  # fmt: skip
     assert RECORD_FIELDS[15:17] == ("written_for", "concerns")
     guide = next(d for d in kit.documents if d.id == "guide-construire-ensemble")
-    out = record(guide, ["support"])
+    out = plain(record(guide, ["support"]))
     assert list(out) == list(RECORD_FIELDS)
     assert out["audiences"] == ["company"]
     assert out["written_for"] == [
         {"role": "company", "quote": "à destination des chefs d'entreprise", "quote_en": "intended for business leaders"}
     ]
-    silver = record(next(d for d in kit.documents if d.id == "rex-silver-geek"), [])
+    silver = plain(record(next(d for d in kit.documents if d.id == "rex-silver-geek"), []))
     assert silver["links"][0]["url"] == "http://collectifsilvergeek.tumblr.com/"
     assert silver["audiences"] == [] and silver["concerns"] == []
 

@@ -82,8 +82,9 @@ def read_limited(path: Path | str, limit: int) -> bytes:
     fd = os.open(path, flags)
     try:
         # The name may have been swapped for a FIFO or a device since the stat: check what was opened.
-        _check_regular(os.fstat(fd).st_mode, path)
-        return _read_fd(fd, limit)
+        opened = os.fstat(fd)
+        _check_regular(opened.st_mode, path)
+        return _read_fd(fd, limit, opened.st_size)
     finally:
         os.close(fd)
 
@@ -95,16 +96,22 @@ def _check_regular(mode: int, path: Path | str) -> None:
         raise InputFileError(t("reason.not_regular"))
 
 
-def _read_fd(fd: int, limit: int) -> bytes:
-    data = bytearray()
-    while len(data) <= limit:
+def _read_fd(fd: int, limit: int, size: int) -> bytes:
+    # The first read asks for the whole file and one byte more (to see that it did not grow): a big kit
+    # is then neither copied chunk by chunk nor once more at the end.
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size, limit) + 1
+    while total <= limit:
         try:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - len(data)))
+            chunk = os.read(fd, want)
         except BlockingIOError:  # pragma: no cover - only a non-regular file can block, and it was refused
             raise InputFileError(t("reason.not_regular")) from None
         if not chunk:
-            return bytes(data)
-        data += chunk
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        want = min(_CHUNK, limit + 1 - total)
     raise InputFileError(t("reason.too_big", limit=limit))
 
 

@@ -341,6 +341,8 @@ def _strings(values: list[Any]) -> list[str]:
 
 
 def _duplicates(ids: list[str]) -> list[str]:
+    if len(set(ids)) == len(ids):
+        return []
     seen: set[str] = set()
     dup: list[str] = []
     for i in ids:
@@ -364,9 +366,11 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
     categories = {_get(c, "id"): c for c in _items(kit, "categories") if isinstance(_get(c, "id"), str)}
     documents = _items(kit, "documents")
     paths = _items(kit, "paths")
+    # A validated kit's ids are strings: read them straight (one of the costs of a 10,000-document kit).
+    document_ids = [d.id for d in kit.documents] if isinstance(kit, Kit) else _strings([_get(d, "id") for d in documents])
     for dup in _duplicates(_strings([_get(c, "id") for c in _items(kit, "categories")])):
         problems.append(("categories", "val.duplicate", {"value": dup}))
-    for dup in _duplicates(_strings([_get(d, "id") for d in documents])):
+    for dup in _duplicates(document_ids):
         problems.append(("documents", "val.duplicate", {"value": dup}))
     for dup in _duplicates(_strings([_get(p, "id") for p in paths] + [_get(p, "alias") for p in paths])):
         problems.append(("paths", "val.duplicate", {"value": dup}))
@@ -404,7 +408,7 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             problems.append((f"{where}.concerns", "val.duplicate_role", {"value": dup}))
         for role in sorted(set(written) & set(concerned)):
             problems.append((f"{where}.concerns", "val.role_written_for", {"value": role}))
-    doc_ids = set(_strings([_get(d, "id") for d in documents]))
+    doc_ids = set(document_ids)
     problems += _research_problems(kit, doc_ids)
     for i, form in enumerate(_items(_get(kit, "about"), "forms")):
         for j, ref in enumerate(_items(form, "references")):
@@ -430,15 +434,17 @@ def _documents_sound(kit: Kit) -> bool:
     """Whether every document of a validated kit names a known category and sub-category and gives each
     role once: what the checks one by one would find nothing in."""
     subcategories = {c.id: {s.id for s in c.subcategories} for c in kit.categories}
-    for d in kit.documents:
-        subs = subcategories.get(d.category)
-        if subs is None or (d.subcategory is not None and d.subcategory not in subs):
+    # One pass that keeps the distinct (category, sub-category) pairs, then a check per pair and per
+    # document that names roles: a few milliseconds on a 10,000-document kit.
+    for category, sub in {(d.category, d.subcategory) for d in kit.documents}:
+        subs = subcategories.get(category)
+        if subs is None or (sub is not None and sub not in subs):
             return False
-        if d.written_for or d.concerns:
-            written = [w.role for w in d.written_for]
-            concerned = [c.role for c in d.concerns]
-            if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
-                return False
+    for d in [d for d in kit.documents if d.written_for or d.concerns]:
+        written = [w.role for w in d.written_for]
+        concerned = [c.role for c in d.concerns]
+        if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+            return False
     return True
 
 

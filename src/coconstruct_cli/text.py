@@ -67,3 +67,24 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """Folded, hyphen-separated form of a name (« Boîte à outils » -> « boite-a-outils »)."""
     return _NON_ALNUM.sub("-", fold(text)).strip("-")
+
+
+class Utf8:
+    """Text already encoded as UTF-8, in pieces written one after the other (a JSON document).
+
+    A big export is written as the encoder made it: never decoded, copied or encoded again on its way out.
+    """
+
+    __slots__ = ("chunks",)
+
+    def __init__(self, *chunks: bytes) -> None:
+        self.chunks = chunks
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self.chunks)
+
+    def decode(self) -> str:
+        return b"".join(self.chunks).decode("utf-8")
+
+    def __repr__(self) -> str:
+        return f"Utf8({bytes(self)!r})"

@@ -98,9 +98,9 @@ def test_concerns_is_our_reading_with_the_seed_phrase_it_rests_on(kit: Kit, medi
 
 def test_the_machine_formats_keep_both_kinds_apart(kit: Kit) -> None:
     guide = DocumentDetail(kit, doc(kit, "guide-construire-ensemble"))
-    data = json.loads(render(guide, Medium.JSON))  # type: ignore[arg-type]
+    data = json.loads(render(guide, Medium.JSON).decode())  # type: ignore[union-attr]
     assert data["written_for"][0]["role"] == "company" and data["concerns"] == []
-    method = json.loads(render(DocumentDetail(kit, doc(kit, "accompagner-associations")), Medium.JSON))  # type: ignore[arg-type]
+    method = json.loads(render(DocumentDetail(kit, doc(kit, "accompagner-associations")), Medium.JSON).decode())  # type: ignore[union-attr]
     assert method["written_for"] == [] and method["audiences"] == [] and method["concerns"][0]["role"] == "facilitator"
     assert "written_for\tcompany: à destination des chefs d'entreprise\n" in str(render(guide, Medium.TEXT))
     csv = str(render(guide, Medium.CSV))
@@ -158,7 +158,7 @@ def test_kit_paths_says_where_each_purpose_comes_from(kit: Kit) -> None:
     for medium in (Medium.RICH, Medium.MD, Medium.HTML):  # tab-separated: ids, counts and titles only
         out = text_of(PathList(kit), medium)
         assert "Source de l'objectif : Titre du parcours" in out, medium
-    data = json.loads(render(PathList(kit), Medium.JSON))  # type: ignore[arg-type]
+    data = json.loads(render(PathList(kit), Medium.JSON).decode())  # type: ignore[union-attr]
     assert all(p["purpose_source"] and p["purpose_source_en"] for p in data)
 
 
@@ -271,7 +271,7 @@ def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
 def test_the_machine_records_carry_an_english_twin_for_every_french_field(kit: Kit) -> None:
     twins = [f for f in RECORD_FIELDS if f"{f}_en" in RECORD_FIELDS]
     assert set(twins) >= {"title", "description", "kind", "date", "parts", "notes"}
-    data = json.loads(render(DocumentList(select(kit), "Kit"), Medium.JSON))  # type: ignore[arg-type]
+    data = json.loads(render(DocumentList(select(kit), "Kit"), Medium.JSON).decode())  # type: ignore[union-attr]
     missing = [(r["id"], f) for r in data for f in twins if r[f] and not r[f"{f}_en"] and re.search(r"[^\W\d]", str(r[f]))]
     assert missing == []
 

@@ -27,6 +27,7 @@ from coconstruct_cli.results import (
     build_progress,
 )
 from coconstruct_cli.search import search
+from coconstruct_cli.text import Utf8
 
 # What each command hands to the renderers.
 PRODUCES: dict[str, type[Result]] = {
@@ -74,7 +75,8 @@ def test_every_format_a_command_offers_renders_its_result(command: str, kit: Kit
             if chosen is Medium.RICH:
                 assert not isinstance(out, str) or out == ""
             else:
-                assert isinstance(out, str | bytes) and out.strip(), (command, chosen)
+                assert isinstance(out, str | bytes | Utf8), (command, chosen)
+                assert (bytes(out) if isinstance(out, Utf8) else out).strip(), (command, chosen)
 
 
 def test_a_result_without_a_renderer_is_an_error_not_tab_separated_text(kit: Kit) -> None:

@@ -15,8 +15,9 @@ from rich.console import Console
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
+from coconstruct_cli.render.jsonout import dumps
 from coconstruct_cli.results import DocumentDetail, DocumentList
-from coconstruct_cli.text import strip_unsafe
+from coconstruct_cli.text import Utf8, strip_unsafe
 from conftest import render_as
 
 HOSTILE = (
@@ -36,10 +37,32 @@ def hostile_kit(title: str, write_kit: Any) -> Kit:
 
 def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> None:
     kit = hostile_kit(HOSTILE, write_kit)
-    out = render_as(DocumentList(select(kit), "t"), "json", False)
-    assert isinstance(out, str)
+    rendered = render_as(DocumentList(select(kit), "t"), "json", False)
+    assert isinstance(rendered, Utf8)
+    out = rendered.decode()
     assert not C1_OR_ESC.search(out)
     assert json.loads(out)[0]["title"] == HOSTILE
+
+
+def test_the_bytes_check_finds_exactly_the_characters_json_escapes() -> None:
+    # The JSON writer looks for the characters to escape in the encoded bytes, not in the text: for every
+    # code point, alone and between French text, the bytes check and the text pattern must agree.
+    from coconstruct_cli.render.jsonout import _RAW, _holds_raw
+
+    missed = []
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if _holds_raw(char.encode()) != bool(_RAW.search(char)):
+            missed.append(hex(code))
+    assert not missed
+    assert _holds_raw(" « été » ".join(["x", "‮", "y"]).encode())
+    assert not _holds_raw(" « été » ’ ﬁ".encode())
+    # and the escaped document parses back to the same text
+    text = "a bc﻿d⁦e « f »"
+    assert json.loads(dumps({"t": text}).decode()) == {"t": text}
+    assert not C1_OR_ESC.search(dumps({"t": text}).decode())
 
 
 def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
@@ -107,8 +130,9 @@ def test_any_title_round_trips_in_every_format(title: str) -> None:
     kit = BASE.model_copy(update={"documents": (doc, *BASE.documents[1:])})
     selection = select(kit)
     as_json = render_as(DocumentList(selection, "t"), "json", False)
-    assert isinstance(as_json, str)
-    assert json.loads(as_json)[0]["title"] == title
+    assert isinstance(as_json, Utf8)
+    assert json.loads(as_json.decode())[0]["title"] == title
+    assert not C1_OR_ESC.search(as_json.decode())
     as_csv = render_as(DocumentList(selection, "t"), "csv", False)
     assert isinstance(as_csv, str)
     rows = list(csv.reader(io.StringIO(as_csv)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from ..text import for_terminal, no_surrogates
+from ..text import Utf8, for_terminal, no_surrogates
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -158,6 +158,18 @@ class Console:
         stream.write(text)
         stream.flush()
 
+    def write_utf8(self, text: Utf8) -> None:
+        """UTF-8 text on stdout as it is (a JSON document), whatever the stream's encoding (see `write`)."""
+        stream = self.out
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a stream of text only (a closed stdout, a test's): written as text
+            self.write(text.decode())
+            return
+        stream.flush()
+        for chunk in text.chunks:
+            buffer.write(chunk)
+        buffer.flush()
+
     def write_bytes(self, data: bytes) -> None:
         """A binary result (a workbook) on stdout, for a pipe or a redirection; never onto a terminal's screen."""
         if self.is_terminal():
@@ -206,6 +218,8 @@ class Console:
         if output is not None:
             if isinstance(rendered, str):
                 rendered = no_surrogates(rendered)  # to stdout, `write` does it
+            elif isinstance(rendered, Utf8):
+                rendered = bytes(rendered)
             if not isinstance(rendered, str | bytes):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
             from ..i18n import t
@@ -216,6 +230,8 @@ class Console:
             self.message(t("msg.written", path=shown_path(output)))
         elif isinstance(rendered, str):
             self.write(rendered, machine)
+        elif isinstance(rendered, Utf8):
+            self.write_utf8(rendered)
         elif isinstance(rendered, bytes):
             self.write_bytes(rendered)
         else:
