@@ -6,7 +6,17 @@ from __future__ import annotations
 import json
 
 from coconstruct_cli.model import Document, Kit
-from coconstruct_cli.queries import RECORD_FIELDS, kind, path_record, paths_by_document, plain, readable, record, when
+from coconstruct_cli.queries import (
+    RECORD_FIELDS,
+    kind,
+    path_record,
+    paths_by_document,
+    plain,
+    readable,
+    reading_order,
+    record,
+    when,
+)
 from coconstruct_cli.render.jsonout import dumps
 
 
@@ -82,3 +92,21 @@ def test_a_record_value_is_one_readable_line() -> None:
     concern = {"role": "facilitator", "reading": "une lecture", "reading_en": "a reading", "rests_on": "les mots"}
     assert readable([concern, written]) == "facilitator: une lecture — les mots ; company: à destination des chefs d'entreprise"
     assert readable([{"url": "www.example.org", "label": "voir", "label_en": None}]) == "www.example.org: voir"
+
+
+def test_reading_order_is_category_order_then_kit_order(kit: Kit) -> None:
+    import random
+
+    rank = {c.id: i for i, c in enumerate(kit.categories)}
+    position = {d.id: i for i, d in enumerate(kit.documents)}
+    chooser = random.Random(10)
+    for size in (0, 1, 5, 20, len(kit.documents)):
+        chosen = [d for d in kit.documents if d in chooser.sample(kit.documents, size)]
+        expected = sorted(chosen, key=lambda d: (rank[d.category], position[d.id]))
+        assert reading_order(kit, chosen) == tuple(expected)
+    # a kit listing its documents in another order: grouped by category, the kit's order kept inside
+    mixed = kit.model_copy(update={"documents": tuple(reversed(kit.documents))})
+    ordered = reading_order(mixed, mixed.documents)
+    assert ordered != mixed.documents
+    assert [d.category for d in ordered] == sorted((d.category for d in ordered), key=rank.__getitem__)
+    assert [d for d in ordered if d.category == "method"] == [d for d in mixed.documents if d.category == "method"]

@@ -103,3 +103,40 @@ def test_version_of_the_installed_script_answers_without_typer(kit_exe: str, tmp
     )
     result = run([sys.executable, "-c", probe], tmp_path)
     assert result.stdout == expected + "[]\n"
+
+
+def test_a_big_export_reaches_the_pipe_whole_and_the_exit_code_is_kept(kit_exe: str, kit_data: dict, tmp_path: Path) -> None:
+    # The process ends without the interpreter's clean-up (`launch.leave`): nothing written may be lost,
+    # through a pipe or into a file, and each ending keeps its exit code.
+    data = json.loads(json.dumps(kit_data))
+    base = data["documents"]
+    data["documents"] = base + [dict(base[i % len(base)], id=f"{base[i % len(base)]['id']}-{i}") for i in range(2000 - len(base))]
+    data["choices"] = []
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    piped = run([kit_exe, "list", "--format", "json", "--kit", str(big)], tmp_path)
+    assert piped.returncode == 0 and len(json.loads(piped.stdout)) == 2000
+    csv_file = tmp_path / "all.csv"
+    written = run([kit_exe, "list", "--format", "csv", "--kit", str(big), "--output", str(csv_file)], tmp_path)
+    assert written.returncode == 0 and len(csv_file.read_text(encoding="utf-8-sig").splitlines()) == 2001
+    assert run([kit_exe, "search", "zzzqqq", "--kit", str(big)], tmp_path).returncode == 1
+    assert run([kit_exe, "path", "nulle-part"], tmp_path).returncode == 2
+    assert run([kit_exe, "list", "--kit", str(tmp_path / "none.json")], tmp_path).returncode == 3
+
+
+def test_leaving_falls_back_to_the_ordinary_exit_when_a_stream_cannot_be_flushed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from coconstruct_cli.cli import launch
+
+    class Full(io.StringIO):
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(SystemExit) as ended:
+        launch.leave(0)
+    assert ended.value.code == 0
+    with pytest.raises(SystemExit) as ended:
+        launch.leave("a message")
+    assert ended.value.code == "a message"

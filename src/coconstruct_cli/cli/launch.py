@@ -5,7 +5,9 @@
 app, whose eager `--version` option prints the same line.
 """
 
+import os
 import sys
+from typing import NoReturn
 
 
 def main() -> None:
@@ -32,4 +34,28 @@ def main() -> None:
         return
     from .app import main as run
 
-    run()
+    try:
+        run()
+    except SystemExit as end:
+        leave(end.code)
+    leave(0)
+
+
+def leave(code: object) -> NoReturn:
+    """End the process with `code` without freeing what the run built.
+
+    The interpreter's clean-up frees every object one by one: ~20 ms for a 10,000-document kit, for no
+    one (mypy ends its runs the same way). No exit handler is registered by the program or the libraries
+    it uses; every result and message has been written and flushed by then, and the streams are flushed
+    once more here. Should that fail, the run ends the ordinary way, which tells it as before.
+    """
+    if code is None:
+        code = 0
+    if not isinstance(code, int):
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        raise SystemExit(code) from None
+    os._exit(code)
