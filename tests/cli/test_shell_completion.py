@@ -203,9 +203,11 @@ MARKS = {"bash": "complete -o default -F _kit_completion kit", "zsh": "#compdef 
 
 @pytest.mark.usefixtures("from_bash")
 @pytest.mark.parametrize("shell", SHELLS)
-def test_show_completion_prints_the_script_of_the_shell_named(runner: CliRunner, shell: str) -> None:
-    """From bash, `kit --show-completion zsh` printed the bash script (issue 14.3)."""
-    result = runner.invoke(app, ["--show-completion", shell], prog_name="kit")
+@pytest.mark.parametrize("joined", [False, True], ids=["space", "equals"])
+def test_show_completion_prints_the_script_of_the_shell_named(runner: CliRunner, shell: str, joined: bool) -> None:
+    """From bash, `kit --show-completion zsh` printed the bash script (issue 14.3); `--show-completion=zsh` too."""
+    args = [f"--show-completion={shell}"] if joined else ["--show-completion", shell]
+    result = runner.invoke(app, args, prog_name="kit")
     assert result.exit_code == 0, result.output
     assert result.stdout == script(shell)
     assert MARKS[shell] in result.stdout
@@ -231,6 +233,17 @@ def test_an_unknown_shell_is_a_usage_error(runner: CliRunner, tmp_path: Path, op
     assert "Shell inconnu\u00a0:" in result.stderr and "bash, zsh et fish" in result.stderr
     assert not UNSAFE.findall(result.stderr.replace("\n", ""))
     assert not (tmp_path / "home").exists()  # nothing installed
+
+
+@pytest.mark.usefixtures("from_bash")
+def test_an_equals_sign_is_read_as_the_shell_s_name_only_for_these_options(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--install-completion=tcsh"], prog_name="kit")
+    assert result.exit_code == ExitCode.USAGE and "Shell inconnu\u00a0:" in result.stderr
+    alone = runner.invoke(app, ["--show-completion="], prog_name="kit")
+    assert alone.exit_code == 0 and "_KIT_COMPLETE=complete_bash" in alone.stdout  # the shell running kit
+    # after `--`, the same words are a search's words, not an option
+    found = runner.invoke(app, ["search", "--format", "json", "--", "--show-completion=zsh"], prog_name="kit")
+    assert found.exit_code in (ExitCode.OK, ExitCode.NO_MATCH) and "#compdef" not in found.stdout
 
 
 @pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
@@ -607,11 +620,10 @@ def test_show_completion_from_real_bash_names_its_shell(kit_exe: str, tmp_path: 
     need("bash")
     env = {"HOME": str(tmp_path), "PATH": f"{Path(kit_exe).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
     for shell in SHELLS:
-        result = subprocess.run(
-            ["bash", "-c", f"kit --show-completion {shell}"], env=env, capture_output=True, text=True, check=False
-        )
-        assert result.returncode == 0, result.stderr
-        assert MARKS[shell] in result.stdout
+        for line in (f"kit --show-completion {shell}", f"kit --show-completion={shell}"):
+            result = subprocess.run(["bash", "-c", line], env=env, capture_output=True, text=True, check=False)
+            assert result.returncode == 0, result.stderr
+            assert MARKS[shell] in result.stdout
 
 
 def test_payload_is_really_hostile() -> None:

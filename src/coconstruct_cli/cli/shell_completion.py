@@ -12,8 +12,8 @@ word-splits and globs the answer; and both options ignore the shell named after 
 - the program answers one candidate per line, `value<TAB>help` for zsh and fish, and the value
   alone for bash, escaped so that bash inserts it as one word; the zsh script reads those lines
   (no eval) and hands them to `_describe`;
-- `kit --show-completion zsh` prints the zsh script whatever shell runs it, `--install-completion
-  fish` installs for fish, an unknown shell is a usage error, and a home that cannot be written is
+- `kit --show-completion zsh` (or `--show-completion=zsh`) prints the zsh script whatever shell runs
+  it, `--install-completion fish` installs for fish, an unknown shell is a usage error, and a home that cannot be written is
   one paragraph on stderr and exit 4 (`ExitCode.OUTPUT`), never a traceback.
 
 `install(app)` wires all of it into a Typer app; it is called once, where the app is built.
@@ -361,6 +361,21 @@ class ShellOption(TyperOption):
         return self.opts[0], self.help or t(self.help_key)
 
 
+def _shell_values_apart(args: list[str]) -> list[str]:
+    """`--show-completion=zsh` read as `--show-completion zsh` (a click flag refuses `=value`), up to `--`;
+    `--show-completion=` as the option alone (the shell that runs `kit`)."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return out + args[i:]
+        name, equals, value = arg.partition("=")
+        out += ([name, value] if value else [name]) if equals and name in _SHELL_OPTIONS else [arg]
+    return out
+
+
+_SHELL_OPTIONS = ("--install-completion", "--show-completion")
+
+
 def completion_options() -> list[ClickParameter]:
     return [
         ShellOption("--install-completion", _install, "completion.install_help"),
@@ -378,6 +393,9 @@ def install(app: typer.Typer) -> None:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.params.extend(completion_options())
+
+        def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+            return list(super().parse_args(ctx, _shell_values_apart(args)))
 
         def _main_shell_completion(
             self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
