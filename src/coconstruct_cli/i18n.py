@@ -360,6 +360,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "about.definition": ("Définition", "Definition"),
     "about.example": ("Exemple : {title}", "Example: {title}"),
     "about.source": ("Source", "Source"),
+    "about.translated": (
+        "Le kit est écrit en français ; ses textes sont ici traduits (--lang fr montre ses propres mots).",
+        "The kit is written in French; its texts are translated here (--lang fr shows its own words).",
+    ),
     "about.figures": ("Chiffres clés", "Key figures"),
     "about.figure_year": ("en {year}", "in {year}"),
     "about.objectives_in_contents.one": (

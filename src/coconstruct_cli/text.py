@@ -31,6 +31,20 @@ def no_surrogates(text: str) -> str:
     return text
 
 
+# A space before « : ; ? ! » » or after « « » would let a line start with the mark, or end on « «  ».
+_LOOSE_BEFORE = re.compile(r"[ \t]+(?=[:;?!»])")
+_LOOSE_AFTER = re.compile(r"(?<=«)[ \t]+")
+
+
+def french_spaces(text: str) -> str:
+    """French typography on paper and screen: a non-breaking space inside « » and before : ; ? !.
+
+    Applied to every text of a page or a terminal table, the kit's included: the words are unchanged, only the spaces
+    that must not break become U+00A0 (a colon glued to its word, as in English, is left alone).
+    """
+    return _LOOSE_AFTER.sub("\u00a0", _LOOSE_BEFORE.sub("\u00a0", text))
+
+
 def for_terminal(text: str) -> str:
     """The one sanitizer of everything that reaches a terminal (kit text, arguments, environment values,
     messages, prompts, completion): no control, C1 or bidi character, tabs and line separators as spaces."""

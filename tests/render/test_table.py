@@ -20,3 +20,39 @@ def test_the_title_column_never_shrinks_below_readable(kit: Kit, width: int) -> 
     widths = table._calculate_column_widths(console, console.options.update_width(width))
     assert widths[1] >= min(24, width // 3), (width, widths)
     assert sum(widths) <= width
+
+
+def _screen(renderable: object, width: int) -> list[str]:
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    assert isinstance(console.file, io.StringIO)
+    # The text of each line, without the boxes' borders.
+    return [line.strip(" │╭╮╰╯─┃┏┓┗┛━") for line in console.file.getvalue().splitlines()]
+
+
+# French typography (shared style): no line starts with « : ; ? ! » » nor ends with « « ».
+BAD_START = ("»", ":", ";", "?", "!")
+
+
+@pytest.mark.parametrize("width", [40, 52, 60, 71, 80, 97, 120])
+def test_a_terminal_line_never_starts_or_ends_on_a_french_mark(kit: Kit, width: int) -> None:
+    from coconstruct_cli.formats import Medium
+    from coconstruct_cli.render import render
+    from coconstruct_cli.results import AboutKit, DocumentList
+
+    lines: list[str] = []
+    for result in (AboutKit(kit), DocumentList(select(kit), "Kit")):
+        lines += _screen(render(result, Medium.RICH, width=width), width)
+    assert sum("«" in line for line in lines) > 10  # the kit's text has guillemets to keep together
+    assert not [line for line in lines if line.startswith(BAD_START) or line.endswith("«")], width
+
+
+def test_rich_still_wraps_between_words_and_keeps_non_breaking_spaces_inside(kit: Kit) -> None:
+    from coconstruct_cli.render.table import plain
+
+    text = "Le MOOC « Les partenariats qui changent le monde » : un guide ; vraiment ? oui !"
+    for width in range(14, 90):
+        lines = _screen(plain(text), width)
+        assert " ".join(line.strip() for line in lines).replace("\u00a0", " ") == text, width
+        assert not [line for line in lines if line.startswith(BAD_START) or line.rstrip().endswith("«")], width
+        assert all(len(line) <= width for line in lines)

@@ -143,9 +143,12 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
 
     Everything comes from the kit's `about`; what the source lacks (`gaps`) is said, never filled in.
     """
+    english = get_lang() == "en"
     lead = [Block("p", pick(about.summary, about.summary_en))]
     if about.intended_for:
         lead.append(Block("labelled", pick(about.intended_for, about.intended_for_en), label=t("label.intended_for")))
+    if english:
+        lead.append(Block("note", t("about.translated")))
     sections: list[Section] = []
     objectives = picked(about.objectives, about.objectives_en)
     if objectives:
@@ -165,12 +168,17 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
             title = t("about.example", title=pick(example.title, example.title_en))
             if example.kind == "summary":
                 title += f" ({t('label.summary')})"
+            elif english and example.text_en:
+                title += f" ({t('label.translation')})"  # the kit's words, translated
             blocks.append(Block("titled", pick(example.text, example.text_en), label=title))
             if example.source:
                 blocks.append(Block("labelled", example.source, label=t("about.source")))
             blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
             for reference in form.references:
-                blocks.append(Block("docs", pick(reference.quote, reference.quote_en), items=reference.documents))
+                # A passage of the form's text quoted for the documents it names: in English, the translation
+                # and the kit's own words, as `kit show` quotes it.
+                quote = seed_words(reference.quote, reference.quote_en) if english else reference.quote
+                blocks.append(Block("docs", quote, items=reference.documents))
         sections.append(Section(t("about.forms"), tuple(blocks)))
     if about.figures:
         items = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ from .. import plan as plans
 from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
-from ..text import strip_unsafe
+from ..text import french_spaces, strip_unsafe
 from .common import Block, about_outline, document_outline, href, pointer_lines, purpose_source, read_as, search_notes
 
 if TYPE_CHECKING:
@@ -170,20 +169,6 @@ footer p { margin: 0.15rem 0; }
   footer { color: #333; margin-top: 1rem; padding-top: 0.25rem; break-inside: avoid; }
 }
 """.strip()
-
-
-# A space before « : ; ? ! » » or after « « » would let a line start with the mark, or end on « «  ».
-_LOOSE_BEFORE = re.compile(r"[ \t]+(?=[:;?!»])")
-_LOOSE_AFTER = re.compile(r"(?<=«)[ \t]+")
-
-
-def french_spaces(text: str) -> str:
-    """French typography on paper and screen: a non-breaking space inside « » and before : ; ? !.
-
-    Applied to every text of a page, the kit's included: the words are unchanged, only the spaces
-    that must not break become U+00A0 (a colon glued to its word, as in English, is left alone).
-    """
-    return _LOOSE_AFTER.sub("\u00a0", _LOOSE_BEFORE.sub("\u00a0", text))
 
 
 def esc(text: object) -> str:

@@ -5,11 +5,12 @@ This is the only module that imports rich, and it is imported only when a table 
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich import box
+from rich import _wrap, box
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -20,7 +21,7 @@ from .. import results
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
 from ..search import Marked, Result, mark, why
-from ..text import one_line, strip_unsafe
+from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
     CONCERN,
     STAR,
@@ -40,19 +41,26 @@ if TYPE_CHECKING:
 
     from ..model import About, Document, Kit
 
+# rich cuts a line at any whitespace, a non-breaking space included, so that a French « : » or « « » could
+# start or end a line. Its word pattern (rich._wrap.re_word: leading spaces, a word, trailing spaces) is
+# replaced by the same pattern in which U+00A0, U+202F and U+2007 belong to the word they join; a test
+# wraps French text at every width to check that rich still reads it.
+_NON_BREAKING = "\u00a0\u202f\u2007"
+_wrap.re_word = re.compile(f"[^\\S{_NON_BREAKING}]*[\\S{_NON_BREAKING}]+[^\\S{_NON_BREAKING}]*")
+
 HIGHLIGHT = "bold yellow"
 READ = "✓"
 NOTHING: frozenset[str] = frozenset()
 
 
 def plain(text: str | None, style: str = "") -> Text:
-    """Kit text as a one-line rich Text: no markup, no control characters."""
-    return Text(one_line(text or ""), style=style)
+    """Kit text as a one-line rich Text: no markup, no control characters, French spaces (`text.french_spaces`)."""
+    return Text(french_spaces(one_line(text or "")), style=style)
 
 
 def block_text(text: str | None, style: str = "") -> Text:
     """Kit text as a multi-line rich Text."""
-    return Text(strip_unsafe(text or "").replace("\r", ""), style=style)
+    return Text(french_spaces(strip_unsafe(text or "").replace("\r", "")), style=style)
 
 
 def authors_year(document: Document) -> tuple[Text, Text]:

@@ -118,7 +118,10 @@ def test_english_uses_the_english_fields(runner: CliRunner, kit: Kit) -> None:
     assert "## The kit's objectives" in out
     assert "1. Understand the issues" in out
     assert "### Territorial dialogue" in out
-    assert "**Example: Silver Geek**" in out
+    assert "**Example: Silver Geek (translation)**" in out
+    assert "The kit is written in French; its texts are translated here" in out
+    # a passage quoted for the documents it names: the translation, then the kit's own words
+    assert "(translation) — the kit's text: « Pour de plus amples exemples" in out
     assert "of French people consider" in out
     assert "## What the source does not contain" in out
     assert kit.about.gaps_en[0].split(" (")[0] in out.replace("\\(", "(")
@@ -153,7 +156,7 @@ def test_panels_on_a_terminal(kit: Kit, lang: str) -> None:
     console = Console(width=120, record=True, force_terminal=True)
     console.print(about_panels(kit.about))
     shown = console.export_text()
-    assert "╭─ Kit « co-construction territoriale »" in shown
+    assert "╭─ Kit «\u00a0co-construction territoriale\u00a0»" in shown  # French spaces in kit text too
     assert ("Publié par Le RAMEAU" if lang == "fr" else "Published by Le RAMEAU") in shown
     assert shown.count("╭─") == 7  # summary, objectives, forms, figures, genesis, partners, gaps: as Markdown
     assert ("1,2 million" if lang == "fr" else "1.2 million") in shown and "2015" in shown
