@@ -56,3 +56,22 @@ def test_rich_still_wraps_between_words_and_keeps_non_breaking_spaces_inside(kit
         assert " ".join(line.strip() for line in lines).replace("\u00a0", " ") == text, width
         assert not [line for line in lines if line.startswith(BAD_START) or line.rstrip().endswith("«")], width
         assert all(len(line) <= width for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_document_s_title_is_shown_whole_at_any_width(kit: Kit, lang: str, width: int) -> None:
+    # rich cuts a panel's title at the border: a title longer than the border opens the panel instead.
+    from coconstruct_cli.formats import Medium
+    from coconstruct_cli.i18n import pick, set_lang
+    from coconstruct_cli.render import render
+    from coconstruct_cli.results import DocumentDetail
+
+    set_lang(lang)
+    try:
+        for document in kit.documents:
+            screen = " ".join(_screen(render(DocumentDetail(kit, document), Medium.RICH, width=width), width))
+            words = " ".join(screen.split()).replace("\u00a0", " ")
+            assert " ".join(pick(document.title, document.title_en).split()) in words, (document.id, width)
+    finally:
+        set_lang("fr")

@@ -153,7 +153,7 @@ def categories_table(kit: Kit) -> Table:
     return table
 
 
-def document_panel(kit: Kit, document: Document) -> RenderableType:
+def document_panel(kit: Kit, document: Document, width: int | None = None) -> RenderableType:
     """One document: its record as labelled fields, then the sections every format tells
     (`common.document_outline`): description, ★ written for / ◆ concerns, parts, makers, mentions, links,
     notes, and where `kit about` speaks of it."""
@@ -191,6 +191,9 @@ def document_panel(kit: Kit, document: Document) -> RenderableType:
             inner.pop()
         parts += inner
     title = plain(pick(document.title, document.title_en), "bold")
+    if title.cell_len > (width or shutil.get_terminal_size().columns) - 6:
+        # rich cuts a panel's title at the border: a long one opens the panel instead, whole and wrapped.
+        return Panel(Group(title, Text(""), *parts), border_style="blue")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
 
 
@@ -420,7 +423,7 @@ def progress_view(result: results.ProgressResult, width: int | None = None) -> R
 
 RENDERERS: dict[type[Any], Callable[[Any, int | None], RenderableType | str]] = {
     results.DocumentList: _documents,
-    results.DocumentDetail: lambda r, width: document_panel(r.kit, r.document),
+    results.DocumentDetail: lambda r, width: document_panel(r.kit, r.document, width),
     results.PathList: lambda r, width: paths_table(r.kit),
     results.CategoryList: lambda r, width: categories_table(r.kit),
     results.AboutKit: lambda r, width: about_panels(r.kit.about),
