@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich import _wrap, box
+from rich import box
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -43,10 +43,17 @@ if TYPE_CHECKING:
 
 # rich cuts a line at any whitespace, a non-breaking space included, so that a French « : » or « « » could
 # start or end a line. Its word pattern (rich._wrap.re_word: leading spaces, a word, trailing spaces) is
-# replaced by the same pattern in which U+00A0, U+202F and U+2007 belong to the word they join; a test
-# wraps French text at every width to check that rich still reads it.
+# replaced by the same pattern in which U+00A0, U+202F and U+2007 belong to the word they join; tests wrap
+# French text at every width to check that rich still reads it. A rich without that name (a private one)
+# wraps as it does: the tables are drawn all the same.
 _NON_BREAKING = "\u00a0\u202f\u2007"
-_wrap.re_word = re.compile(f"[^\\S{_NON_BREAKING}]*[\\S{_NON_BREAKING}]+[^\\S{_NON_BREAKING}]*")
+try:
+    from rich import _wrap
+except ImportError:  # pragma: no cover - another version of rich
+    pass
+else:
+    if hasattr(_wrap, "re_word"):
+        _wrap.re_word = re.compile(f"[^\\S{_NON_BREAKING}]*[\\S{_NON_BREAKING}]+[^\\S{_NON_BREAKING}]*")
 
 HIGHLIGHT = "bold yellow"
 READ = "✓"
