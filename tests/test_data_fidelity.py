@@ -106,10 +106,78 @@ def document_quotes(d: Document) -> Iterator[tuple[str, str]]:
         yield f"{where}.links", link.label
 
 
-def test_every_quoted_text_is_found_in_the_seed(kit: Kit) -> None:
-    seed = corrected_seed(kit)
-    missing = [(where, text) for where, text in quotes(kit) if not found(text, seed)]
-    assert not missing
+# --- quotations exact: the seed's letters, or the edits marked as French editing marks them ---------
+
+# « […] » a cut; « [p]résente » a letter whose case we changed at a word's start; « e[n] » letters we
+# corrected, each inside a misspelling the data records as a correction (`kind: correction`).
+_EDIT = re.compile(r"\[\.\.\.\]|\[[^\]]+\]")
+
+
+def exact(text: str) -> str:
+    """`normalise` without folding case: letters count."""
+    text = re.sub(r"<(?!https?://)[^>]+>", " ", text)
+    text = text.replace("**", "").replace("*", "").translate(_SUPERSCRIPTS).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def exact_problem(fragment: str, seed: str, kit: Kit) -> str | None:
+    """Why a quotation is not the seed's words with its edits marked, or None when it is."""
+    text = exact(fragment).rstrip(" .,;:")
+    pattern, pos, corrected = [r"(?<!\w)"], 0, []
+    for mark in _EDIT.finditer(text):
+        pattern.append(re.escape(text[pos : mark.start()]))
+        inner = mark.group()[1:-1]
+        at_word_start = mark.start() == 0 or not text[mark.start() - 1].isalnum()
+        if inner == "...":
+            pattern.append(r".{1,600}?")
+        elif len(inner) == 1 and inner.isalpha() and at_word_start:
+            pattern.append(f"[{inner.lower()}{inner.upper()}]")
+        else:
+            word_start = re.search(r"[\w']*$", text[: mark.start()])
+            word_end = re.match(r"[\w']*", text[mark.end() :])
+            assert word_start and word_end
+            ours = word_start.group() + inner + word_end.group()
+            corrected.append((len(corrected), word_start.group(), word_end.group(), ours))
+            pattern.append(rf"(?P<c{len(corrected) - 1}>[\w']{{0,8}})")
+        pos = mark.end()
+    pattern.append(re.escape(text[pos:]) + r"(?!\w)")
+    matches = list(re.finditer("".join(pattern).replace(r"\ ", " "), seed))
+    if not matches:
+        return "not in the seed as written"
+    forms = [(form.casefold(), c.choice.casefold()) for c in kit.choices if c.kind == "correction" for form in c.seed_forms]
+
+    def recorded(match: re.Match[str]) -> str | None:
+        for index, before, after, ours in corrected:
+            theirs = before + match.group(f"c{index}") + after
+            if theirs == ours or not any(theirs.casefold() in form and ours.casefold() in choice for form, choice in forms):
+                return f"« {theirs} » made « {ours} » without a recorded correction"
+        return None
+
+    problems = [recorded(match) for match in matches]
+    return None if None in problems else problems[0]
+
+
+def test_every_quotation_is_the_seed_s_words_or_marks_its_edits(kit: Kit) -> None:
+    """Case, the opening words and every letter count: « Présente l'état des lieux » is not the seed's
+    « qui présente l'état des lieux », and « en 2012 » is not its « eu 2012 » unless written « e[n] 2012 »."""
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    problems = [(where, text, why) for where, text in quotes(kit) if (why := exact_problem(text, seed, kit))]
+    assert problems == []
+
+
+def test_the_exact_check_sees_a_cut_opening_and_an_unmarked_correction(kit: Kit) -> None:
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    assert exact_problem("qui présente l'état des lieux du mouvement de co-construction en territoire", seed, kit) is None
+    assert exact_problem("Présente l'état des lieux du mouvement de co-construction en territoire", seed, kit)
+    assert exact_problem("[P]résente l'état des lieux du mouvement de co-construction en territoire", seed, kit) is None
+    assert exact_problem("résente l'état des lieux", seed, kit)  # a cut inside a word
+    assert exact_problem("coproduit par l'ORSE et Le RAMEAU en 2012", seed, kit)
+    assert exact_problem("coproduit par l'ORSE et Le RAMEAU e[n] 2012", seed, kit) is None
+    assert exact_problem("Comisis – Opi[nion] Way", seed, kit) is None  # a recorded correction
+    assert exact_problem("C[a]lavar / LR", seed, kit)  # no correction recorded: a name keeps its letters
+    assert exact_problem("le Labo régional [...] d'Alsace, le CBE Lille Métropole", seed, kit) is None
+    assert exact_problem("Il est illustré d'exemples concrets de territoires", seed, kit) is None
+    assert exact_problem("il est illustré d'exemples concrets", seed, kit)
 
 
 def test_the_check_sees_an_edited_quote(kit: Kit) -> None:
@@ -126,7 +194,8 @@ def test_words_in_guillemets_in_gaps_and_notes_are_the_seed_s(kit: Kit) -> None:
     texts = [*kit.about.gaps, *(n for d in kit.documents for n in d.notes)]
     quoted = [q for text in texts for q in re.findall(r"«\s*([^«»]+?)\s*»", text)]
     assert len(quoted) > 40
-    assert [q for q in quoted if not found(q, seed)] == []
+    exact_seed = exact(SEED.read_text(encoding="utf-8"))
+    assert [q for q in quoted if not found(q, seed) and exact_problem(q, exact_seed, kit)] == []
 
 
 def test_the_gaps_quote_exactly_and_infer_nothing(kit: Kit) -> None:
@@ -243,6 +312,22 @@ def test_footnotes_3_and_5_are_pointers_not_sources(kit: Kit) -> None:
     assert [len(f.example.see_also) for f in kit.about.forms] == [0, 1, 1]
 
 
+def test_footnote_1_is_a_related_document_not_the_charenton_report(kit: Kit) -> None:
+    """The annex cites an Accenture report for its example; the kit never says it is `rex-charenton-…` (LR, 2013)."""
+    rex = next(d for d in kit.documents if d.id == "rex-charenton-saint-maurice")
+    (footnote,) = rex.mentions
+    assert footnote.relation == "related" and "(Accenture, février 2016)" in footnote.quote
+    assert "L'évaluation de l'initiative réalisée en 2016 par Accenture" in footnote.where
+    assert (rex.authors, rex.year) == (("Le RAMEAU",), 2013)
+    choice = next(c for c in kit.choices if "note 1 de l'annexe 3" in c.subject)
+    assert choice.kind == "reading" and "notre lecture" in choice.reason
+    # Nothing calls the footnote a conflicting author or date any more.
+    texts = [c.reason for c in kit.choices if c.kind == "contradiction"] + list(rex.notes)
+    assert not any("Accenture" in text and "majorité" in text for text in texts)
+    # Every other mention is about its own document.
+    assert [d.id for d in kit.documents for m in d.mentions if m.relation] == ["rex-charenton-saint-maurice"]
+
+
 def test_who_the_kit_is_for_and_footnote_2(kit: Kit) -> None:
     assert kit.about.intended_for and "acteurs territoriaux ou nationaux" in kit.about.intended_for
     guide = next(d for d in kit.documents if d.id == "guide-construire-ensemble")
@@ -265,7 +350,6 @@ CONTRADICTIONS = (
     "Charenton : dialogue territorial",
     "Titres donnés différemment",
     "Deux ou trois objectifs",
-    "Auteur et date du retour d'expérience de Charenton",
     "Auteur de l'évaluation de Silver Geek",
     "Graphie du Celavar",
 )
@@ -279,7 +363,7 @@ def test_every_contradiction_of_the_issue_is_a_choice(kit: Kit) -> None:
     for doc in ("referentiel-co-construction-territoire", "guide-orse-partenariats", "guide-engagement-associatif-salaries"):
         assert doc in titles.documents
     majority = [c for c in kit.choices if "règle de la majorité" in c.reason.casefold()]
-    assert len(majority) >= 8
+    assert len(majority) >= 7
 
 
 def test_the_readme_table_is_the_kit_s_choices(kit: Kit) -> None:

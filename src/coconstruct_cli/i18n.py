@@ -751,6 +751,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.links": ("Liens", "Links"),
     "label.credits": ("Réalisé aussi par, selon le kit", "Also made by, according to the kit"),
     "label.mentions": ("Le kit en parle aussi", "The kit also mentions it"),
+    "label.related": ("Un document lié, que le kit cite", "A related document the kit cites"),
     "label.research": ("Travaux de recherche liés", "Related research"),
     "label.research_documents": ("Documents du kit issus de ce travail", "Kit documents from this work"),
     "label.summary": ("résumé", "summary"),

@@ -138,12 +138,15 @@ class Credit(_Frozen):
 
 
 class Mention(_Frozen):
-    """Another passage of the seed about this document (a footnote, an annex), quoted verbatim."""
+    """Another passage of the seed about this document (a footnote, an annex), quoted verbatim; or, with
+    `relation: related`, one that cites a related document the kit does not say is this one."""
 
     where: Text
     where_en: Text | None = None
     quote: Text
     quote_en: Text | None = None
+    relation: Literal["related"] | None = None
+    """« related »: the passage cites another document, related to this one; none: it is about this one."""
 
 
 class Document(_Frozen):

@@ -133,6 +133,10 @@ def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium
     assert "Le kit en parle aussi" in phare and "Annexe 1, études quantitatives et qualitatives : « Le programme PHARE" in phare
     charenton = show(kit, "rex-charenton-saint-maurice", medium)
     assert "Résumé : " in charenton  # our summary, not the seed's words
+    # Footnote 1 cites another document, related to this one: not « the kit also mentions it ».
+    assert "Le kit en parle aussi" not in charenton
+    assert re.search(r"Un document lié, que le kit cite (• |- )?Annexe 3, note 1, source que l'annexe cite pour", charenton)
+    assert "(Accenture, février 2016) »" in charenton
     assert "Résumé" not in show(kit, "guide-construire-ensemble", medium)
 
 

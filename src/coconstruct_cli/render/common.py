@@ -276,9 +276,11 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     if document.credits:
         credits = tuple(f"{c.name} — {seed_words(c.quote, c.quote_en)}" for c in document.credits)
         sections.append(Section(t("label.credits"), (Block("ul", items=credits),)))
-    if document.mentions:
-        mentions = tuple(f"{colon(pick(m.where, m.where_en))} {seed_words(m.quote, m.quote_en)}" for m in document.mentions)
-        sections.append(Section(t("label.mentions"), (Block("ul", items=mentions),)))
+    for relation, label in ((None, "label.mentions"), ("related", "label.related")):
+        told = [m for m in document.mentions if m.relation == relation]
+        mentions = tuple(f"{colon(pick(m.where, m.where_en))} {seed_words(m.quote, m.quote_en)}" for m in told)
+        if mentions:
+            sections.append(Section(t(label), (Block("ul", items=mentions),)))
     if document.links:
         links = tuple(Block("link", pick(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))

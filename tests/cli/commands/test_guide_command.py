@@ -302,7 +302,7 @@ def test_the_menu_opens_a_document_searches_changes_an_answer_and_comes_back(run
     assert document.default == "animer-co-construction-territoriale" and document.escape == "back"
     assert document.options[0].title == "1. Référentiel sur la co-construction en territoire"
     shown = flat(out)
-    assert "Un diagnostic permettant de préciser l'ambition des structures" in shown  # the document's detail
+    assert "au travers d'un diagnostic permettant de préciser l'ambition des structures" in shown  # the document's detail
     assert "Recherche « silver geek »" in shown  # the search's results
     assert shown.count("Votre plan de lecture") == 2  # the plan again, with the new answer
     assert "Des outils pour passer à la pratique" in shown

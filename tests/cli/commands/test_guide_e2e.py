@@ -88,7 +88,7 @@ def test_a_facilitator_at_80x24_sees_where_to_start_opens_a_document_and_comes_b
     press(child, ENTER, "Et maintenant ?")  # the first document to read, proposed first
     expect(child, "Quitter")
     settle(child)
-    assert "Un diagnostic permettant de préciser l'ambition" in spaced(screen.text())
+    assert "Animer la co-construction territoriale, au travers d'un diagnostic" in spaced(screen.text())
     child.send(ESC)  # Esc leaves the menu
     assert finish(child) == 0
     assert list(tmp_path.iterdir()) == []
