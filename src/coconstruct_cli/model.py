@@ -56,7 +56,8 @@ Presented = Literal["quote", "summary"]
 # Only what a reader can safely follow: http(s), or a bare « www. » address as the seed writes one.
 _URL = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
-    r"(?::[0-9]{1,5})?(?:[/?#][^\s<>\"'`\\]*)?",
+    # No `\"` or `\'`: ECMA-262 in unicode mode (JSON Schema's patterns) refuses an escape Python accepts.
+    r"""(?::[0-9]{1,5})?(?:[/?#][^\s<>"'`\\]*)?""",
     re.ASCII,
 )
 
@@ -75,7 +76,7 @@ Url = Annotated[
     str,
     StringConstraints(max_length=2000),
     AfterValidator(_check_url),
-    Field(json_schema_extra={"pattern": f"^{_URL.pattern}$"}),
+    Field(json_schema_extra={"pattern": f"^(?:{_URL.pattern})(?![\\s\\S])"}),
 ]
 
 
