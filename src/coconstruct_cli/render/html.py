@@ -58,7 +58,7 @@ code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, C
 .lead { font-size: 1.05rem; }
 .muted, .category-desc, .desc, .title-fr, .also, .source { color: var(--muted); }
 .category-desc { margin-top: 0; }
-.start { font-weight: 600; }
+.start-rule { font-style: italic; }
 .note { border-left: 4px solid var(--mark-line); padding: 0.25rem 0.75rem; background: var(--mark); }
 table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); }
