@@ -167,6 +167,11 @@ class Document(_Frozen):
     description: Text
     description_en: Text | None = None
     description_kind: Presented = "quote"
+    gives: Text | None = None
+    """What the kit says the document gives, its informative part: words of `description`, exactly (the
+    guide's « pourquoi » quotes them). None when the description says no more than the title."""
+    gives_en: Text | None = None
+    """The same words in `description_en`."""
     parts: tuple[Text, ...] = ()
     parts_en: tuple[Text, ...] = ()
     written_for: tuple[WrittenFor, ...] = ()
@@ -454,6 +459,10 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             problems.append((f"{where}.concerns", "val.duplicate_role", {"value": dup}))
         for role in sorted(set(written) & set(concerned)):
             problems.append((f"{where}.concerns", "val.role_written_for", {"value": role}))
+        for field, source in (("gives", "description"), ("gives_en", "description_en")):
+            words, text = _get(d, field), _get(d, source)
+            if isinstance(words, str) and not (isinstance(text, str) and _within(words, text)):
+                problems.append((f"{where}.{field}", "val.gives_not_quoted", {"field": source}))
     doc_ids = set(document_ids)
     problems += _research_problems(kit, doc_ids)
     for i, form in enumerate(_items(_get(kit, "about"), "forms")):
@@ -477,6 +486,11 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
     return problems
 
 
+def _within(words: str, text: str) -> bool:
+    """Whether `words` are words of `text`, exactly, spaces aside."""
+    return " ".join(words.split()) in " ".join(text.split())
+
+
 def _documents_sound(kit: Kit) -> bool:
     """Whether every document of a validated kit names a known category and sub-category and gives each
     role once: what the checks one by one would find nothing in."""
@@ -486,6 +500,11 @@ def _documents_sound(kit: Kit) -> bool:
     for category, sub in {(d.category, d.subcategory) for d in kit.documents}:
         subs = subcategories.get(category)
         if subs is None or (sub is not None and sub not in subs):
+            return False
+    for d in kit.documents:
+        if (d.gives is not None and not _within(d.gives, d.description)) or (
+            d.gives_en is not None and not _within(d.gives_en, d.description_en or "")
+        ):
             return False
     for d in [d for d in kit.documents if d.written_for or d.concerns]:
         written = [w.role for w in d.written_for]
@@ -511,7 +530,9 @@ def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Proble
     for i, goal in enumerate(goals):
         path = paths.get(_get(goal, "path"))
         if path is None and isinstance(_get(goal, "path"), str):
-            problems.append((f"guide.goals[{i}].path", "val.unknown_path", {"value": _get(goal, "path"), "known": ", ".join(map(str, paths))}))
+            problems.append(
+                (f"guide.goals[{i}].path", "val.unknown_path", {"value": _get(goal, "path"), "known": ", ".join(map(str, paths))})
+            )
         members = set(_strings(_items(path, "documents"))) if path is not None else set()
         for field in ("key", "outside"):
             for j, entry in enumerate(_items(goal, field)):
@@ -530,10 +551,18 @@ def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Proble
     for i, need in enumerate(needs):
         for value in _strings(_items(need, "categories")):
             if value not in categories:
-                problems.append((f"guide.needs[{i}].categories", "val.unknown_category", {"value": value, "known": ", ".join(categories)}))
+                problems.append(
+                    (f"guide.needs[{i}].categories", "val.unknown_category", {"value": value, "known": ", ".join(categories)})
+                )
         for value in _strings(_items(need, "subcategories")):
             if value not in subcategories:
-                problems.append((f"guide.needs[{i}].subcategories", "val.unknown_subcategory_any", {"value": value, "known": ", ".join(subcategories)}))
+                problems.append(
+                    (
+                        f"guide.needs[{i}].subcategories",
+                        "val.unknown_subcategory_any",
+                        {"value": value, "known": ", ".join(subcategories)},
+                    )
+                )
         for value in _strings(_items(need, "nearest")):
             if value not in need_ids:
                 problems.append((f"guide.needs[{i}].nearest", "val.unknown_need", {"value": value, "known": ", ".join(need_ids)}))
