@@ -42,6 +42,8 @@ START_SIZE = 5
 START_MIN = 3
 START_FLOOR = 3.0
 """The weight a document needs to be in the start set before the set is filled up to `START_MIN`."""
+NEED_SURE = 2
+"""Documents of the need asked first that the start set always holds (when the path has them)."""
 OUTSIDE_SIZE = 4
 """Documents of other paths named beside the plan, at most."""
 OUTSIDE_WORDS = 3
@@ -61,7 +63,7 @@ WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL 
 )
 RULES: tuple[str, ...] = (WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL)
 WEIGHTS: dict[str, float] = {
-    WRITTEN_FOR: 8,
+    WRITTEN_FOR: 10,
     CONCERNS: 5,
     GOAL: 5,
     NEED: 5,
@@ -206,7 +208,9 @@ def _reason_line(kit: Kit, reason: Reason, need: str, goal: str) -> str:
 def _why(kit: Kit, document: Document, reasons: tuple[Reason, ...], need: str, goal: str) -> str:
     """The « pourquoi »: the heaviest reason, then what the kit says the document gives."""
     shown = [r for r in reasons if r.weight > 0][:1] or [Reason(FILL, 0)]
-    return " ".join(part for part in (_reason_line(kit, shown[0], need, goal), gives(document)) if part)
+    # The situation's words are always told when the document holds them, even when another reason weighed more.
+    shown += [r for r in reasons if r.kind == SITUATION and r not in shown]
+    return " ".join([*(_reason_line(kit, r, need, goal) for r in shown), *filter(None, [gives(document)])])
 
 
 def _situation_hits(kit: Kit, documents: tuple[Document, ...], situation: str) -> list[tuple[Document, tuple[str, ...]]]:
@@ -324,6 +328,20 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     best = sorted(drafts, key=lambda i: (-i.score, i.number))
     chosen = [i for i in best if i.score >= START_FLOOR][:START_SIZE]
     chosen += [i for i in best if i not in chosen][: max(0, START_MIN - len(chosen))]
+    # What the person needs first is in the start set: its best `NEED_SURE` documents, in place of the
+    # lightest others;
+    # and so is the goal's first document.
+    sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
+    found = goal_of(kit, goal)
+    first_key = next((k.document for k in found.key if k.document in path.documents), None) if found is not None else None
+    sure += [i for i in drafts if i.document.id == first_key and i not in sure]
+    for item in sure:
+        if item not in chosen:
+            lightest = next((c for c in reversed(chosen) if c not in sure), None)
+            if lightest is None:
+                break
+            chosen[chosen.index(lightest)] = item
+    chosen.sort(key=lambda i: (-i.score, i.number))
     rules = {i.document.id: (next((r.kind for r in i.reasons if r.weight > 0), FILL)) for i in chosen}
     items = tuple(
         Item(
@@ -343,6 +361,11 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     return Plan(role, goal, need, path, selection, items, start, elsewhere, role_in_kit, situation, instead, role_tied)
 
 
+def answers_data(plan: Plan) -> dict[str, str | None]:
+    """The answers as machine output and answers files write them (`kit guide --answers` reads them back)."""
+    return {"role": plan.role, "goal": plan.goal, "need": plan.need, "situation": plan.situation or None}
+
+
 def plan_data(plan: Plan) -> dict[str, Any]:
     """The plan's machine form (`--format json`): answers, path id, the start set, and `kit path`'s
     documents with their number, mark and reasons."""
@@ -359,7 +382,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         for r, item in zip(records(plan.selection), plan.items, strict=True)
     ]
     return {
-        "answers": {"role": plan.role, "goal": plan.goal, "need": plan.need, "situation": plan.situation or None},
+        "answers": answers_data(plan),
         "path": plan.path.id,
         "start": [
             {

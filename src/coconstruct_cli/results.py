@@ -289,6 +289,8 @@ class ProgressResult(Result):
     header = ("path", "read", "total", "next")
 
     def report(self) -> dict[str, Any]:
+        from .plan import answers_data
+
         plan = self.plan
         return {
             "paths": [
@@ -308,7 +310,7 @@ class ProgressResult(Result):
             "plan": None
             if plan is None
             else {
-                "answers": {"role": plan.role, "goal": plan.goal, "need": plan.need},
+                "answers": answers_data(plan),
                 "path": plan.path.id,
                 "start": [i.document.id for i in plan.start],
             },
