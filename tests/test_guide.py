@@ -163,7 +163,11 @@ def test_a_need_the_path_cannot_serve_says_so_and_starts_from_the_nearest(kit: K
 
 def test_the_method_need_is_worded_for_the_goal(kit: Kit) -> None:
     titles = {goal: guide.need_title(kit, "method", goal) for goal in ("animate", "support", "understand")}
-    assert titles == {"animate": "Une méthode pour animer", "support": "Une méthode pour accompagner ou évaluer", "understand": "Une méthode"}
+    assert titles == {
+        "animate": "Une méthode pour animer",
+        "support": "Une méthode pour accompagner ou évaluer",
+        "understand": "Une méthode",
+    }
 
 
 def test_the_situation_raises_the_documents_holding_its_words(kit: Kit) -> None:
@@ -237,7 +241,8 @@ def test_reasons_and_notes_in_english(kit: Kit) -> None:
     assert "(kit show guide-construire-ensemble)" in plans.notes(plan)[-1]
     plan = plans.build_plan(kit, Answers("company", "support", "toolbox"))
     assert plan.highlights[-1].reason == "intended for business leaders"
-    assert plans.start_line(plan).startswith("5 documents, chosen this way: 1 written for you (the kit says so), 2 that concern you")
+    sentence = plans.start_line(plan)
+    assert sentence.startswith("5 documents, chosen this way: 1 written for you (the kit says so), 2 that concern you")
     assert plan.start[0].why.endswith("(our translation).")  # the kit's words, translated, marked as ours
     assert plans.detail_line(plan) == "Details: kit show support:<no. or id>"
 

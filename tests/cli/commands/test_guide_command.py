@@ -59,7 +59,8 @@ def test_json_plan_is_kit_path_documents_with_marks_and_the_start(runner: CliRun
     assert {s["id"] for s in data["start"]} == {d["id"] for d in data["documents"] if d["start"]}
     # Each start item says the reason that chose it, the words matched (none without a situation), what the kit says it gives.
     first = data["start"][0]
-    assert first["rule"] == "written_for" and spaced(first["reason"]) == "Écrit « à destination des chefs d'entreprise », dit le kit."
+    assert first["rule"] == "written_for"
+    assert spaced(first["reason"]) == "Écrit « à destination des chefs d'entreprise », dit le kit."
     assert first["matched"] == [] and spaced(first["gives"]).startswith("Le kit : « le contexte, les enjeux")
     assert all(set(s) >= {"id", "why", "number", "rule", "reason", "matched", "gives"} for s in data["start"])
 
@@ -142,7 +143,8 @@ def test_piped_table_is_plain_text(runner: CliRunner) -> None:
     assert len(lines) == 18
     row = lines[14].split("\t")
     assert row[:2] == ["14", "guide-construire-ensemble"] and row[6] == "à destination des chefs d'entreprise"
-    assert row[7] in {"1", "2", "3", "4", "5"} and row[8].startswith("Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « ")
+    assert row[7] in {"1", "2", "3", "4", "5"}
+    assert row[8].startswith("Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « ")
     assert lines[2].split("\t")[6:] == ["", "", ""]  # the film: nothing for the role, not in the start set
     assert sorted(int(line.split("\t")[7]) for line in lines[1:] if line.split("\t")[7]) == [1, 2, 3, 4, 5]
     assert "\x1b" not in out
@@ -503,3 +505,36 @@ def test_plan_as_an_html_page_holds_the_json_plan_documents(tmp_path: Path) -> N
     positions = [page.find(f">{i}<") for i in ids]
     assert -1 not in positions and positions == sorted(positions)
     assert page.count("★") >= 1
+
+
+def test_the_menu_s_search_points_where_kit_about_speaks_of_the_words(runner: CliRunner) -> None:
+    """As `kit search` on a terminal: no document holds « mécénat de compétences », `kit about` does."""
+    script = Script(
+        [
+            ("goal", "partner"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "search"),
+            ("query", "mécénat de compétences"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "-r", "company", console=terminal(ask=script))
+    assert code == 0, err
+    assert script.done()
+    said = spaced(err)
+    assert "Aucun document ne correspond." in said
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)." in said
+
+
+def test_the_situation_flag_is_saved_and_replayed(runner: CliRunner, tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    situation = "Nous voulons développer le bénévolat de nos salariés"
+    code, _, err = invoke(runner, "-r", "company", "-g", "partner", "-s", situation, "-f", "json", "-o", str(saved))
+    assert code == 0, err
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["answers"]["situation"] == situation
+    first = next(s for s in data["start"] if s["id"] == "guide-engagement-associatif-salaries")
+    assert first["matched"] == ["bénévolat", "salariés"]
+    assert plan_json(runner, "--answers", str(saved)) == data

@@ -103,7 +103,15 @@ def test_the_next_guide_offers_to_resume_and_a_new_answer_is_asked_as_before(run
     ]
     assert out.count("✓") == 3 and "Accompagner les organisations" in out
     script = Script(
-        [("resume", "new"), ("role", "facilitator"), ("goal", "animate"), ("need", "all"), ("situation", ""), ("recap", "confirm"), ("next", "quit")]
+        [
+            ("resume", "new"),
+            ("role", "facilitator"),
+            ("goal", "animate"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "quit"),
+        ]
     )
     code, out, _ = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0 and script.done()

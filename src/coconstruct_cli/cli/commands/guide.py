@@ -119,8 +119,9 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
     from ...i18n import get_lang, pick
     from ...plan import build_plan
     from ...render import render
+    from ...render.common import pointer_lines
     from ...results import DocumentDetail, PlanResult, SearchResult
-    from ...search import query_terms, search
+    from ...search import query_terms, search, search_background
 
     console = options.console(ctx)
     ask = console.question
@@ -137,11 +138,17 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
         elif step == "search":
             words = ask(core.search_question())
             if query_terms(words):
-                outcome = search(kit.documents, words, get_lang() == "en")
+                # As `kit search` on a terminal: the documents, then where else the words are (« Aussi dans kit about »).
+                english = get_lang() == "en"
+                outcome = search(kit.documents, words, english)
+                pointers = search_background(kit, words, english)
                 if outcome.hits:
-                    console.emit(render(SearchResult(kit, outcome, read=result.read), Medium.RICH, width=console.columns()))
+                    found = SearchResult(kit, outcome, pointers, result.read)
+                    console.emit(render(found, Medium.RICH, width=console.columns()))
                 else:
                     console.message(t("msg.no_match"))
+                    for line in pointer_lines(kit, pointers):
+                        console.message(line)
         elif step == "change":
             answers = core.confirm(kit, result.plan.answers, ask)
             result = PlanResult(build_plan(kit, answers), result.read)
