@@ -553,7 +553,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.detail": ("Détail : {command}", "Details: {command}"),
     "plan.detail_label": ("Détail", "Details"),
     "plan.detail_command": ("kit show {path}:<n° ou identifiant>", "kit show {path}:<no. or id>"),
-    "plan.why_written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
     "plan.concern": ("Vous concerne (notre lecture) : {reading}", "Concerns you (our reading): {reading}"),
     "start.sentence.one": ("{count} document, choisi ainsi : {parts}.", "{count} document, chosen this way: {parts}."),
     "start.sentence.other": ("{count} documents, choisis ainsi : {parts}.", "{count} documents, chosen this way: {parts}."),
@@ -629,7 +628,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quelques mots suffisent : au plus {limit} caractères.",
         "A few words will do: at most {limit} characters.",
     ),
-    "label.situation": ("Votre situation", "Your situation"),
     "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
     "why.concerns": ("Pour vous (notre lecture) : {reading}.", "For you (our reading): {reading}."),
     "why.goal": ("Pour votre objectif (notre lecture) : {reading}.", "For your goal (our reading): {reading}."),
@@ -675,6 +673,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan.read_command": ("kit read {path}:<n°>", "kit read {path}:<no.>"),
     "plan.read": ("Une fois lu : {command}", "Once read: {command}"),
+    "plan.read_label": ("Une fois lu", "Once read"),
     "need.all": ("Un peu de tout", "A bit of everything"),
     "need.all_description": (
         "Pour commencer, un document de chaque nature : cadre de référence, illustration, méthode, outil.",
@@ -690,25 +689,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vous ne savez pas encore : ce parcours est le point de départ du kit.",
         "You don't know yet: this path is where the kit starts.",
     ),
-    "plan.none_for_role": (
-        "Le kit ne contient aucun document écrit spécialement pour {role} : rien n'est mis en avant, "
-        "et tout le parcours vous concerne.",
-        "The kit holds no document written specifically for {role}: nothing is highlighted, and the whole path concerns you.",
-    ),
     "plan.none_for_other": (
         "Vous avez répondu « Autre » : rien n'est mis en avant, et tout le parcours vous concerne.",
         "You answered “Other”: nothing is highlighted, and the whole path concerns you.",
     ),
-    "plan.none_in_path": (
-        "Aucun document de ce parcours n'est écrit spécialement pour {role}.",
-        "No document of this path is written specifically for {role}.",
-    ),
-    "plan.elsewhere": (
-        "Écrits pour vous, hors de ce parcours : {items}.",
-        "Written for you, outside this path: {items}.",
-    ),
-    "plan.in_paths": ("parcours {names}", "path {names}"),
-    "plan.in_no_path": ("dans aucun parcours", "in no path"),
     "label.role": ("Vous êtes", "You are"),
     "label.need": ("D'abord", "First"),
     "col.why": ("Pourquoi", "Why"),

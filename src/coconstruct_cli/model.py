@@ -543,7 +543,8 @@ def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Proble
                 if doc not in doc_ids:
                     problems.append((where, "val.unknown_document", {"value": doc}))
                 elif path is not None and (doc in members) != (field == "key"):
-                    problems.append((where, f"val.goal_{field}", {"value": doc, "path": str(_get(goal, "path"))}))
+                    key = "val.goal_key" if field == "key" else "val.goal_outside"
+                    problems.append((where, key, {"value": doc, "path": str(_get(goal, "path"))}))
     needs = _items(guide, "needs")
     need_ids = _strings([_get(n, "id") for n in needs])
     for dup in _duplicates(need_ids + [a for n in needs for a in _strings(_items(n, "aliases"))]):

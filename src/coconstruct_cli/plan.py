@@ -408,13 +408,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _path_names(paths: tuple[ReadingPath, ...]) -> str:
-    """« parcours animer » in French, « path animate » in English: a name the user can type back."""
-    if not paths:
-        return t("plan.in_no_path")
-    return t("plan.in_paths", names=", ".join(pick(p.alias, p.id) for p in paths))
-
-
 def path_name(path: ReadingPath) -> str:
     """The name of a path the user types back: its French alias in French, its id in English."""
     return path.alias if get_lang() == "fr" else path.id
@@ -483,9 +476,14 @@ def notes(plan: Plan) -> list[str]:
     return out
 
 
+def read_command(plan: Plan) -> str:
+    """« kit read animer:<n°> »: the command that marks one document of the plan read."""
+    return t("plan.read_command", path=path_name(plan.path))
+
+
 def read_line(plan: Plan) -> str:
     """« Une fois lu : kit read animer:<n°> », the step after reading one document of the plan."""
-    return t("plan.read", command=t("plan.read_command", path=path_name(plan.path)))
+    return t("plan.read", command=read_command(plan))
 
 
 def rest_groups(plan: Plan) -> list[tuple[Any, list[Item]]]:

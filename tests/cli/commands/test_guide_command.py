@@ -108,7 +108,7 @@ def test_markdown_plan(runner: CliRunner) -> None:
     assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « le contexte" in start
     assert start.count("\n  - **Pourquoi** : ") == 5
     assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
-    assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n")
+    assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n\nUne fois lu : `kit read accompagner:<n°>`\n")
 
 
 def test_markdown_is_honest_when_nothing_is_tied_to_the_role(runner: CliRunner) -> None:
