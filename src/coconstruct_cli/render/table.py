@@ -287,7 +287,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
         rest.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
         rest.add_column(no_wrap=True, overflow="ellipsis", ratio=3)
         if show_ids:
-            rest.add_column(style="cyan", no_wrap=True, overflow="ellipsis", ratio=1)
+            rest.add_column(style="cyan", no_wrap=True)  # an id whole, never cut: the title gives way
         for category, items in groups_:
             rest.add_row("", plain(pick(category.label, category.label_en).upper(), "bold magenta"), *([""] if show_ids else []))
             for item in items:
