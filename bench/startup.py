@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+GUIDE_SITUATION = "Responsable RSE d'une entreprise de 200 salariés, nous voulons construire un partenariat"
+
 BASELINE = """
 import typer
 from pydantic import BaseModel
@@ -170,6 +172,9 @@ def main() -> int:
         cases["kit guide --role company --goal support --need toolbox --format json"] = lambda: timed(
             [kit, "guide", "--role", "company", "--goal", "support", "--need", "toolbox", "--format", "json"], env
         )
+        cases["kit guide ... --situation '…' --format json"] = lambda: timed(
+            [kit, "guide", "-r", "company", "-g", "partner", "-n", "toolbox", "-s", GUIDE_SITUATION, "--format", "json"], env
+        )
         cases["kit guide: first question visible (terminal)"] = lambda: timed_pty([kit, "guide"], env, "Vous êtes")
 
     samples: dict[str, list[float]] = {name: [] for name in cases}
@@ -226,6 +231,11 @@ def main() -> int:
                 "guide --format json <= 1.5x baseline",
                 median["kit guide --role company --goal support --need toolbox --format json"] / base,
                 1.5,
+            ),
+            (
+                "guide --situation json <= 1.3x list json",
+                median["kit guide ... --situation '…' --format json"] / median["kit list --format json"],
+                1.3,
             ),
             ("guide first question <= 0.4 s", median["kit guide: first question visible (terminal)"] / 400, 1.0),
         ]

@@ -229,8 +229,9 @@ class VisibleScreen:
     def __init__(self, rows: int, columns: int) -> None:
         import pyte
 
-        self.screen = pyte.Screen(columns, rows)
+        self.screen = pyte.HistoryScreen(columns, rows, history=2000)
         self.stream = pyte.Stream(self.screen)
+        self.columns = columns
 
     def write(self, data: str) -> None:
         self.stream.feed(data)
@@ -240,6 +241,11 @@ class VisibleScreen:
 
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def scrollback(self) -> str:
+        """The lines that scrolled off the top, then the final screen: what scrolling back shows."""
+        gone = ["".join(line[x].data for x in range(self.columns)).rstrip() for line in self.screen.history.top]
+        return "\n".join([*gone, self.text()])
 
 
 def spawn_screen(kit_exe: str, args: list[str], cwd: Path, rows: int, columns: int, **env: str) -> tuple[Any, VisibleScreen]:

@@ -236,13 +236,23 @@ def test_concerns_are_readings_resting_on_a_seed_phrase(kit: Kit) -> None:
     seed = corrected_seed(kit)
     concerned = {d.id: [c.role for c in d.concerns] for d in kit.documents if d.concerns}
     assert concerned == {
+        "referentiel-co-construction-territoire": ["academic"],
+        "rex-charenton-saint-maurice": ["public"],
         "animer-co-construction-territoriale": ["facilitator"],
-        "accompagner-entreprises": ["facilitator"],
-        "accompagner-associations": ["facilitator"],
+        "piloter-experimentation-collective": ["public"],
+        "accompagner-entreprises": ["facilitator", "company"],
+        "accompagner-associations": ["facilitator", "association"],
         "accompagner-partenariat": ["facilitator"],
+        "etudes-phare": ["academic"],
+        "etude-etat-des-lieux-co-construction": ["academic"],
+        "note-diversite-accompagnement": ["facilitator"],
+        "note-entreprise-responsable": ["company"],
+        "note-investir-secteur-associatif": ["association"],
         "guide-engagement-associatif-salaries": ["company"],
         "fiche-diagnostic-structure-animation": ["facilitator"],
     }
+    # The media: the kit ties nothing to them, and the data invents no tie.
+    assert not any(c.role == "media" for d in kit.documents for c in d.concerns)
     for d in kit.documents:
         for c in d.concerns:
             assert found(c.rests_on, seed) and "destination" not in c.rests_on, d.id
@@ -473,6 +483,9 @@ SHOWN_AS_IS = {
     ("Document", "authors"): "names",
     ("Credit", "name"): "a name",
     ("Concern", "rests_on"): "the seed's words, shown as a quote",
+    ("Goal", "rests_on"): "the seed's words, shown as a quote",
+    ("GoalDocument", "rests_on"): "the seed's words, shown as a quote",
+    ("Need", "rests_on"): "the seed's words, shown as a quote",
     ("Figure", "quote"): "the seed's sentence, shown as a quote",
     ("Example", "source"): "a reference to a French document, quoted",
     ("Link", "url"): "an address",
@@ -530,3 +543,36 @@ def test_every_text_field_of_the_format_has_its_english_or_a_reason_not_to() -> 
     names = {(model, name) for model, name, _ in text_fields()}
     assert {("Document", "kind"), ("Figure", "value"), ("Form", "also_named"), ("Choice", "reason")} <= names
     assert ("Document", "id") not in names and ("Document", "category") not in names
+
+
+def test_the_guide_s_readings_rest_on_seed_phrases(kit: Kit) -> None:
+    """Goals and needs are our reading of the kit: each rests on a phrase of the seed, as it writes it."""
+    seed = corrected_seed(kit)
+    assert kit.guide is not None
+    for goal in kit.guide.goals:
+        assert found(goal.rests_on, seed), goal.id
+        for entry in (*goal.key, *goal.outside):
+            assert found(entry.rests_on, seed), (goal.id, entry.document)
+            assert entry.reading and entry.reading_en, (goal.id, entry.document)
+    for need in kit.guide.needs:
+        assert found(need.rests_on, seed), need.id
+
+
+def test_what_the_kit_says_a_document_gives_is_its_own_words_and_not_its_title(kit: Kit) -> None:
+    from coconstruct_cli.search import WORD
+    from coconstruct_cli.text import fold
+
+    def words(text: str) -> set[str]:
+        return set(WORD.findall(fold(text)))
+
+    for d in kit.documents:
+        if d.gives is None:
+            # Only where the description says no more than the title.
+            assert words(d.description) <= words(d.title) | {"une", "des", "d", "l"}, d.id
+            continue
+        assert " ".join(d.gives.split()) in " ".join(d.description.split()), d.id
+        assert d.gives_en and " ".join(d.gives_en.split()) in " ".join((d.description_en or "").split()), d.id
+        # Not a restatement of the title: it holds words the title does not.
+        assert words(d.gives) - words(d.title), d.id
+    givens = [d.gives for d in kit.documents if d.gives]
+    assert len(set(givens)) == len(givens)

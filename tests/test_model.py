@@ -55,6 +55,9 @@ def rename_first_document(new_id: str) -> Edit:
         data["documents"][0]["id"] = new_id
         for holder in data["paths"] + data["choices"]:
             holder["documents"] = [new_id if ref == old else ref for ref in holder.get("documents", [])]
+        for goal in data.get("guide", {}).get("goals", []):
+            for entry in goal.get("key", []) + goal.get("outside", []):
+                entry["document"] = new_id if entry["document"] == old else entry["document"]
 
     return edit
 

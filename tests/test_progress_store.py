@@ -477,6 +477,6 @@ def test_three_documents_of_the_plan_read_then_a_new_terminal_sees_where_the_rea
     loaded = load()
     where = path_progress(order, loaded.state.read(kid), start)
     assert (where.read, where.total) == (3, 17)
-    assert where.next[0] == start[2]
-    assert list(where.next[1:]) == [i for i in order if i not in {*read, start[2]}]
+    assert where.next[0] == start[2]  # the start set first, in its order, then the rest in reading order
+    assert list(where.next) == [*(i for i in start if i not in read), *(i for i in order if i not in {*read, *start})]
     assert loaded.state.answers(kid) == Answers("company", "support")

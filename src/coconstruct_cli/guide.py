@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 from .errors import UsageError
 from .i18n import MESSAGES, os_reason, pick, t
-from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, resolve_goal, resolve_need, resolve_role
+from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, goal_ids, need_ids, resolve_goal, resolve_need, resolve_role
 
 if TYPE_CHECKING:
-    from .model import Kit, ReadingPath
+    from .model import Document, Goal, Kit, Need, ReadingPath
 
 ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
@@ -80,43 +80,120 @@ def goal_title(kit: Kit, goal: str) -> str:
 
 
 def goal_question(kit: Kit, default: str | None = None) -> Question:
-    options = [Option(p.id, goal_title(kit, p.id), pick(p.purpose, p.purpose_en)) for p in kit.paths]
-    start = find_path(kit, UNSURE)
-    options.append(Option(UNSURE, t("goal.unsure"), t("goal.unsure_description", title=pick(start.title, start.title_en))))
+    """« Que voulez-vous faire ? »: the guide's goals, each with the path it leads to."""
+    options = []
+    for goal in goal_ids(kit):
+        path = find_path(kit, goal)
+        if goal == UNSURE:
+            description = t("goal.unsure_description", title=pick(path.title, path.title_en))
+        elif f"goal.{goal}.description" in MESSAGES:
+            description = t(f"goal.{goal}.description", title=pick(path.title, path.title_en))
+        else:
+            description = pick(path.purpose, path.purpose_en)
+        options.append(Option(goal, goal_title(kit, goal), description))
     return Question("goal", t("q.goal"), tuple(options), default)
 
 
-def recap_question(kit: Kit, role: str, goal: str, need: str = "all") -> Question:
+def recap_question(kit: Kit, role: str, goal: str, need: str = "all", situation: str = "") -> Question:
     preamble = (
         t("q.recap_title"),
         "  " + t("q.recap_role", value=t(f"role.{role}")),
         "  " + t("q.recap_goal", value=goal_title(kit, goal)),
-        "  " + t("q.recap_need", value=need_title(kit, need)),
+        "  " + t("q.recap_need", value=need_title(kit, need, goal)),
+        "  " + t("q.recap_situation", value=situation or t("label.none")),
     )
     options = (
         Option("confirm", t("recap.confirm")),
         Option("role", t("recap.role")),
         Option("goal", t("recap.goal")),
         Option("need", t("recap.need")),
+        Option("situation", t("recap.situation")),
     )
     return Question("recap", t("q.recap"), options, "confirm", preamble)
 
 
-def need_title(kit: Kit, need: str) -> str:
-    """The need told in the kit's words (« Une méthode pour animer »), or the category's label in another kit."""
+def goal_of(kit: Kit, goal: str) -> Goal | None:
+    """The guide's goal of this id, None in a kit without one (the goal is then a path id)."""
+    goals = kit.guide.goals if kit.guide is not None else ()
+    return next((g for g in goals if g.id == goal), None)
+
+
+def need_of(kit: Kit, need: str) -> Need | None:
+    """The guide's need of this id, None for « all » or in a kit without one (the need is then a category id)."""
+    needs = kit.guide.needs if kit.guide is not None else ()
+    return next((n for n in needs if n.id == need), None)
+
+
+def serves(kit: Kit, need: str, document: Document) -> bool:
+    """Whether `document` answers `need`: its nature or sub-heading is the need's (a category id in a kit
+    without a guide section)."""
+    found = need_of(kit, need)
+    if found is None:
+        return document.category == need
+    return document.category in found.categories or (
+        document.subcategory is not None and document.subcategory in found.subcategories
+    )
+
+
+def nearest_needs(kit: Kit, need: str, path: ReadingPath) -> list[str]:
+    """The needs to offer instead of `need` in `path`, nearest first, that the path can serve."""
+    found = need_of(kit, need)
+    if found is None:
+        return []
+    documents = [d for d in kit.documents if d.id in path.documents]
+    return [n for n in found.nearest if any(serves(kit, n, d) for d in documents)]
+
+
+def need_title(kit: Kit, need: str, goal: str | None = None) -> str:
+    """The need told in words fitting the goal (« Une méthode pour animer » under « animer » only), or the
+    category's label in another kit."""
     if need == ALL:
         return t("need.all")
+    path = find_path(kit, goal).id if goal is not None and kit.paths else None
+    if path is not None and f"need.{need}.{path}" in MESSAGES:
+        return t(f"need.{need}.{path}")
     if f"need.{need}" in MESSAGES:
         return t(f"need.{need}")
     category = next((c for c in kit.categories if c.id == need), None)
     return pick(category.label, category.label_en) if category is not None else need
 
 
-def need_question(kit: Kit, default: str | None = None) -> Question:
-    """« De quoi avez-vous besoin d'abord ? »: the kit's natures, each told by the kit's own definition."""
-    options = [Option(c.id, need_title(kit, c.id), pick(c.description, c.description_en)) for c in kit.categories]
-    options.append(Option(ALL, t("need.all"), t("need.all_description")))
+def _need_description(kit: Kit, need: str) -> str:
+    if f"need.{need}.description" in MESSAGES:
+        return t(f"need.{need}.description")
+    category = next((c for c in kit.categories if c.id == need), None)
+    return pick(category.description, category.description_en) if category is not None else ""
+
+
+def need_question(kit: Kit, default: str | None = None, goal: str | None = None) -> Question:
+    """« De quoi avez-vous besoin d'abord ? »: the guide's needs in the kit's own sub-headings, worded for the
+    goal; a need the goal's path cannot serve says so, and which need the plan will start from instead."""
+    path = find_path(kit, goal) if goal is not None and kit.paths else None
+    options = []
+    for need in need_ids(kit):
+        if need == ALL:
+            options.append(Option(ALL, t("need.all"), t("need.all_description")))
+            continue
+        description = _need_description(kit, need)
+        if path is not None and not any(serves(kit, need, d) for d in kit.documents if d.id in path.documents):
+            nearest = nearest_needs(kit, need, path)
+            instead = need_title(kit, nearest[0], goal) if nearest else t("need.all")
+            description = t("need.not_in_path", instead=instead)
+        options.append(Option(need, need_title(kit, need, goal), description))
     return Question("need", t("q.need"), tuple(options), default or ALL)
+
+
+SITUATION_MAX = 300
+"""Characters of the optional situation the guide reads (a few words, not a letter)."""
+
+
+def check_situation(text: str) -> str | None:
+    return t("err.situation_long", limit=SITUATION_MAX) if len(text.strip()) > SITUATION_MAX else None
+
+
+def situation_question(default: str = "") -> Question:
+    """« En quelques mots, votre situation ? »: optional free text; Enter alone skips it."""
+    return Question("situation", t("q.situation"), default=default, validate=check_situation)
 
 
 def save_question() -> Question:
@@ -173,6 +250,8 @@ class Answers:
     role: str | None = None
     goal: str | None = None
     need: str | None = None
+    situation: str | None = None
+    """The person's situation in their own words (optional; its words raise the documents that answer them)."""
 
     @property
     def complete(self) -> bool:
@@ -184,14 +263,18 @@ class Answers:
 
     def merged(self, other: Answers) -> Answers:
         """These answers, with the ones `other` gives taking precedence (flags over a saved plan)."""
-        return Answers(other.role or self.role, other.goal or self.goal, other.need or self.need)
+        return Answers(
+            other.role or self.role, other.goal or self.goal, other.need or self.need, other.situation or self.situation
+        )
 
 
 def find_path(kit: Kit, goal: str) -> ReadingPath:
-    """The path a goal leads to: « unsure » leads to `understand` (or the kit's first path)."""
+    """The path a goal leads to (the guide's reading, `Goal.path`): « unsure » leads to `understand` (or
+    the kit's first path)."""
     if not kit.paths:
         raise UsageError(t("err.no_paths"))
-    wanted = UNSURE_PATH if goal == UNSURE else goal
+    found = goal_of(kit, goal)
+    wanted = found.path if found is not None else UNSURE_PATH if goal == UNSURE else goal
     return next((p for p in kit.paths if p.id == wanted), kit.paths[0])
 
 
@@ -200,7 +283,8 @@ def resolve_answers(kit: Kit, given: Answers) -> Answers:
     role = resolve_role(given.role) if given.role else None
     goal = resolve_goal(kit, given.goal) if given.goal else None
     need = resolve_need(kit, given.need) if given.need else None
-    return Answers(role, goal, need)
+    situation = " ".join(given.situation.split())[:SITUATION_MAX] if given.situation else None
+    return Answers(role, goal, need, situation or None)
 
 
 def default_goal(kit: Kit, role: str | None) -> str | None:
@@ -215,34 +299,39 @@ def parse_answers(text: str) -> Answers:
     answers = data.get("answers") if isinstance(data, dict) else None
     if not isinstance(answers, dict):
         raise ValueError("no answers")
-    role, goal, need = answers.get("role"), answers.get("goal"), answers.get("need")
-    if not all(value is None or isinstance(value, str) for value in (role, goal, need)) or (role is None and goal is None):
+    role, goal, need, situation = (answers.get(name) for name in ("role", "goal", "need", "situation"))
+    values = (role, goal, need, situation)
+    if not all(value is None or isinstance(value, str) for value in values) or (role is None and goal is None):
         raise ValueError("bad answers")
     # A plan saved before the need question existed has none: it replays as « Un peu de tout ».
-    return Answers(role or None, goal or None, need or None)
+    return Answers(role or None, goal or None, need or None, situation or None)
 
 
 def interview(kit: Kit, answers: Answers, ask: Ask) -> Answers:
     """Ask what is missing, then recap until the user confirms; every answer can be changed there."""
     role = answers.role if answers.role is not None else ask(role_question())
     goal = answers.goal if answers.goal is not None else ask(goal_question(kit, default_goal(kit, role)))
-    need = answers.need if answers.need is not None else ask(need_question(kit))
-    return confirm(kit, Answers(role, goal, need), ask)
+    need = answers.need if answers.need is not None else ask(need_question(kit, goal=goal))
+    situation = answers.situation if answers.situation is not None else ask(situation_question())
+    return confirm(kit, Answers(role, goal, need, situation), ask)
 
 
 def confirm(kit: Kit, answers: Answers, ask: Ask) -> Answers:
-    """The recap, until the user confirms: any of the three answers can be changed there."""
+    """The recap, until the user confirms: any of the answers can be changed there."""
     role, goal, need = answers.role or "other", answers.goal or UNSURE, answers.need or ALL
+    situation = " ".join((answers.situation or "").split())
     while True:
-        choice = ask(recap_question(kit, role, goal, need))
+        choice = ask(recap_question(kit, role, goal, need, situation))
         if choice == "role":
             role = ask(role_question(role))
         elif choice == "goal":
             goal = ask(goal_question(kit, goal))
         elif choice == "need":
-            need = ask(need_question(kit, need))
+            need = ask(need_question(kit, need, goal))
+        elif choice == "situation":
+            situation = " ".join(ask(situation_question(situation)).split())
         else:
-            return Answers(role, goal, need)
+            return Answers(role, goal, need, situation or None)
 
 
 # --- saving --------------------------------------------------------------------------------------

@@ -230,6 +230,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown subcategory '{value}' for '{category}' (known: {known})",
     ),
     "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
+    "val.unknown_path": ("parcours inconnu « {value} » (connus : {known})", "unknown path '{value}' (known: {known})"),
+    "val.goal_key": (
+        "« {value} » n'est pas dans le parcours « {path} » de cet objectif "
+        "(les documents hors du parcours vont dans « outside »)",
+        "'{value}' is not in this goal's path '{path}' (documents outside the path go in 'outside')",
+    ),
+    "val.goal_outside": (
+        "« {value} » est déjà dans le parcours « {path} » de cet objectif (les documents du parcours vont dans « key »)",
+        "'{value}' is already in this goal's path '{path}' (documents of the path go in 'key')",
+    ),
+    "val.unknown_subcategory_any": (
+        "sous-catégorie inconnue « {value} » (connues : {known})",
+        "unknown subcategory '{value}' (known: {known})",
+    ),
+    "val.unknown_need": ("besoin inconnu « {value} » (connus : {known})", "unknown need '{value}' (known: {known})"),
+    "val.gives_not_quoted": (
+        "ces mots ne sont pas, tels quels, dans « {field} » : « gives » cite la description",
+        "these words are not, as they are, in '{field}': 'gives' quotes the description",
+    ),
     "val.root": ("(racine du fichier)", "(top of the file)"),
     "type.text": ("texte", "text"),
     "type.integer": ("entier", "integer"),
@@ -397,14 +416,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your role: association, company, public, academic, media, facilitator, other.",
     ),
     "help.goal": (
-        "Votre objectif : understand, animate, support (ou comprendre, animer, accompagner), "
-        "ou unsure (ne-sais-pas) pour commencer par comprendre.",
-        "Your goal: understand, animate, support (or comprendre, animer, accompagner), or unsure to start by understanding.",
+        "Votre objectif : understand, animate, support, partner, evaluate (ou comprendre, animer, accompagner, "
+        "partenariat, evaluer), ou unsure (ne-sais-pas) pour commencer par comprendre.",
+        "Your goal: understand, animate, support, partner, evaluate (or comprendre, animer, accompagner, partenariat, "
+        "evaluer), or unsure to start by understanding.",
     ),
     "help.need": (
-        "Ce dont vous avez besoin d'abord : reference, illustrations, method, toolbox (ou cadre, exemples, methode, "
-        "outils…), ou all (tout) : un peu de tout.",
-        "What you need first: reference, illustrations, method, toolbox, or all for a bit of everything.",
+        "Ce dont vous avez besoin d'abord : reference, illustrations, training, method, toolbox, figures (ou cadre, "
+        "exemples, se-former, methode, outils, chiffres…), ou all (tout) : un peu de tout.",
+        "What you need first: reference, illustrations, training, method, toolbox, figures, or all for a bit of everything.",
+    ),
+    "help.situation": (
+        "Votre situation en quelques mots (facultatif) : ses mots font remonter les documents du parcours qui y répondent.",
+        "Your situation in a few words (optional): its words raise the path's documents that answer them.",
     ),
     "help.answers": (
         "Rejoue les réponses d'un plan enregistré en JSON (les options --role et --goal l'emportent).",
@@ -457,6 +481,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Support organisations (companies, associations) in their partnerships",
     ),
     "goal.unsure": ("Je ne sais pas encore", "I don't know yet"),
+    "goal.partner": ("Construire un partenariat pour mon organisation", "Build a partnership for my organisation"),
+    "goal.partner.description": (
+        "Les guides pratiques et les méthodes du parcours « {title} ».",
+        "The practical guides and methods of the path “{title}”.",
+    ),
+    "goal.evaluate": ("Évaluer un partenariat ou une démarche", "Evaluate a partnership or an approach"),
+    "goal.evaluate.description": (
+        "Les documents d'évaluation du parcours « {title} ».",
+        "The evaluation documents of the path “{title}”.",
+    ),
     "goal.unsure_description": (
         "Commencez par comprendre : le parcours « {title} ».",
         "Start by understanding: the path “{title}”.",
@@ -519,7 +553,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.detail": ("Détail : {command}", "Details: {command}"),
     "plan.detail_label": ("Détail", "Details"),
     "plan.detail_command": ("kit show {path}:<n° ou identifiant>", "kit show {path}:<no. or id>"),
-    "plan.why_written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
     "plan.concern": ("Vous concerne (notre lecture) : {reading}", "Concerns you (our reading): {reading}"),
     "start.sentence.one": ("{count} document, choisi ainsi : {parts}.", "{count} document, chosen this way: {parts}."),
     "start.sentence.other": ("{count} documents, choisis ainsi : {parts}.", "{count} documents, chosen this way: {parts}."),
@@ -534,11 +567,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} that concern you (our reading of the kit)",
     ),
     "start.need.one": (
-        "{count} de la catégorie « {need} », ce dont vous avez besoin d'abord",
+        "{count} pour « {need} », ce dont vous avez besoin d'abord",
         "{count} from “{need}”, what you need first",
     ),
     "start.need.other": (
-        "{count} de la catégorie « {need} », ce dont vous avez besoin d'abord",
+        "{count} pour « {need} », ce dont vous avez besoin d'abord",
         "{count} from “{need}”, what you need first",
     ),
     "start.variety.one": ("{count} pour un peu de tout", "{count} for a bit of everything"),
@@ -559,8 +592,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recap.need": ("Changer ce dont j'ai besoin d'abord", "Change what I need first"),
     "need.reference": ("Comprendre les enjeux et le cadre", "Understand the stakes and the framework"),
     "need.illustrations": ("Des cas concrets", "Concrete cases"),
-    "need.method": ("Une méthode pour animer", "A method to lead the dynamic"),
+    "need.training": ("Se former", "Training"),
+    "need.training.description": (
+        "Les MOOC ESSEC / Le RAMEAU (« Se former », dans la méthode).",
+        "The ESSEC / Le RAMEAU MOOCs (“Se former”, in the method).",
+    ),
+    "need.method": ("Une méthode", "A method"),
+    "need.method.animate": ("Une méthode pour animer", "A method to lead the dynamic"),
+    "need.method.support": ("Une méthode pour accompagner ou évaluer", "A method to support or evaluate"),
+    "need.method.description": (
+        "Mettre en œuvre une démarche, accompagner les organisations, évaluer (la méthode du kit).",
+        "Carrying out an approach, supporting organisations, evaluating (the kit's method).",
+    ),
     "need.toolbox": ("Des outils pour passer à la pratique", "Tools to put it into practice"),
+    "need.toolbox.description": (
+        "Les guides pratiques et les fiches outil de la boîte à outils.",
+        "The toolbox's practical guides and tool sheets.",
+    ),
+    "need.figures": ("Des chiffres et des études", "Figures and studies"),
+    "need.figures.description": (
+        "Les documents « permettant de comprendre le contexte », dans la boîte à outils.",
+        "The documents “for understanding the context”, in the toolbox.",
+    ),
+    "need.not_in_path": (
+        "Ce parcours n'en contient pas : le plan partira de « {instead} ».",
+        "This path holds none: the plan will start from “{instead}”.",
+    ),
+    "q.situation": (
+        "En quelques mots, votre situation ? (facultatif : Entrée pour passer)",
+        "Your situation, in a few words? (optional: Enter to skip)",
+    ),
+    "q.recap_situation": ("Votre situation : {value}", "Your situation: {value}"),
+    "recap.situation": ("Changer ma situation", "Change my situation"),
+    "err.situation_long": (
+        "Quelques mots suffisent : au plus {limit} caractères.",
+        "A few words will do: at most {limit} characters.",
+    ),
+    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
+    "why.concerns": ("Pour vous (notre lecture) : {reading}.", "For you (our reading): {reading}."),
+    "why.goal": ("Pour votre objectif (notre lecture) : {reading}.", "For your goal (our reading): {reading}."),
+    "why.situation": ("Vos mots {words} y sont.", "Your words {words} are in it."),
+    "why.need": ("Ce dont vous avez besoin d'abord : {need}.", "What you need first: {need}."),
+    "why.nearest": ("Au plus près de ce dont vous avez besoin : {need}.", "Nearest to what you need: {need}."),
+    "why.variety": (
+        "Un document de nature « {category} », pour un peu de tout.",
+        "A “{category}” document, for a bit of everything.",
+    ),
+    "why.reference": ("Le cadre de référence du parcours.", "The path's reference framework."),
+    "why.fill": ("Dans l'ordre du parcours.", "In the path's order."),
+    "why.gives": ("Le kit : « {text} ».", "The kit: “{text}”."),
+    "why.gives_en": ("Le kit : « {text} ».", "The kit: “{text}” (our translation)."),
+    "start.goal.one": (
+        "{count} pour votre objectif (notre lecture du kit)",
+        "{count} for your goal (our reading of the kit)",
+    ),
+    "start.goal.other": (
+        "{count} pour votre objectif (notre lecture du kit)",
+        "{count} for your goal (our reading of the kit)",
+    ),
+    "start.situation.one": ("{count} qui contient les mots de votre situation", "{count} holding the words of your situation"),
+    "start.situation.other": (
+        "{count} qui contiennent les mots de votre situation",
+        "{count} holding the words of your situation",
+    ),
+    "start.nearest.one": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
+    "start.nearest.other": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
+    "start.fill.one": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
+    "start.fill.other": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
+    "plan.need_not_in_path": (
+        "Ce parcours ne contient aucun document « {need} » : le plan part de « {instead} ».",
+        "This path holds no “{need}” document: the plan starts from “{instead}”.",
+    ),
+    "plan.no_tie": (
+        "Le kit ne lie aucun document à {role} : votre objectif et votre besoin ont choisi.",
+        "The kit ties no document to {role}: your goal and your need chose.",
+    ),
+    "plan.outside": (
+        "Hors de ce parcours, pour vous aussi : {items}.",
+        "Outside this path, for you too: {items}.",
+    ),
+    "plan.read_command": ("kit read {path}:<n°>", "kit read {path}:<no.>"),
+    "plan.read": ("Une fois lu : {command}", "Once read: {command}"),
+    "plan.read_label": ("Une fois lu", "Once read"),
     "need.all": ("Un peu de tout", "A bit of everything"),
     "need.all_description": (
         "Pour commencer, un document de chaque nature : cadre de référence, illustration, méthode, outil.",
@@ -576,25 +689,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vous ne savez pas encore : ce parcours est le point de départ du kit.",
         "You don't know yet: this path is where the kit starts.",
     ),
-    "plan.none_for_role": (
-        "Le kit ne contient aucun document écrit spécialement pour {role} : rien n'est mis en avant, "
-        "et tout le parcours vous concerne.",
-        "The kit holds no document written specifically for {role}: nothing is highlighted, and the whole path concerns you.",
-    ),
     "plan.none_for_other": (
         "Vous avez répondu « Autre » : rien n'est mis en avant, et tout le parcours vous concerne.",
         "You answered “Other”: nothing is highlighted, and the whole path concerns you.",
     ),
-    "plan.none_in_path": (
-        "Aucun document de ce parcours n'est écrit spécialement pour {role}.",
-        "No document of this path is written specifically for {role}.",
-    ),
-    "plan.elsewhere": (
-        "Écrits pour vous, hors de ce parcours : {items}.",
-        "Written for you, outside this path: {items}.",
-    ),
-    "plan.in_paths": ("parcours {names}", "path {names}"),
-    "plan.in_no_path": ("dans aucun parcours", "in no path"),
     "label.role": ("Vous êtes", "You are"),
     "label.need": ("D'abord", "First"),
     "col.why": ("Pourquoi", "Why"),
@@ -830,6 +928,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.role": ("RÔLE", "ROLE"),
     "metavar.goal": ("OBJECTIF", "GOAL"),
     "metavar.need": ("BESOIN", "NEED"),
+    "metavar.situation": ("TEXTE", "TEXT"),
     "click.missing_named": ("Argument manquant : {name} ({what}).", "Missing argument: {name} ({what})."),
     "arg.path_name": ("le parcours", "the path"),
     "arg.doc_id": ("le document", "the document"),

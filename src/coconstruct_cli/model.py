@@ -167,6 +167,11 @@ class Document(_Frozen):
     description: Text
     description_en: Text | None = None
     description_kind: Presented = "quote"
+    gives: Text | None = None
+    """What the kit says the document gives, its informative part: words of `description`, exactly (the
+    guide's « pourquoi » quotes them). None when the description says no more than the title."""
+    gives_en: Text | None = None
+    """The same words in `description_en`."""
     parts: tuple[Text, ...] = ()
     parts_en: tuple[Text, ...] = ()
     written_for: tuple[WrittenFor, ...] = ()
@@ -312,6 +317,47 @@ class About(_Frozen):
     gaps_en: tuple[Text, ...] = ()
 
 
+class GoalDocument(_Frozen):
+    """A document that a goal of the guide puts forward, by our reading, on the strength of a seed phrase."""
+
+    document: Slug
+    reading: Text
+    reading_en: Text | None = None
+    rests_on: Text
+
+
+class Goal(_Frozen):
+    """What a person wants to do, as the guide asks it: the path it leads to is our reading of the kit."""
+
+    id: Slug
+    path: Slug
+    aliases: tuple[Slug, ...] = ()
+    rests_on: Text
+    key: tuple[GoalDocument, ...] = ()
+    """The path's documents this goal puts forward first, in order."""
+    outside: tuple[GoalDocument, ...] = ()
+    """Documents of other paths that answer this goal: named beside the plan, never in it."""
+
+
+class Need(_Frozen):
+    """What a person needs first: some of the kit's natures or sub-headings, as the seed words them."""
+
+    id: Slug
+    categories: tuple[Slug, ...] = ()
+    subcategories: tuple[Slug, ...] = ()
+    aliases: tuple[Slug, ...] = ()
+    rests_on: Text
+    nearest: tuple[Slug, ...] = ()
+    """The needs to offer instead, in order, when a path holds nothing of this one."""
+
+
+class Guide(_Frozen):
+    """The guide's reading of the kit: its goals and needs (our reading, each with the seed phrase it rests on)."""
+
+    goals: tuple[Goal, ...] = ()
+    needs: tuple[Need, ...] = ()
+
+
 class Kit(_Frozen):
     """A whole kit file."""
 
@@ -319,6 +365,7 @@ class Kit(_Frozen):
     about: About
     categories: tuple[Category, ...] = Field(min_length=1)
     paths: tuple[ReadingPath, ...] = ()
+    guide: Guide | None = None
     documents: tuple[Document, ...] = ()
     choices: tuple[Choice, ...] = ()
 
@@ -412,6 +459,10 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             problems.append((f"{where}.concerns", "val.duplicate_role", {"value": dup}))
         for role in sorted(set(written) & set(concerned)):
             problems.append((f"{where}.concerns", "val.role_written_for", {"value": role}))
+        for field, source in (("gives", "description"), ("gives_en", "description_en")):
+            words, text = _get(d, field), _get(d, source)
+            if isinstance(words, str) and not (isinstance(text, str) and _within(words, text)):
+                problems.append((f"{where}.{field}", "val.gives_not_quoted", {"field": source}))
     doc_ids = set(document_ids)
     problems += _research_problems(kit, doc_ids)
     for i, form in enumerate(_items(_get(kit, "about"), "forms")):
@@ -427,11 +478,17 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
         for ref in refs:
             if ref not in doc_ids:
                 problems.append((where, "val.unknown_document", {"value": ref}))
+    problems += _guide_problems(kit, doc_ids)
     for i, c in enumerate(_items(kit, "choices")):
         for ref in _strings(_items(c, "documents")):
             if ref not in doc_ids:
                 problems.append((f"choices[{i}].documents", "val.unknown_document", {"value": ref}))
     return problems
+
+
+def _within(words: str, text: str) -> bool:
+    """Whether `words` are words of `text`, exactly, spaces aside."""
+    return " ".join(words.split()) in " ".join(text.split())
 
 
 def _documents_sound(kit: Kit) -> bool:
@@ -444,12 +501,73 @@ def _documents_sound(kit: Kit) -> bool:
         subs = subcategories.get(category)
         if subs is None or (sub is not None and sub not in subs):
             return False
+    for d in kit.documents:
+        if (d.gives is not None and not _within(d.gives, d.description)) or (
+            d.gives_en is not None and not _within(d.gives_en, d.description_en or "")
+        ):
+            return False
     for d in [d for d in kit.documents if d.written_for or d.concerns]:
         written = [w.role for w in d.written_for]
         concerned = [c.role for c in d.concerns]
         if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
             return False
     return True
+
+
+def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Problem]:
+    """The guide's goals lead to known paths and name known documents (a goal's key documents in its path);
+    its needs name known categories and sub-categories; no name is given twice."""
+    problems: list[Problem] = []
+    guide = _get(kit, "guide")
+    if guide is None:
+        return problems
+    paths = {_get(p, "id"): p for p in _items(kit, "paths")}
+    categories = _strings([_get(c, "id") for c in _items(kit, "categories")])
+    subcategories = _strings([_get(s, "id") for c in _items(kit, "categories") for s in _items(c, "subcategories")])
+    goals = _items(guide, "goals")
+    for dup in _duplicates(_strings([_get(g, "id") for g in goals] + [a for g in goals for a in _strings(_items(g, "aliases"))])):
+        problems.append(("guide.goals", "val.duplicate", {"value": dup}))
+    for i, goal in enumerate(goals):
+        path = paths.get(_get(goal, "path"))
+        if path is None and isinstance(_get(goal, "path"), str):
+            problems.append(
+                (f"guide.goals[{i}].path", "val.unknown_path", {"value": _get(goal, "path"), "known": ", ".join(map(str, paths))})
+            )
+        members = set(_strings(_items(path, "documents"))) if path is not None else set()
+        for field in ("key", "outside"):
+            for j, entry in enumerate(_items(goal, field)):
+                doc = _get(entry, "document")
+                if not isinstance(doc, str):
+                    continue
+                where = f"guide.goals[{i}].{field}[{j}].document"
+                if doc not in doc_ids:
+                    problems.append((where, "val.unknown_document", {"value": doc}))
+                elif path is not None and (doc in members) != (field == "key"):
+                    key = "val.goal_key" if field == "key" else "val.goal_outside"
+                    problems.append((where, key, {"value": doc, "path": str(_get(goal, "path"))}))
+    needs = _items(guide, "needs")
+    need_ids = _strings([_get(n, "id") for n in needs])
+    for dup in _duplicates(need_ids + [a for n in needs for a in _strings(_items(n, "aliases"))]):
+        problems.append(("guide.needs", "val.duplicate", {"value": dup}))
+    for i, need in enumerate(needs):
+        for value in _strings(_items(need, "categories")):
+            if value not in categories:
+                problems.append(
+                    (f"guide.needs[{i}].categories", "val.unknown_category", {"value": value, "known": ", ".join(categories)})
+                )
+        for value in _strings(_items(need, "subcategories")):
+            if value not in subcategories:
+                problems.append(
+                    (
+                        f"guide.needs[{i}].subcategories",
+                        "val.unknown_subcategory_any",
+                        {"value": value, "known": ", ".join(subcategories)},
+                    )
+                )
+        for value in _strings(_items(need, "nearest")):
+            if value not in need_ids:
+                problems.append((f"guide.needs[{i}].nearest", "val.unknown_need", {"value": value, "known": ", ".join(need_ids)}))
+    return problems
 
 
 def _research_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Problem]:

@@ -150,31 +150,65 @@ def resolve_choice(raw: str, allowed: Iterable[str], what: str) -> str:
 
 
 def goal_names(kit: Kit) -> dict[str, str]:
-    """Every accepted goal name (slug form) mapped to its goal: path ids, aliases, « unsure »."""
+    """Every accepted goal name (slug form) mapped to its goal: the guide's goals and their aliases (or, in
+    a kit without a guide section, the path ids and aliases), and « unsure »."""
     names: dict[str, str] = {}
+    goals = kit.guide.goals if kit.guide is not None else ()
+    for g in goals:
+        names.setdefault(g.id, g.id)
     for p in kit.paths:
-        names.setdefault(p.id, p.id)
-        names.setdefault(p.alias, p.id)
+        goal = next((g.id for g in goals if g.path == p.id and g.id != UNSURE), p.id)
+        names.setdefault(p.id, goal)
+        names.setdefault(p.alias, goal)
+    for g in goals:
+        for alias in g.aliases:
+            names.setdefault(alias, g.id)
     names.setdefault(UNSURE, UNSURE)
     for alias in UNSURE_ALIASES:
         names.setdefault(alias, UNSURE)
     return names
 
 
+def goal_ids(kit: Kit) -> list[str]:
+    """The goals the guide offers, in its order (« unsure » last)."""
+    if kit.guide is not None and kit.guide.goals:
+        ids = [g.id for g in kit.guide.goals if g.id != UNSURE]
+    else:
+        ids = [p.id for p in kit.paths]
+    return [*ids, UNSURE]
+
+
 def resolve_goal(kit: Kit, raw: str) -> str:
-    shown = [f"{p.id} ({p.alias})" for p in kit.paths] + [f"{UNSURE} ({UNSURE_ALIASES[0]})"]
+    aliases = {p.id: p.alias for p in kit.paths}
+    aliases[UNSURE] = UNSURE_ALIASES[0]
+    shown = [f"{g} ({aliases[g]})" if g in aliases else g for g in goal_ids(kit)]
     return resolve(raw, goal_names(kit), "goal", shown)
 
 
 def need_names(kit: Kit) -> dict[str, str]:
-    """Every accepted need (slug form) mapped to its need: the category names `--category` takes, and « all »."""
-    names = {name: category.id for name, category in category_names(kit).items()}
+    """Every accepted need (slug form) mapped to its need: the guide's needs and their aliases, the category
+    names `--category` takes (a category is the need whose only category it is, or itself), and « all »."""
+    names: dict[str, str] = {}
+    needs = kit.guide.needs if kit.guide is not None else ()
+    for n in needs:
+        names.setdefault(n.id, n.id)
+    for name, category in category_names(kit).items():
+        names.setdefault(name, next((n.id for n in needs if n.categories == (category.id,)), category.id))
+    for n in needs:
+        for alias in n.aliases:
+            names.setdefault(alias, n.id)
     names.setdefault(ALL, ALL)
     for alias in ALL_ALIASES:
         names.setdefault(alias, ALL)
     return names
 
 
+def need_ids(kit: Kit) -> list[str]:
+    """The needs the guide offers, in its order (« all » last)."""
+    if kit.guide is not None and kit.guide.needs:
+        return [*(n.id for n in kit.guide.needs), ALL]
+    return [*(c.id for c in kit.categories), ALL]
+
+
 def resolve_need(kit: Kit, raw: str) -> str:
-    shown = [*(c.id for c in kit.categories), ALL]
-    return resolve(raw, need_names(kit), "need", shown)
+    return resolve(raw, need_names(kit), "need", need_ids(kit))

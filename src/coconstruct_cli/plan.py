@@ -1,16 +1,25 @@
 """The reading plan that complete answers give. Pure: no terminal, no Typer.
 
-A plan is the chosen path's documents in reading order, numbered as `kit path` numbers them, each with a
-one-line « pourquoi » from the kit's own words, and a short « Pour commencer » set chosen by one rule:
+A plan is the chosen path's documents in reading order, numbered as `kit path` numbers them, and a short
+« Pour commencer » set: the documents a careful reader of the kit would hand this person first. Each of
+the path's documents is weighed by what ties it to the answers (`WEIGHTS`):
 
-1. the path's documents the kit says are written for the user's role (« à destination de … »);
-2. then those the kit's text ties to the role, by our reading (marked as such);
-3. then the documents of the nature the user needs first, in reading order — for « un peu de tout »,
-   the first document of each nature, in the kit's order of natures;
-4. then, while there is room, the path's first document of the reference framework.
+- the kit says it is written for the user's role (« à destination des chefs d'entreprise »);
+- the kit's text ties it to the role, by our reading (`Document.concerns`, each with its seed phrase);
+- the goal puts it forward, by our reading (`Goal.key`, in order, each with its seed phrase);
+- the words of the user's situation are in it (read by the search engine: word forms, equivalents,
+  typos; a word found in most of the path's documents tells nothing and is left out);
+- it answers the need the user has first (the kit's sub-headings: `Need`), or, when the path holds
+  fewer than `START_MIN` documents of that need, the nearest need;
+- for « un peu de tout », it is its nature's first document; the path's first reference document
+  counts a little in every plan;
+- written for another role, it counts less (not for a facilitator, who supports those roles).
 
-At most `START_SIZE` documents; the rest of the path follows, grouped by nature. Nothing of the path is
-ever left out.
+The start set is the best `START_SIZE` documents weighing at least `START_FLOOR`, at least `START_MIN`
+(filled in reading order), best first; its « pourquoi » says the reason that weighed most, then what the
+kit says the document gives (`Document.gives`, quoted). Nothing of the path is ever left out: the rest
+follows, grouped by nature. Documents of other paths are never in the plan; one line names those that
+answer the person (`outside`).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .guide import Answers, find_path, goal_title, need_title
+from .guide import Answers, find_path, goal_of, goal_title, nearest_needs, need_title, serves
 from .i18n import get_lang, pick, t
 from .names import ALL, UNSURE
 from .queries import Selection, groups, records, select
@@ -30,13 +39,62 @@ if TYPE_CHECKING:
     from .progress import Answers as RememberedAnswers
 
 START_SIZE = 5
-WHY_LENGTH = 160
-"""A « pourquoi » longer than this is cut at a clause boundary, with « … »."""
+START_MIN = 3
+START_FLOOR = 3.0
+"""The weight a document needs to be in the start set before the set is filled up to `START_MIN`."""
+NEED_SURE = 2
+"""Documents of the need asked first that the start set always holds (when the path has them)."""
+OUTSIDE_SIZE = 4
+"""Documents of other paths named beside the plan, at most."""
+OUTSIDE_WORDS = 3
+"""Telling words of the situation a document of another path must hold to be named beside the plan."""
 
-# Why a document is in the start set, in the order of the rule.
-WRITTEN_FOR, CONCERNS, NEED, REFERENCE = "written_for", "concerns", "need", "reference"
-RULES: tuple[str, ...] = (WRITTEN_FOR, CONCERNS, NEED, REFERENCE)
+# Why a document is in the start set: the reason that weighed most (see the module's docstring).
+WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL = (
+    "written_for",
+    "concerns",
+    "goal",
+    "situation",
+    "need",
+    "nearest",
+    "variety",
+    "reference",
+    "fill",
+)
+RULES: tuple[str, ...] = (WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL)
+WEIGHTS: dict[str, float] = {
+    WRITTEN_FOR: 10,
+    CONCERNS: 5,
+    GOAL: 5,
+    NEED: 5,
+    NEAREST: 3,
+    VARIETY: 2,
+    REFERENCE: 1,
+}
+GOAL_STEP = 0.2
+"""Each later key document of a goal weighs this much less: the first is the one to open first."""
+SITUATION_WEIGHTS: tuple[float, ...] = (6, 5, 4)
+"""The path's three documents that best answer the situation's words, best first."""
+OTHER_ROLE = -4.0
+"""A document the kit writes for another role."""
+COMMON_SHARE = 3
+"""A situation word found in more than a `COMMON_SHARE`th of the path's documents (and more than 3) tells nothing."""
 REFERENCE_CATEGORY = "reference"
+SUPPORTER = "facilitator"
+"""The role that supports the others: documents written for companies or associations are for it too."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing that ties a document to the answers."""
+
+    kind: str
+    """One of `RULES`."""
+    weight: float
+    text: str = ""
+    """Our reading (goal, role) or the kit's quote (written for), as it is shown."""
+    matched: tuple[str, ...] = ()
+    """For the situation: its words that the document holds, as the user typed them."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +111,17 @@ class Item:
     concern: str
     """Our reading, when the kit's text ties the document to the role without saying it is written for it."""
     why: str
-    """One line on what the document is, from the kit's description (or the kit's reason when it is written for the role)."""
+    """The « pourquoi »: the reason that weighed most for these answers, then what the kit says it gives."""
     start: str = ""
     """Why it is in the « Pour commencer » set (one of `RULES`), empty when it is not."""
+    reasons: tuple[Reason, ...] = ()
+    """Everything that ties it to the answers, heaviest first."""
+    score: float = 0.0
+
+    @property
+    def matched(self) -> tuple[str, ...]:
+        """The situation's words it holds."""
+        return next((r.matched for r in self.reasons if r.kind == SITUATION), ())
 
 
 @dataclass(frozen=True)
@@ -67,11 +133,17 @@ class Plan:
     selection: Selection
     items: tuple[Item, ...]
     start: tuple[Item, ...]
-    """The « Pour commencer » set, in the order of the rule."""
+    """The « Pour commencer » set, best first."""
     elsewhere: tuple[tuple[Document, tuple[ReadingPath, ...]], ...]
-    """Documents written for the role that sit in other paths, with those paths."""
+    """Documents of other paths that answer the person (written for or tied to the role, put forward by
+    the goal, holding the situation's words), with their paths."""
     role_in_kit: bool
     """Whether any document of the kit is written for this role at all."""
+    situation: str = ""
+    instead: str = ""
+    """The need the plan starts from when the path holds nothing of the one asked (empty otherwise)."""
+    role_tied: bool = True
+    """Whether the kit writes for or ties to this role any document at all."""
 
     @property
     def highlights(self) -> tuple[Item, ...]:
@@ -86,10 +158,15 @@ class Plan:
     def kit(self) -> Kit:
         return self.selection.kit
 
+    @property
+    def answers(self) -> Answers:
+        return Answers(self.role, self.goal, self.need, self.situation or None)
+
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9»)])\. (?=[A-ZÀ-Ý«])")
 _CLAUSE = re.compile(r", | : | ; | — ")
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|un |une |the |a |an )")
+WHY_LENGTH = 160
 
 
 def first_sentence(text: str, limit: int = WHY_LENGTH) -> str:
@@ -103,41 +180,122 @@ def first_sentence(text: str, limit: int = WHY_LENGTH) -> str:
     return sentence[: max(cut, 1)].rstrip(" ,;:") + " …"
 
 
-def _why(document: Document, reason: str) -> str:
-    """The kit's reason when it writes the document for the reader, else what its description says first —
-    past its opening clause when that clause only repeats the title (« Se former aux enjeux…, en suivant… »)."""
-    if reason:
-        return t("plan.why_written_for", quote=reason)
-    description = " ".join(pick(document.description, document.description_en).split())
-    why = first_sentence(description)
-    title = _ARTICLE.sub("", fold(pick(document.title, document.title_en)))
-    opening = _ARTICLE.sub("", fold(why.removesuffix(" …")))
-    if opening and (title.startswith(opening) or opening.startswith(title)):
-        clause = _CLAUSE.search(description)
-        if clause is not None:
-            rest = description[clause.end() :]
-            why = first_sentence(rest[:1].upper() + rest[1:])
-    return why
+def gives(document: Document) -> str:
+    """What the kit says the document gives, as one « pourquoi » sentence (« Le kit : « … » »); empty when
+    the kit says no more than its title."""
+    english = get_lang() == "en"
+    if english and document.gives_en:
+        return t("why.gives_en", text=" ".join(document.gives_en.split()).rstrip("."))
+    if document.gives:
+        return t("why.gives", text=" ".join(document.gives.split()).rstrip("."))
+    return ""
 
 
-def _start(items: tuple[Item, ...], kit: Kit, need: str) -> dict[str, str]:
-    """Document id -> the rule that puts it in the start set (see the module's docstring)."""
-    chosen: dict[str, str] = {}
+def _reason_line(kit: Kit, reason: Reason, need: str, goal: str) -> str:
+    if reason.kind == WRITTEN_FOR:
+        return t("why.written_for", quote=reason.text)
+    if reason.kind in (CONCERNS, GOAL):
+        return t(f"why.{reason.kind}", reading=reason.text)
+    if reason.kind == SITUATION:
+        return t("why.situation", words=", ".join(quoted(w) for w in reason.matched))
+    if reason.kind in (NEED, NEAREST):
+        return t(f"why.{reason.kind}", need=_lower_first(need_title(kit, reason.text or need, goal)))
+    if reason.kind == VARIETY:
+        return t("why.variety", category=reason.text)
+    return t(f"why.{reason.kind}")
 
-    def take(candidates: list[Item], rule: str) -> None:
-        for item in candidates:
-            if len(chosen) < START_SIZE and item.document.id not in chosen:
-                chosen[item.document.id] = rule
 
-    take([i for i in items if i.highlight], WRITTEN_FOR)
-    take([i for i in items if i.concern], CONCERNS)
+def _why(kit: Kit, document: Document, reasons: tuple[Reason, ...], need: str, goal: str) -> str:
+    """The « pourquoi »: the heaviest reason, then what the kit says the document gives."""
+    shown = [r for r in reasons if r.weight > 0][:1] or [Reason(FILL, 0)]
+    # The situation's words are always told when the document holds them, even when another reason weighed more.
+    shown += [r for r in reasons if r.kind == SITUATION and r not in shown]
+    return " ".join([*(_reason_line(kit, r, need, goal) for r in shown), *filter(None, [gives(document)])])
+
+
+def _situation_hits(kit: Kit, documents: tuple[Document, ...], situation: str) -> list[tuple[Document, tuple[str, ...]]]:
+    """The documents that hold the situation's telling words, best first, with those words."""
+    from .search import WORD, search
+
+    if not situation.strip() or not documents:
+        return []
+    result = search(documents, situation, get_lang() == "en")
+    held: dict[str, int] = {}
+    for hit in result.hits:
+        for word in hit.matched:
+            held[word] = held.get(word, 0) + 1
+    common = {w for w, n in held.items() if n > max(3, len(documents) // COMMON_SHARE)}
+    ranked = []
+    for order, hit in enumerate(result.hits):
+        telling = tuple(w for w in hit.matched if w not in common)
+        if telling:
+            ranked.append((-len(telling), order, hit.document, telling))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    # The words as the user typed them (« salariés », not the folded « salaries »).
+    typed: dict[str, str] = {}
+    for word in WORD.findall(situation):
+        typed.setdefault(fold(word), word)
+    return [(d, tuple(typed.get(w, w) for w in words)) for _, _, d, words in ranked]
+
+
+def _weigh(
+    kit: Kit, path: ReadingPath, documents: tuple[Document, ...], answers: tuple[str, str, str, str]
+) -> tuple[dict[str, list[Reason]], str]:
+    """Every document's reasons (see the module's docstring), and the need the plan falls back on (or "")."""
+    role, goal, need, situation = answers
+    reasons: dict[str, list[Reason]] = {d.id: [] for d in documents}
+    for d in documents:
+        written = next((w for w in d.written_for if w.role == role), None)
+        concern = next((c for c in d.concerns if c.role == role), None)
+        if written is not None:
+            reasons[d.id].append(Reason(WRITTEN_FOR, WEIGHTS[WRITTEN_FOR], pick(written.quote, written.quote_en)))
+        elif d.written_for and role != SUPPORTER:
+            reasons[d.id].append(Reason("other_role", OTHER_ROLE))
+        if concern is not None:
+            reasons[d.id].append(Reason(CONCERNS, WEIGHTS[CONCERNS], pick(concern.reading, concern.reading_en)))
+    found = goal_of(kit, goal)
+    for rank, key in enumerate(found.key if found is not None else ()):
+        if key.document in reasons:
+            reasons[key.document].append(Reason(GOAL, WEIGHTS[GOAL] - GOAL_STEP * rank, pick(key.reading, key.reading_en)))
+    instead = ""
     if need == ALL:
-        firsts = [next((i for i in items if i.document.category == c.id), None) for c in kit.categories]
-        take([i for i in firsts if i is not None], NEED)
+        seen: set[str] = set()
+        for d in documents:
+            if d.category not in seen:
+                seen.add(d.category)
+                category = next(c for c in kit.categories if c.id == d.category)
+                reasons[d.id].append(Reason(VARIETY, WEIGHTS[VARIETY], pick(category.label, category.label_en)))
     else:
-        take([i for i in items if i.document.category == need], NEED)
-    take([i for i in items if i.document.category == REFERENCE_CATEGORY][:1], REFERENCE)
-    return chosen
+        serving = [d for d in documents if serves(kit, need, d)]
+        for d in serving:
+            reasons[d.id].append(Reason(NEED, WEIGHTS[NEED]))
+        if len(serving) < START_MIN:
+            for other in nearest_needs(kit, need, path):
+                if not serving:
+                    instead = other
+                for d in documents:
+                    if serves(kit, other, d) and not serves(kit, need, d):
+                        reasons[d.id].append(Reason(NEAREST, WEIGHTS[NEAREST], other))
+                break
+    reference = next((d for d in documents if d.category == REFERENCE_CATEGORY), None)
+    if reference is not None:
+        reasons[reference.id].append(Reason(REFERENCE, WEIGHTS[REFERENCE]))
+    for rank, (d, words) in enumerate(_situation_hits(kit, documents, situation)[: len(SITUATION_WEIGHTS)]):
+        reasons[d.id].append(Reason(SITUATION, SITUATION_WEIGHTS[rank], matched=words))
+    return reasons, instead
+
+
+def _outside(kit: Kit, path: ReadingPath, role: str, goal: str, situation: str) -> list[Document]:
+    """Documents of other paths that answer the person: the goal's, those written for or tied to the role,
+    and those holding several of the situation's telling words."""
+    found = goal_of(kit, goal)
+    others = tuple(d for d in kit.documents if d.id not in path.documents)
+    wanted: list[str] = [o.document for o in found.outside] if found is not None else []
+    wanted += [d.id for d in others if any(w.role == role for w in d.written_for)]
+    wanted += [d.id for d in others if any(c.role == role for c in d.concerns)]
+    wanted += [d.id for d, words in _situation_hits(kit, others, situation) if len(words) >= OUTSIDE_WORDS][:2]
+    by_id = {d.id: d for d in others}
+    return [by_id[i] for i in dict.fromkeys(wanted) if i in by_id][:OUTSIDE_SIZE]
 
 
 def build_plan(kit: Kit, answers: Answers) -> Plan:
@@ -145,34 +303,67 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     if answers.role is None or answers.goal is None:
         raise ValueError("answers are not complete")
     role, goal, need = answers.role, answers.goal, answers.need or ALL
+    situation = " ".join((answers.situation or "").split())
     path = find_path(kit, goal)
     selection = select(kit, path=path)
+    documents = tuple(selection.documents)
+    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation))
     drafts = []
-    for number, d in enumerate(selection.documents, start=1):
-        written = next((w for w in d.written_for if w.role == role), None)
-        concern = next((c for c in d.concerns if c.role == role), None)
-        reason = pick(written.quote, written.quote_en) if written else ""
+    for number, d in enumerate(documents, start=1):
+        reasons = tuple(sorted(weighed[d.id], key=lambda r: -r.weight))
+        written = next((r for r in reasons if r.kind == WRITTEN_FOR), None)
+        concern = next((r for r in reasons if r.kind == CONCERNS), None)
         drafts.append(
             Item(
                 number,
                 d,
                 written is not None,
-                reason,
-                pick(concern.reading, concern.reading_en) if concern else "",
-                _why(d, reason),
+                written.text if written is not None else "",
+                concern.text if concern is not None else "",
+                "",
+                reasons=reasons,
+                score=round(sum(r.weight for r in reasons), 2),
             )
         )
-    rules = _start(tuple(drafts), kit, need)
-    items = tuple(Item(**{**i.__dict__, "start": rules.get(i.document.id, "")}) for i in drafts)
-    by_id = {i.document.id: i for i in items}
-    start = tuple(by_id[doc_id] for doc_id in rules)
-    elsewhere = tuple(
-        (d, tuple(p for p in kit.paths if d.id in p.documents))
-        for d in kit.documents
-        if any(w.role == role for w in d.written_for) and d.id not in path.documents
+    best = sorted(drafts, key=lambda i: (-i.score, i.number))
+    chosen = [i for i in best if i.score >= START_FLOOR][:START_SIZE]
+    chosen += [i for i in best if i not in chosen][: max(0, START_MIN - len(chosen))]
+    # What the person needs first is in the start set: its best `NEED_SURE` documents, in place of the
+    # lightest others;
+    # and so is the goal's first document.
+    sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
+    found = goal_of(kit, goal)
+    first_key = next((k.document for k in found.key if k.document in path.documents), None) if found is not None else None
+    sure += [i for i in drafts if i.document.id == first_key and i not in sure]
+    for item in sure:
+        if item not in chosen:
+            lightest = next((c for c in reversed(chosen) if c not in sure), None)
+            if lightest is None:
+                break
+            chosen[chosen.index(lightest)] = item
+    chosen.sort(key=lambda i: (-i.score, i.number))
+    rules = {i.document.id: (next((r.kind for r in i.reasons if r.weight > 0), FILL)) for i in chosen}
+    items = tuple(
+        Item(
+            **{
+                **i.__dict__,
+                "start": rules.get(i.document.id, ""),
+                "why": _why(kit, i.document, () if rules.get(i.document.id) == FILL else i.reasons, need, goal),
+            }
+        )
+        for i in drafts
     )
+    by_id = {i.document.id: i for i in items}
+    start = tuple(by_id[i.document.id] for i in chosen)
+    elsewhere = tuple((d, tuple(p for p in kit.paths if d.id in p.documents)) for d in _outside(kit, path, role, goal, situation))
     role_in_kit = any(w.role == role for d in kit.documents for w in d.written_for)
-    return Plan(role, goal, need, path, selection, items, start, elsewhere, role_in_kit)
+    role_tied = role_in_kit or any(c.role == role for d in kit.documents for c in d.concerns)
+    return Plan(role, goal, need, path, selection, items, start, elsewhere, role_in_kit, situation, instead, role_tied)
+
+
+def answers_data(plan: Plan) -> dict[str, str | None]:
+    """The answers as machine output and answers files write them (`kit guide --answers` reads them back)."""
+    return {"role": plan.role, "goal": plan.goal, "need": plan.need, "situation": plan.situation or None}
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -191,9 +382,21 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         for r, item in zip(records(plan.selection), plan.items, strict=True)
     ]
     return {
-        "answers": {"role": plan.role, "goal": plan.goal, "need": plan.need},
+        "answers": answers_data(plan),
         "path": plan.path.id,
-        "start": [{"id": i.document.id, "why": i.why, "number": i.number, "rule": i.start} for i in plan.start],
+        "start": [
+            {
+                "id": i.document.id,
+                "why": i.why,
+                "number": i.number,
+                "rule": i.start,
+                "reason": _reason_line(plan.kit, i.reasons[0], plan.need, plan.goal) if i.start != FILL else t("why.fill"),
+                "matched": list(i.matched),
+                "gives": gives(i.document) or None,
+            }
+            for i in plan.start
+        ],
+        "outside": [{"id": d.id, "paths": [p.id for p in paths]} for d, paths in plan.elsewhere],
         "documents": documents,
     }
 
@@ -203,13 +406,6 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _path_names(paths: tuple[ReadingPath, ...]) -> str:
-    """« parcours animer » in French, « path animate » in English: a name the user can type back."""
-    if not paths:
-        return t("plan.in_no_path")
-    return t("plan.in_paths", names=", ".join(pick(p.alias, p.id) for p in paths))
 
 
 def path_name(path: ReadingPath) -> str:
@@ -232,24 +428,18 @@ def _join(parts: list[str]) -> str:
 
 
 def start_line(plan: Plan) -> str:
-    """One sentence on why these documents come first, true to what the rule chose."""
+    """One sentence on why these documents come first, true to the reason that weighed most for each."""
     if not plan.items:
         return t("plan.empty")
     counts = {rule: sum(1 for i in plan.start if i.start == rule) for rule in RULES}
     parts = []
-    if counts[WRITTEN_FOR]:
-        parts.append(t("start.written_for", count=counts[WRITTEN_FOR]))
-    if counts[CONCERNS]:
-        parts.append(t("start.concerns", count=counts[CONCERNS]))
-    if counts[NEED]:
-        if plan.need == ALL:
-            parts.append(t("start.variety", count=counts[NEED]))
+    for rule in RULES:
+        if not counts[rule]:
+            continue
+        if rule == NEED:
+            parts.append(t("start.need", count=counts[rule], need=need_title(plan.kit, plan.need, plan.goal)))
         else:
-            category = next((c for c in plan.kit.categories if c.id == plan.need), None)
-            label = pick(category.label, category.label_en) if category is not None else plan.need
-            parts.append(t("start.need", count=counts[NEED], need=label))
-    if counts[REFERENCE]:
-        parts.append(t("start.reference", count=counts[REFERENCE]))
+            parts.append(t(f"start.{rule}", count=counts[rule]))
     return t("start.sentence", count=len(plan.start), parts=_join(parts))
 
 
@@ -263,21 +453,37 @@ def detail_line(plan: Plan) -> str:
     return t("plan.detail", command=detail_command(plan))
 
 
+def show_command(document: Document) -> str:
+    return f"kit show {document.id}"
+
+
 def notes(plan: Plan) -> list[str]:
-    """What the plan must say honestly: no document for this role, or the user's documents elsewhere."""
+    """What the plan must say honestly: a need the path cannot serve, a role the kit ties nothing to, and
+    the documents of other paths that answer the person (with the command that opens each)."""
     out: list[str] = []
     if plan.goal == UNSURE:
         out.append(t("plan.unsure"))
+    if plan.instead:
+        need, instead = need_title(plan.kit, plan.need, plan.goal), need_title(plan.kit, plan.instead, plan.goal)
+        out.append(t("plan.need_not_in_path", need=need, instead=instead))
     if plan.role == "other":
         out.append(t("plan.none_for_other"))
-    elif not plan.role_in_kit:
-        out.append(t("plan.none_for_role", role=_lower_first(t(f"role.{plan.role}"))))
-    elif not plan.highlights:
-        out.append(t("plan.none_in_path", role=_lower_first(t(f"role.{plan.role}"))))
-    if plan.role != "other" and plan.elsewhere:
-        items = ", ".join(f"{quoted(pick(d.title, d.title_en))} ({_path_names(paths)})" for d, paths in plan.elsewhere)
-        out.append(t("plan.elsewhere", items=items))
+    elif not plan.role_tied:
+        out.append(t("plan.no_tie", role=_lower_first(t(f"role.{plan.role}"))))
+    if plan.elsewhere:
+        items = ", ".join(f"{quoted(pick(d.title, d.title_en))} ({show_command(d)})" for d, _ in plan.elsewhere)
+        out.append(t("plan.outside", items=items))
     return out
+
+
+def read_command(plan: Plan) -> str:
+    """« kit read animer:<n°> »: the command that marks one document of the plan read."""
+    return t("plan.read_command", path=path_name(plan.path))
+
+
+def read_line(plan: Plan) -> str:
+    """« Une fois lu : kit read animer:<n°> », the step after reading one document of the plan."""
+    return t("plan.read", command=read_command(plan))
 
 
 def rest_groups(plan: Plan) -> list[tuple[Any, list[Item]]]:
@@ -300,7 +506,7 @@ def remembered_plan(kit: Kit, remembered: RememberedAnswers) -> Plan | None:
     if remembered.role is None or remembered.goal is None:
         return None
     try:
-        answers = resolve_answers(kit, Answers(remembered.role, remembered.goal, remembered.need))
+        answers = resolve_answers(kit, Answers(remembered.role, remembered.goal, remembered.need, remembered.situation))
     except UsageError:
         return None
     return build_plan(kit, answers)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 FORMAT = "coconstruct-cli/progress"
 VERSION = 1
 """The version this program writes; it reads every version up to this one."""
-ANSWER_FIELDS = ("role", "goal", "need")
+ANSWER_FIELDS = ("role", "goal", "need", "situation")
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """`MIGRATIONS[n]` turns a version-n document into a version n+1 one. Empty while version 1 is the only one."""
@@ -89,6 +89,7 @@ class Answers(NamedTuple):
     role: str | None = None
     goal: str | None = None
     need: str | None = None
+    situation: str | None = None
 
     @property
     def empty(self) -> bool:

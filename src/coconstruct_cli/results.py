@@ -223,7 +223,9 @@ class PlanResult(Result):
     """The ids the reader has marked read (see `DocumentList.read`)."""
 
     fields = (*RECORD_FIELDS, "highlight", "reason", "number", "for_you", "why", "concern", "start", "read")
-    header = ("number", "id", "category", "year", "authors", "title", "for_you")
+    header = ("number", "id", "category", "year", "authors", "title", "for_you", "start", "why")
+    """Piped: `kit path`'s columns, then the place in the « Pour commencer » set (1 first, empty when not
+    in it) and the « pourquoi »."""
 
     def data(self) -> Any:
         from .plan import plan_data
@@ -236,9 +238,11 @@ class PlanResult(Result):
         return [{**d, "for_you": d["reason"] or d["concern"]} for d in self.data()["documents"]]
 
     def rows(self) -> Iterable[Sequence[object]]:
+        rank = {i.document.id: n for n, i in enumerate(self.plan.start, start=1)}
         return (
             [i.number, i.document.id, i.document.category, i.document.year, ", ".join(i.document.authors),
-             pick(i.document.title, i.document.title_en), i.reason or i.concern]
+             pick(i.document.title, i.document.title_en), i.reason or i.concern, rank.get(i.document.id, ""),
+             i.why if i.start else ""]
             for i in self.plan.items
         )  # fmt: skip
 
@@ -285,6 +289,8 @@ class ProgressResult(Result):
     header = ("path", "read", "total", "next")
 
     def report(self) -> dict[str, Any]:
+        from .plan import answers_data
+
         plan = self.plan
         return {
             "paths": [
@@ -304,7 +310,7 @@ class ProgressResult(Result):
             "plan": None
             if plan is None
             else {
-                "answers": {"role": plan.role, "goal": plan.goal, "need": plan.need},
+                "answers": answers_data(plan),
                 "path": plan.path.id,
                 "start": [i.document.id for i in plan.start],
             },

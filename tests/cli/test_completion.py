@@ -158,7 +158,10 @@ def test_a_broken_kit_completes_nothing_and_says_nothing(runner: CliRunner, tmp_
 
 def test_guide_completion_functions() -> None:
     goals = [value for value, _ in complete_goal(None, "")]  # type: ignore[arg-type]
-    assert goals[: len(PATHS)] == PATHS and "unsure" in goals
+    assert goals[:5] == ["understand", "animate", "support", "partner", "evaluate"] and "unsure" in goals
+    assert {"comprendre", "animer", "accompagner"} <= set(goals)
+    assert [v for v, _ in complete_goal(None, "part")] == ["partner"]  # type: ignore[arg-type]
+    assert [v for v, _ in complete_goal(None, "parten")] == ["partenariat", "partenaire", "partenaires"]  # type: ignore[arg-type]
     assert [v for v, _ in complete_goal(None, "uns")] == ["unsure"]  # type: ignore[arg-type]
     roles = complete_role(None, "fa")  # type: ignore[arg-type]
     assert roles == [("facilitator", "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)")]
@@ -167,7 +170,8 @@ def test_guide_completion_functions() -> None:
 def test_guide_options_complete_real_names(runner: CliRunner) -> None:
     assert "guide" in bash(runner, "kit ")
     assert bash(runner, "kit guide --role ") == ROLE_NAMES
-    assert bash(runner, "kit guide --goal ") == [*PATHS, "unsure", "ne-sais-pas"]
+    goals = ["understand", "animate", "support", "partner", "evaluate", *PATHS[1::2], "unsure", "ne-sais-pas"]
+    assert bash(runner, "kit guide --goal ") == goals
     assert "unsure" in bash(runner, "kit guide --goal ")
 
 

@@ -49,7 +49,7 @@ def test_the_goal_question_points_at_the_role_default(kit: Kit, pipe: PipeInput)
 
 
 def test_je_ne_sais_pas_encore_is_the_last_goal(kit: Kit, pipe: PipeInput) -> None:
-    assert answer(pipe, guide.goal_question(kit), DOWN * 3 + ENTER) == "unsure"
+    assert answer(pipe, guide.goal_question(kit), DOWN * 5 + ENTER) == "unsure"
 
 
 def test_free_text_keeps_the_proposed_name_or_takes_the_typed_one(pipe: PipeInput) -> None:
@@ -75,14 +75,15 @@ def test_the_whole_interview_with_a_change_at_the_recap(kit: Kit, pipe: PipeInpu
     keys = {
         "role": [DOWN + ENTER, DOWN * 4 + ENTER],  # company, then facilitator (from company, four down)
         "goal": [DOWN * 2 + ENTER],  # support
-        "need": [UP + ENTER],  # from « Un peu de tout », one up: the toolbox
+        "need": [UP + UP + ENTER],  # from « Un peu de tout », two up: the toolbox
+        "situation": ["petit réseau" + ENTER],  # typed, or Enter alone to skip
         "recap": [DOWN + ENTER, ENTER],  # change the role, then confirm
     }
 
     def ask(question: Question) -> str:
         return answer(pipe, question, keys[question.name].pop(0))
 
-    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "support", "toolbox")
+    assert guide.interview(kit, Answers(), ask) == Answers("facilitator", "support", "toolbox", "petit réseau")
     assert all(not left for left in keys.values())
 
 

@@ -66,6 +66,8 @@ def hostile(data: dict[str, Any]) -> None:
         document["title_en"] = f"{LIST} {ALL_IN_ONE}"
         document["description"] = f"{FORMULA} {ALL_IN_ONE}"
         document["description_en"] = document["description"]
+        if "gives" in document:  # the words the « pourquoi » quotes, hostile too
+            document["gives"] = document["gives_en"] = ALL_IN_ONE
         document["authors"] = [*PAYLOADS, *document["authors"]]
         document["notes"] = list(PAYLOADS)
         document["notes_en"] = list(PAYLOADS)

@@ -302,4 +302,7 @@ def test_the_readme_says_written_for_only_where_the_seed_does(kit: Kit) -> None:
     readme = README.read_text(encoding="utf-8")
     written = sorted(d.id for d in kit.documents if d.written_for)
     assert written == ["guide-construire-ensemble", "referentiel-cides-partenariats"]
-    assert "the path's documents the seed says are *written for* the role (« à destination de … »: only the" in readme
+    assert (
+        "| the seed says it is written for the role (« à destination de … »: only the « Construire ensemble » guide for "
+        "companies and the CIDES référentiel for associations), marked ★ |"
+    ) in readme

@@ -381,7 +381,15 @@ def test_the_running_title_cannot_leave_its_style_element() -> None:
 def hostile(data: dict[str, Any]) -> None:
     """Put HOSTILE in every kind of kit text a page shows."""
     doc = data["documents"][0]
-    doc.update(title=HOSTILE, title_en=HOSTILE, description=HOSTILE, description_en=HOSTILE, kind=HOSTILE)
+    doc.update(
+        title=HOSTILE,
+        title_en=HOSTILE,
+        description=HOSTILE,
+        description_en=HOSTILE,
+        kind=HOSTILE,
+        gives=HOSTILE,
+        gives_en=HOSTILE,
+    )
     doc["authors"] = [HOSTILE]
     doc["date"] = HOSTILE
     doc["written_for"] = [{"role": "facilitator", "quote": HOSTILE, "quote_en": HOSTILE}]

@@ -122,7 +122,7 @@ def test_the_guide_saves_for_a_spreadsheet_as_xlsx(runner: CliRunner) -> None:
 
 def test_the_guide_menu_writes_the_workbook(runner: CliRunner) -> None:
     script = Script(
-        [("role", "company"), ("goal", "support"), ("need", "toolbox"), ("recap", "confirm"), ("next", "save"),
+        [("role", "company"), ("goal", "support"), ("need", "toolbox"), ("situation", ""), ("recap", "confirm"), ("next", "save"),
          ("save", "xlsx"), ("filename", "plan-support.xlsx"), ("next", "quit")]
     )  # fmt: skip
     code, _, err = invoke(runner, "guide", console=terminal(ask=script, width=100))

@@ -115,11 +115,26 @@ def complete_path(ctx: typer.Context, incomplete: str) -> Items:
 
 
 def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
-    """Goals of `kit guide`: the paths, and « unsure » for someone who does not know yet."""
+    """Goals of `kit guide`: the guide's goals (or the paths, in a kit without a guide section), their
+    aliases once none of those fits, and « unsure » for someone who does not know yet."""
     from ..names import UNSURE, UNSURE_ALIASES
 
-    unsure = _message("goal.unsure", _english(ctx))
-    return _starting([*path_items(ctx), (UNSURE, unsure), (UNSURE_ALIASES[0], unsure)], incomplete)
+    english = _english(ctx)
+    guide = kit_data(ctx).get("guide")
+    goals = _objects(guide, "goals") if isinstance(guide, dict) else []
+    names: Items = []
+    aliases: Items = []
+    for g in goals:
+        ident = _text(g.get("id"))
+        key = f"goal.{ident}"
+        title = _message(key, english) if key in i18n.MESSAGES else ident
+        if ident != UNSURE:
+            names.append((ident, title))
+        raw = g.get("aliases")
+        aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
+    unsure = _message("goal.unsure", english)
+    found = _starting([*names, *path_items(ctx), (UNSURE, unsure), (UNSURE_ALIASES[0], unsure)], incomplete)
+    return found if found else _starting(aliases, incomplete)
 
 
 def complete_category(ctx: typer.Context, incomplete: str) -> Items:
@@ -175,9 +190,25 @@ def complete_format(formats: tuple[str, ...]) -> Callable[[str], list[str]]:
 
 
 def complete_need(ctx: typer.Context, incomplete: str) -> Items:
-    """Needs of `kit guide`: the categories (ids, then their French names), and « all »."""
+    """Needs of `kit guide`: the guide's needs (or the categories, in a kit without a guide section), their
+    aliases once none of those fits, and « all »."""
     from ..names import ALL, ALL_ALIASES
 
-    everything = _message("need.all", _english(ctx))
-    found = complete_category(ctx, incomplete)
-    return found + _starting([(ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
+    english = _english(ctx)
+    guide = kit_data(ctx).get("guide")
+    needs = _objects(guide, "needs") if isinstance(guide, dict) else []
+    everything = _message("need.all", english)
+    if not needs:
+        found = complete_category(ctx, incomplete)
+        return found + _starting([(ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
+    names: Items = []
+    aliases: Items = []
+    for n in needs:
+        ident = _text(n.get("id"))
+        key = f"need.{ident}"
+        title = _message(key, english) if key in i18n.MESSAGES else ident
+        names.append((ident, title))
+        raw = n.get("aliases")
+        aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
+    found = _starting([*names, (ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
+    return found if found else _starting(aliases, incomplete)

@@ -275,6 +275,8 @@ class Row:
     highlight: bool = False
     extra: tuple[str, ...] = ()
     note: str = ""
+    description: bool = True
+    """Whether the kit's description goes under the title (not in the start set: its « pourquoi » quotes it)."""
 
 
 def _table(head: str, body: str, css: str) -> str:
@@ -290,11 +292,12 @@ def _cell(name: str, label: str | None, content: str) -> str:
     return f'<td class="{name}"{data}>{content}</td>'
 
 
-def _title_cell(document: Document, note: str = "") -> str:
+def _title_cell(document: Document, note: str = "", description: bool = True) -> str:
+    desc = f'<span class="desc">{kit_text(document.description, document.description_en)}</span>' if description else ""
     return (
         f'<span class="doc-title">{kit_text(document.title, document.title_en)}</span>'
         f"{french_title(document.title, document.title_en)}"
-        f'<span class="desc">{kit_text(document.description, document.description_en)}</span>'
+        + desc
         + (f'<span class="reason-inline">{note}</span>' if note else "")
         + f'<code class="id-inline">{esc(document.id)}</code>'
     )
@@ -305,7 +308,7 @@ def _row(row: Row, extra: Sequence[tuple[str, str]]) -> str:
     number = f"{STAR}\u00a0{row.number}" if row.highlight else str(row.number)
     cells = [
         _cell("num", t("col.number"), esc(number)),
-        _cell("title", None, _title_cell(d, row.note)),
+        _cell("title", None, _title_cell(d, row.note, row.description)),
         _cell("authors", t("col.authors"), esc(", ".join(d.authors))),
         _cell("year", t("col.year"), esc(when(d, get_lang()))),
         _cell("kind", t("col.kind"), kit_text(d.kind, d.kind_en)),
@@ -458,7 +461,8 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
     start_rows = []
     for i in plan.start:
         why = esc(i.why) + (f"<br>{_for_you(i)}" if i.concern else "")
-        start_rows.append(Row(i.number, i.document, i.highlight, (why,), why))
+        # The « pourquoi » quotes what the kit says the document gives: the description would say it twice.
+        start_rows.append(Row(i.number, i.document, i.highlight, (why,), why, description=False))
     if start_rows:
         parts.append(documents_table(kit, start_rows, (("for-you", t("col.why")),), subheadings=False))
     parts.append("</section>\n")
@@ -471,6 +475,7 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
             rows = [Row(i.number, i.document, i.highlight, (_for_you(i),) if extra else (), _for_you_note(i)) for i in items]
             parts.append(category_section(kit, category, rows, extra))
     parts.append(f'<p class="next">{esc(colon(t("plan.detail_label")))} <code>{esc(plans.detail_command(plan))}</code></p>\n')
+    parts.append(f'<p class="next">{esc(colon(t("plan.read_label")))} <code>{esc(plans.read_command(plan))}</code></p>\n')
     meta = [
         (t("label.role"), t(f"role.{plan.role}")),
         (t("label.goal"), goal_title(kit, plan.goal)),

@@ -287,7 +287,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
         rest.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
         rest.add_column(no_wrap=True, overflow="ellipsis", ratio=3)
         if show_ids:
-            rest.add_column(style="cyan", no_wrap=True, overflow="ellipsis", ratio=1)
+            rest.add_column(style="cyan", no_wrap=True)  # an id whole, never cut: the title gives way
         for category, items in groups_:
             rest.add_row("", plain(pick(category.label, category.label_en).upper(), "bold magenta"), *([""] if show_ids else []))
             for item in items:
@@ -295,21 +295,22 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
                 title.append_text(plain(pick(item.document.title, item.document.title_en)))
                 rest.add_row(str(item.number), title, *([plain(item.document.id)] if show_ids else []))
         parts += [Text(t("plan.rest_title"), style="bold"), rest]
+    # The next step comes before the start set: on a small screen (80×24) the start set and the menu
+    # that follows fill it, and what the person acts on first stays in view.
+    parts.append(plain(f"{plans.detail_line(plan)} · {plans.read_line(plan)}", "bold"))
     start = Table.grid(padding=(0, 1), expand=True)
     start.add_column(justify="right", style="bold", no_wrap=True, min_width=3)
     start.add_column(ratio=1)
+    if show_ids:
+        start.add_column(style="cyan", no_wrap=True)
     for item in plan.start:
+        # Titles and « pourquoi » wrap between words, whole: nothing is cut at the panel's edge.
         line = mark_of(item).append_text(read_mark(item.document.id, read))
         line.append_text(plain(pick(item.document.title, item.document.title_en), "bold"))
-        if show_ids:
-            line.append_text(plain(f"  {item.document.id}", "cyan"))
-        line.no_wrap, line.overflow = True, "ellipsis"
         why = plain(item.why, "dim")
-        why.no_wrap, why.overflow = True, "ellipsis"
-        start.add_row(str(item.number), Group(line, why))
+        start.add_row(str(item.number), Group(line, why), *([plain(item.document.id)] if show_ids else []))
     body: list[RenderableType] = [plain(plans.start_line(plan)), start] if plan.start else [plain(plans.start_line(plan))]
     parts.append(Panel(Group(*body), title=Text(t("plan.start_title"), style="bold"), title_align="left", border_style="green"))
-    parts.append(plain(plans.detail_line(plan), "bold"))
     return Group(*parts)
 
 

@@ -42,8 +42,8 @@ def plan_json(runner: CliRunner, *args: str) -> dict[str, Any]:
 
 def test_json_plan_is_kit_path_documents_with_marks_and_the_start(runner: CliRunner) -> None:
     data = plan_json(runner, "--role", "company", "--goal", "support", "--need", "toolbox")
-    assert list(data) == ["answers", "path", "start", "documents"]
-    assert data["answers"] == {"role": "company", "goal": "support", "need": "toolbox"}
+    assert list(data) == ["answers", "path", "start", "outside", "documents"]
+    assert data["answers"] == {"role": "company", "goal": "support", "need": "toolbox", "situation": None}
     assert data["path"] == "support"
     path_docs = json.loads(runner.invoke(app, ["path", "support", "--format", "json"]).stdout)
     added = ("highlight", "reason", "number", "why", "concern", "start")
@@ -53,8 +53,16 @@ def test_json_plan_is_kit_path_documents_with_marks_and_the_start(runner: CliRun
     assert marked == {"guide-construire-ensemble": "à destination des chefs d'entreprise"}
     assert all(d["reason"] == "" for d in data["documents"] if not d["highlight"])
     assert all(d["why"] for d in data["documents"])
-    assert [s["id"] for s in data["start"]][:2] == ["guide-construire-ensemble", "guide-engagement-associatif-salaries"]
+    # Written for companies first, then what the goal, the role's ties and « outils » put forward.
+    start = [s["id"] for s in data["start"]]
+    assert start[0] == "guide-construire-ensemble" and "guide-orse-partenariats" in start
     assert {s["id"] for s in data["start"]} == {d["id"] for d in data["documents"] if d["start"]}
+    # Each start item says the reason that chose it, the words matched (none without a situation), what the kit says it gives.
+    first = data["start"][0]
+    assert first["rule"] == "written_for"
+    assert spaced(first["reason"]) == "Écrit « à destination des chefs d'entreprise », dit le kit."
+    assert first["matched"] == [] and spaced(first["gives"]).startswith("Le kit : « le contexte, les enjeux")
+    assert all(set(s) >= {"id", "why", "number", "rule", "reason", "matched", "gives"} for s in data["start"])
 
 
 def test_french_names_give_the_same_plan(runner: CliRunner) -> None:
@@ -69,14 +77,14 @@ def test_a_script_without_need_gets_a_bit_of_everything(runner: CliRunner) -> No
 
 
 def test_unknown_need_names_the_nearest(runner: CliRunner) -> None:
-    code, out, err = invoke(runner, "-r", "company", "-g", "support", "-n", "outil")
+    code, out, err = invoke(runner, "-r", "company", "-g", "support", "-n", "outills")
     assert code == 2 and out == ""
-    assert "Besoin inconnu : « outil ». Vouliez-vous dire : outils" in err
+    assert "Besoin inconnu : « outills ». Vouliez-vous dire : outils" in err
 
 
 def test_je_ne_sais_pas_leads_to_understand_and_keeps_the_answer(runner: CliRunner) -> None:
     data = plan_json(runner, "--role", "animateur", "--goal", "ne-sais-pas")
-    assert data["answers"] == {"role": "facilitator", "goal": "unsure", "need": "all"}
+    assert data["answers"] == {"role": "facilitator", "goal": "unsure", "need": "all", "situation": None}
     assert data["path"] == "understand"
 
 
@@ -97,16 +105,16 @@ def test_markdown_plan(runner: CliRunner) -> None:
     start, rest = out.split("\n## Ensuite, dans l'ordre du parcours\n")
     assert "\n## Pour commencer\n\n5 documents, choisis ainsi : 1 écrit pour vous" in start
     assert "\n- **14** ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
-    assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit.\n" in start
+    assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « le contexte" in start
     assert start.count("\n  - **Pourquoi** : ") == 5
     assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
-    assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n")
+    assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n\nUne fois lu : `kit read accompagner:<n°>`\n")
 
 
-def test_markdown_is_honest_when_nothing_is_written_for_the_role(runner: CliRunner) -> None:
+def test_markdown_is_honest_when_nothing_is_tied_to_the_role(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "--role", "media", "--goal", "animate", "--format", "md")
     assert code == 0
-    assert "Le kit ne contient aucun document écrit spécialement pour un média" in out
+    assert "Le kit ne lie aucun document à un média : votre objectif et votre besoin ont choisi." in out
     assert "★" not in out and "◆" not in out
 
 
@@ -130,10 +138,15 @@ def test_piped_table_is_plain_text(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "--role", "company", "--goal", "support")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "number\tid\tcategory\tyear\tauthors\ttitle\tfor_you"
+    # `kit path`'s columns, then the place in the start set and the « pourquoi » (issue 18: piped, they were lost).
+    assert lines[0] == "number\tid\tcategory\tyear\tauthors\ttitle\tfor_you\tstart\twhy"
     assert len(lines) == 18
-    assert lines[14].startswith("14\tguide-construire-ensemble\t") and lines[14].endswith("à destination des chefs d'entreprise")
-    assert lines[1].endswith("\t")  # nothing for the role: an empty « for you »
+    row = lines[14].split("\t")
+    assert row[:2] == ["14", "guide-construire-ensemble"] and row[6] == "à destination des chefs d'entreprise"
+    assert row[7] in {"1", "2", "3", "4", "5"}
+    assert row[8].startswith("Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « ")
+    assert lines[2].split("\t")[6:] == ["", "", ""]  # the film: nothing for the role, not in the start set
+    assert sorted(int(line.split("\t")[7]) for line in lines[1:] if line.split("\t")[7]) == [1, 2, 3, 4, 5]
     assert "\x1b" not in out
 
 
@@ -203,9 +216,9 @@ def test_flags_override_the_saved_answers(runner: CliRunner, tmp_path: Path) -> 
     saved = tmp_path / "plan.json"
     saved.write_text(json.dumps({"answers": {"role": "company", "goal": "support"}}), encoding="utf-8")
     data = plan_json(runner, "--answers", str(saved), "--goal", "animer")
-    assert data["answers"] == {"role": "company", "goal": "animate", "need": "all"}
+    assert data["answers"] == {"role": "company", "goal": "animate", "need": "all", "situation": None}
     data = plan_json(runner, "--answers", str(saved), "--role", "association", "--need", "cas")
-    assert data["answers"] == {"role": "association", "goal": "support", "need": "illustrations"}
+    assert data["answers"] == {"role": "association", "goal": "support", "need": "illustrations", "situation": None}
 
 
 def test_a_plan_saved_before_the_need_question_replays_as_a_bit_of_everything(runner: CliRunner, tmp_path: Path) -> None:
@@ -213,7 +226,7 @@ def test_a_plan_saved_before_the_need_question_replays_as_a_bit_of_everything(ru
     old = {"answers": {"role": "company", "goal": "support"}, "path": "support", "documents": []}
     saved.write_text(json.dumps(old), encoding="utf-8")
     data = plan_json(runner, "--answers", str(saved))
-    assert data["answers"] == {"role": "company", "goal": "support", "need": "all"}
+    assert data["answers"] == {"role": "company", "goal": "support", "need": "all", "situation": None}
     assert [s["id"] for s in data["start"]] == [
         s["id"] for s in plan_json(runner, "-r", "company", "-g", "support", "-n", "all")["start"]
     ]
@@ -257,6 +270,7 @@ def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Pat
             ("role", "company"),
             ("goal", "support"),
             ("need", "toolbox"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "md"),
@@ -267,7 +281,8 @@ def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Pat
     code, out, err = invoke(runner, console=terminal(ask=script))
     assert code == 0, err
     assert "Votre plan de lecture" in out and "Pour commencer" in out and "★" in out
-    assert flat(out).endswith("Détail : kit show accompagner:<n° ou identifiant>")
+    assert "Détail : kit show accompagner:<n° ou identifiant> · Une fois lu : kit read accompagner:<n°>" in flat(out)
+    assert flat(out).rsplit("Pour commencer", 1)[1].endswith("╯")  # the start set ends the screen
     assert "Écrit : plan-support.md" in err
     saved = (tmp_path / "plan-support.md").read_text(encoding="utf-8")
     assert saved.startswith("# Votre plan de lecture") and "\x1b" not in saved
@@ -279,6 +294,7 @@ def test_the_menu_opens_a_document_searches_changes_an_answer_and_comes_back(run
         [
             ("goal", "animate"),
             ("need", "method"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "detail"),
             ("document", "animer-co-construction-territoriale"),
@@ -315,6 +331,7 @@ def test_a_failed_save_lets_the_user_choose_another_name(runner: CliRunner, tmp_
         [
             ("goal", "support"),
             ("need", "all"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "md"),
@@ -337,6 +354,7 @@ def test_interactive_save_never_replaces_a_file_without_asking(runner: CliRunner
         [
             ("goal", "support"),
             ("need", "all"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "json"),
@@ -350,7 +368,7 @@ def test_interactive_save_never_replaces_a_file_without_asking(runner: CliRunner
     assert code == 0, err
     assert (tmp_path / "plan-support.json").read_text(encoding="utf-8") == "ancien"
     replay = plan_json(runner, "--answers", str(tmp_path / "plan-support-2.json"))
-    assert replay["answers"] == {"role": "association", "goal": "support", "need": "all"}
+    assert replay["answers"] == {"role": "association", "goal": "support", "need": "all", "situation": None}
 
 
 def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
@@ -360,7 +378,8 @@ def test_answers_from_a_file_and_a_flag_ask_nothing_even_at_a_terminal(runner: C
     code, out, err = invoke(runner, "--role", "public", "--answers", str(saved), console=terminal(ask=script))
     assert code == 0, err
     assert script.asked == []
-    assert "Le kit ne contient aucun document écrit spécialement pour des pouvoirs publics" in flat(out)
+    # Nothing is written for public authorities, but the kit ties the Charenton report to them (our reading).
+    assert "◆ Retour d'expérience d'animation du territoire : Communauté de commune de Charenton St Maurice" in flat(out)
 
 
 def test_interactive_replace_after_asking(runner: CliRunner, tmp_path: Path) -> None:
@@ -369,6 +388,7 @@ def test_interactive_replace_after_asking(runner: CliRunner, tmp_path: Path) -> 
         [
             ("role", "public"),
             ("need", "all"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "csv"),
@@ -384,7 +404,7 @@ def test_interactive_replace_after_asking(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_no_next_step_when_the_plan_goes_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
-    script = Script([("role", "media"), ("goal", "understand"), ("need", "all"), ("recap", "confirm")])
+    script = Script([("role", "media"), ("goal", "understand"), ("need", "all"), ("situation", ""), ("recap", "confirm")])
     code, out, _ = invoke(runner, "-o", str(tmp_path / "p.md"), "-f", "md", console=terminal(ask=script))
     assert code == 0 and out == ""
     assert (tmp_path / "p.md").is_file()
@@ -448,13 +468,17 @@ def test_the_plan_ends_with_the_start_set_and_the_next_step(width: int) -> None:
     text = screen(width, "company", "support", "toolbox")
     lines = text.rstrip("\n").splitlines()
     assert max(len(line) for line in lines) <= width
-    assert lines[-1] == "Détail : kit show accompagner:<n° ou identifiant>"
     start = lines.index(next(line for line in lines if "Pour commencer" in line))
-    # What the user acts on is the last screenful: the start set (two lines a document) and the next step.
-    assert len(lines) - start <= (16 if width >= 80 else 18)
-    tail = "\n".join(lines[start:])
-    assert "14 ★ Guide « Construire ensemble »" in tail and "13 ◆ Guide pratique sur l'engagement" in tail
-    assert "Écrit « à destination des chefs d'entreprise »" in tail
+    # The next step comes just before the start set, which ends the screen: at 80×24 the start set and
+    # the menu that follows are what stays in view.
+    assert "Détail : kit show accompagner:<n° ou identifiant>" in flat("\n".join(lines[start - 2 : start]))
+    assert "Une fois lu : kit read accompagner:<n°>" in flat("\n".join(lines[start - 2 : start]))
+    assert lines[-1].startswith("╰")
+    tail = flat("\n".join(lines[start:]))
+    # Whole titles and « pourquoi », wrapped between words: nothing cut with « … ».
+    assert "…" not in tail
+    assert "14 ★ Guide « Construire ensemble » sur les partenariats associations-entreprises" in tail
+    assert "Écrit « à destination des chefs d'entreprise », dit le kit." in tail
     # The rest of the path comes before, one line a document, numbered as `kit path` numbers them.
     rest = "\n".join(lines[:start])
     assert "Ensuite, dans l'ordre du parcours" in rest and "  1   Référentiel sur la co-construction" in rest
@@ -462,9 +486,9 @@ def test_the_plan_ends_with_the_start_set_and_the_next_step(width: int) -> None:
 
 
 def test_no_mark_when_nothing_is_written_for_the_role() -> None:
-    text = screen(160, "academic", "animate")
+    text = screen(160, "media", "animate")
     assert "★" not in text and "◆" not in text
-    assert "Le kit ne contient aucun document écrit spécialement pour un acteur académique" in flat(text)
+    assert "Le kit ne lie aucun document à un média : votre objectif et votre besoin ont choisi." in flat(text)
 
 
 def test_plan_as_an_html_page_holds_the_json_plan_documents(tmp_path: Path) -> None:
@@ -481,3 +505,36 @@ def test_plan_as_an_html_page_holds_the_json_plan_documents(tmp_path: Path) -> N
     positions = [page.find(f">{i}<") for i in ids]
     assert -1 not in positions and positions == sorted(positions)
     assert page.count("★") >= 1
+
+
+def test_the_menu_s_search_points_where_kit_about_speaks_of_the_words(runner: CliRunner) -> None:
+    """As `kit search` on a terminal: no document holds « mécénat de compétences », `kit about` does."""
+    script = Script(
+        [
+            ("goal", "partner"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "search"),
+            ("query", "mécénat de compétences"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "-r", "company", console=terminal(ask=script))
+    assert code == 0, err
+    assert script.done()
+    said = spaced(err)
+    assert "Aucun document ne correspond." in said
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)." in said
+
+
+def test_the_situation_flag_is_saved_and_replayed(runner: CliRunner, tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    situation = "Nous voulons développer le bénévolat de nos salariés"
+    code, _, err = invoke(runner, "-r", "company", "-g", "partner", "-s", situation, "-f", "json", "-o", str(saved))
+    assert code == 0, err
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["answers"]["situation"] == situation
+    first = next(s for s in data["start"] if s["id"] == "guide-engagement-associatif-salaries")
+    assert first["matched"] == ["bénévolat", "salariés"]
+    assert plan_json(runner, "--answers", str(saved)) == data

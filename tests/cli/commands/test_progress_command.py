@@ -21,10 +21,10 @@ KID = kit_id("Kit « co-construction territoriale »", "Le RAMEAU")
 # The plan of a company that wants to support organisations, « un peu de tout »: its « Pour commencer » set.
 START = [
     "guide-construire-ensemble",
+    "accompagner-entreprises",
+    "note-diversite-accompagnement",
+    "note-entreprise-responsable",
     "guide-engagement-associatif-salaries",
-    "referentiel-co-construction-territoire",
-    "film-3-exemples",
-    "mooc-partenariats",
 ]
 THREE = ["guide-construire-ensemble", "referentiel-co-construction-territoire", "film-3-exemples"]
 
@@ -36,6 +36,7 @@ def save_plan(runner: CliRunner, tmp_path: Path) -> None:
             ("role", "company"),
             ("goal", "support"),
             ("need", "all"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "md"),
@@ -68,8 +69,8 @@ def test_saved_plan_then_three_read_gives_3_of_17_and_the_plan_s_order(runner: C
     standing = support(data)
     assert (standing["read"], standing["total"], standing["plan"]) == (3, 17, True)
     rest = [i for i in EXPECTED_PATHS["support"] if i not in THREE and i not in START]
-    assert standing["next"] == ["guide-engagement-associatif-salaries", "mooc-partenariats", *rest]
-    answers = {"role": "company", "goal": "support", "need": "all"}
+    assert standing["next"] == [*(i for i in START if i not in THREE), *rest]
+    answers = {"role": "company", "goal": "support", "need": "all", "situation": None}
     assert data["report"]["plan"] == {"answers": answers, "path": "support", "start": START}
     others = [p for p in data["report"]["paths"] if p["id"] != "support"]
     counts = [(p["id"], p["read"], p["total"], p["plan"]) for p in others]
@@ -102,7 +103,15 @@ def test_the_next_guide_offers_to_resume_and_a_new_answer_is_asked_as_before(run
     ]
     assert out.count("✓") == 3 and "Accompagner les organisations" in out
     script = Script(
-        [("resume", "new"), ("role", "facilitator"), ("goal", "animate"), ("need", "all"), ("recap", "confirm"), ("next", "quit")]
+        [
+            ("resume", "new"),
+            ("role", "facilitator"),
+            ("goal", "animate"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "quit"),
+        ]
     )
     code, out, _ = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0 and script.done()
@@ -114,7 +123,7 @@ def test_flags_neither_read_nor_change_the_remembered_answers(runner: CliRunner,
     save_plan(runner, tmp_path)
     code, out, _ = invoke(runner, "guide", "--role", "facilitator", "--goal", "animate", "--format", "json", raw=True)
     assert code == 0 and json.loads(out)["answers"]["role"] == "facilitator"
-    script = Script([("goal", "animate"), ("need", "all"), ("recap", "confirm"), ("next", "quit")])
+    script = Script([("goal", "animate"), ("need", "all"), ("situation", ""), ("recap", "confirm"), ("next", "quit")])
     code, _, _ = invoke(runner, "guide", "--role", "association", console=terminal(ask=script, width=100))
     assert code == 0 and script.done()  # no offer to resume: an answer was given
     assert load().state.answers(KID) == Answers("company", "support", "all")
@@ -218,7 +227,8 @@ def test_a_new_user_saves_a_plan_reads_three_and_a_new_terminal_shows_where_they
     expect(child, "Vous êtes…")
     press(child, DOWN + ENTER, "Que voulez-vous faire ?")  # une entreprise
     press(child, DOWN * 2 + ENTER, "De quoi avez-vous besoin d'abord ?")  # accompagner
-    press(child, ENTER, "Est-ce bien cela ?")  # un peu de tout
+    press(child, ENTER, "votre situation ?")  # un peu de tout
+    press(child, ENTER, "Est-ce bien cela ?")  # no situation: Enter skips
     press(child, ENTER, "Et maintenant ?")
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")
     press(child, ENTER, "Nom du fichier :")

@@ -182,7 +182,9 @@ def test_a_terminal_shows_a_check_mark_before_what_was_read(runner: CliRunner) -
     assert [line.split()[:4] for line in out.splitlines() if "✓" in line] == [["5", "✓", "Retour", "d'expérimentation"]]
     code, out, _ = invoke(runner, "search", "silver", "geek", console=terminal(width=100))
     assert code == 0 and "✓" in out
-    script = Script([("role", "facilitator"), ("goal", "animate"), ("need", "all"), ("recap", "confirm"), ("next", "quit")])
+    script = Script(
+        [("role", "facilitator"), ("goal", "animate"), ("need", "all"), ("situation", ""), ("recap", "confirm"), ("next", "quit")]
+    )
     code, out, _ = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0 and script.done()
     assert "✓ Retour d'expérimentation collective (Silver Geek)" in out  # one line a document in the plan

@@ -36,6 +36,10 @@ NeedOpt = Annotated[
     str | None,
     typer.Option("--need", "-n", help="help.need", metavar="metavar.need", show_default=False, autocompletion=complete_need),
 ]
+SituationOpt = Annotated[
+    str | None,
+    typer.Option("--situation", "-s", help="help.situation", metavar="metavar.situation", show_default=False),
+]
 AnswersOpt = Annotated[
     Path | None,
     typer.Option("--answers", help="help.answers", metavar="metavar.file", show_default=False, dir_okay=False),
@@ -48,6 +52,7 @@ def guide(
     role: RoleOpt = None,
     goal: GoalOpt = None,
     need: NeedOpt = None,
+    situation: SituationOpt = None,
     answers_file: AnswersOpt = None,
     out: options.Out = options.NO_OUT,
 ) -> None:
@@ -60,12 +65,12 @@ def guide(
     options.check_lang(out.lang)
     chosen = options.choose_format(out.fmt, DOCUMENTS, out.output)
     kit_file = options.kit_path(ctx, out.kit_file)
-    given = core.Answers(role, goal, need)
+    given = core.Answers(role, goal, need, situation)
     if answers_file is not None:
         given = read_answers(answers_file).merged(given)
     if given.role is not None:
         # Checked before anything else: an unknown role is the first thing to tell.
-        given = core.Answers(resolve_role(given.role), given.goal, given.need)
+        given = core.Answers(resolve_role(given.role), given.goal, given.need, given.situation)
     interactive = not given.complete
     if interactive and not console.can_ask():
         raise UsageError(t("err.guide_no_terminal", missing=t("word.and").join(given.missing())))
@@ -76,7 +81,7 @@ def guide(
     if interactive and given.role is None and given.goal is None and kit_file is None and not remembered:
         # The bundled kit is known to be valid and the role question does not need it: ask first,
         # load while the user reads, so the first question shows a tenth of a second sooner.
-        given = core.Answers(console.question(core.role_question()), None, given.need)
+        given = core.Answers(console.question(core.role_question()), None, given.need, given.situation)
     kit = options.load(kit_file)
     read = options.read_set(ctx, kit)
     resumed = resume(ctx, kit, read) if remembered else None
@@ -104,7 +109,7 @@ def resume(ctx: typer.Context, kit: "Kit", read: frozenset[str]) -> "Answers | N
     done = sum(1 for i in plan.items if i.document.id in read)
     if options.console(ctx).question(core.resume_question(plan.role, plan.path, done, len(plan.items))) != core.RESUME:
         return None
-    return core.Answers(plan.role, plan.goal, plan.need)
+    return plan.answers
 
 
 def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
@@ -114,8 +119,9 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
     from ...i18n import get_lang, pick
     from ...plan import build_plan
     from ...render import render
+    from ...render.common import pointer_lines
     from ...results import DocumentDetail, PlanResult, SearchResult
-    from ...search import query_terms, search
+    from ...search import query_terms, search, search_background
 
     console = options.console(ctx)
     ask = console.question
@@ -132,13 +138,19 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
         elif step == "search":
             words = ask(core.search_question())
             if query_terms(words):
-                outcome = search(kit.documents, words, get_lang() == "en")
+                # As `kit search` on a terminal: the documents, then where else the words are (« Aussi dans kit about »).
+                english = get_lang() == "en"
+                outcome = search(kit.documents, words, english)
+                pointers = search_background(kit, words, english)
                 if outcome.hits:
-                    console.emit(render(SearchResult(kit, outcome, read=result.read), Medium.RICH, width=console.columns()))
+                    found = SearchResult(kit, outcome, pointers, result.read)
+                    console.emit(render(found, Medium.RICH, width=console.columns()))
                 else:
                     console.message(t("msg.no_match"))
+                    for line in pointer_lines(kit, pointers):
+                        console.message(line)
         elif step == "change":
-            answers = core.confirm(kit, core.Answers(result.plan.role, result.plan.goal, result.plan.need), ask)
+            answers = core.confirm(kit, result.plan.answers, ask)
             result = PlanResult(build_plan(kit, answers), result.read)
             console.emit(render(result, Medium.RICH, width=console.columns()))
         elif step == "save":
@@ -179,7 +191,7 @@ def remember(console: "Console", result: "PlanResult") -> None:
 
     plan = result.plan
     try:
-        remember_answers(kit_identity(result.kit), Answers(plan.role, plan.goal, plan.need))
+        remember_answers(kit_identity(result.kit), Answers(plan.role, plan.goal, plan.need, plan.situation or None))
     except ProgressError as exc:
         console.message(exc.message)
 

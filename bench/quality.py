@@ -1,0 +1,84 @@
+"""How good the guide's advice is: the share of a careful reader's documents that the plan puts first.
+
+    python bench/quality.py [--verbose]
+
+`tests/fixtures/guide_quality.json` holds people (role, goal, need, optional situation, language) with the
+documents a careful reader of the seed would hand each of them first, written from the seed before any
+plan was looked at, each with the seed phrase it rests on. A person's score is the share of those
+documents in the plan's « Pour commencer » set, a document of another path counting when the plan names
+it beside the path (`Plan.elsewhere`); the set's score is the share over all expected documents.
+`tests/test_guide_quality.py` holds the figures to what the README states.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "guide_quality.json"
+
+
+@dataclass(frozen=True)
+class Score:
+    person: str
+    expected: tuple[str, ...]
+    found: tuple[str, ...]
+    """The expected documents the plan puts first (or names beside the path)."""
+    start: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return len(self.found) / len(self.expected)
+
+
+def people(fixture: Path = FIXTURE) -> list[dict[str, object]]:
+    data = json.loads(fixture.read_text(encoding="utf-8"))
+    return list(data["people"])
+
+
+def measure(fixture: Path = FIXTURE) -> list[Score]:
+    """Every person's score, on the bundled kit."""
+    from coconstruct_cli.guide import Answers, resolve_answers
+    from coconstruct_cli.i18n import set_lang
+    from coconstruct_cli.loader import bundled_path, load_kit
+    from coconstruct_cli.plan import build_plan
+
+    kit = load_kit(bundled_path())
+    scores = []
+    for person in people(fixture):
+        set_lang(str(person["lang"]))
+        given = Answers(str(person["role"]), str(person["goal"]), str(person["need"]), person.get("situation") or None)  # type: ignore[arg-type]
+        plan = build_plan(kit, resolve_answers(kit, given))
+        start = tuple(i.document.id for i in plan.start)
+        shown = set(start) | {d.id for d, _ in plan.elsewhere}
+        expected = tuple(str(e["id"]) for e in person["expected"])  # type: ignore[attr-defined]
+        scores.append(Score(str(person["id"]), expected, tuple(e for e in expected if e in shown), start))
+    set_lang("fr")
+    return scores
+
+
+def overall(scores: list[Score]) -> float:
+    return sum(len(s.found) for s in scores) / sum(len(s.expected) for s in scores)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="also list each plan's start set and what it missed")
+    args = parser.parse_args()
+    scores = measure()
+    for s in scores:
+        print(f"{s.person:32} {len(s.found)}/{len(s.expected)}  {s.share:4.0%}")
+        if args.verbose and s.share < 1:
+            print(f"{'':32} start: {', '.join(s.start)}")
+            print(f"{'':32} missed: {', '.join(e for e in s.expected if e not in s.found)}")
+    found, expected = sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
+    print(f"{'overall':32} {found}/{expected}  {overall(scores):4.1%}  (lowest {min(s.share for s in scores):.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

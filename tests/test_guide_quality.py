@@ -1,0 +1,88 @@
+"""The guide's advice against a careful reader's (issue 18): the quality set, and the figures the README states.
+
+The people and the documents a careful reader of the seed would hand each of them first are in
+`tests/fixtures/guide_quality.json`, written from the seed before any plan was looked at; `bench/quality.py`
+scores the plans against them (`python bench/quality.py --verbose` shows each plan and what it missed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "guide_quality.json"
+SEED = ROOT / "tests" / "fixtures" / "seed.txt"
+ISSUE_PEOPLE = (  # the eight people of the issue, each to get at least 4 of their 5
+    "cc-dialogue",
+    "csr-manager",
+    "small-association",
+    "network-head",
+    "researcher",
+    "journalist",
+    "newcomer",
+    "foundation-officer",
+)
+OVERALL = 0.80
+"""What the README states (82 % when written): a lower score is a regression."""
+LOWEST = 0.5
+
+
+def _quality() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quality", ROOT / "bench" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["quality"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def quality() -> ModuleType:
+    return _quality()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def test_the_quality_set_is_written_from_the_seed() -> None:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    people = data["people"]
+    assert len(people) >= 24 and {p["lang"] for p in people} == {"fr", "en"}
+    assert sum(1 for p in people if p.get("situation")) >= 10
+    assert set(ISSUE_PEOPLE) <= {p["id"] for p in people}
+    seed = _flat(SEED.read_text(encoding="utf-8"))
+    for person in people:
+        assert 3 <= len(person["expected"]) <= 5, person["id"]
+        for expected in person["expected"]:
+            # Each document rests on a seed phrase, as the seed writes it.
+            assert _flat(expected["rests_on"]) in seed, (person["id"], expected["id"])
+
+
+def test_each_of_the_issue_s_eight_people_gets_four_of_their_five(quality: ModuleType) -> None:
+    scores = {s.person: s for s in quality.measure(FIXTURE)}
+    for person in ISSUE_PEOPLE:
+        assert len(scores[person].found) >= 4, (person, scores[person].start)
+
+
+def test_the_set_as_a_whole_and_nobody_left_behind(quality: ModuleType) -> None:
+    scores = quality.measure(FIXTURE)
+    assert quality.overall(scores) >= OVERALL
+    assert min(s.share for s in scores) >= LOWEST, [(s.person, s.share) for s in scores if s.share < LOWEST]
+
+
+def test_the_score_can_fail(quality: ModuleType, tmp_path: Path) -> None:
+    """A person whose careful reader would start elsewhere scores low: the measure is not a constant."""
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    person = dict(data["people"][0])
+    person["expected"] = [{"id": "rapport-interet-general", "rests_on": "x"}, {"id": "film-3-exemples", "rests_on": "x"}]
+    fixture = tmp_path / "quality.json"
+    fixture.write_text(json.dumps({"people": [person]}), encoding="utf-8")
+    (score,) = quality.measure(fixture)
+    assert score.share < LOWEST
