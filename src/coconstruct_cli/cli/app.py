@@ -27,7 +27,7 @@ from ..formats import OFFERED
 from ..i18n import os_reason, t
 from ..text import no_surrogates
 from . import options, shell_completion
-from .click_text import KitHelpFormatter, unknown_command, usage_message
+from .click_text import KitHelpFormatter, unknown_command, usage_message, write_example
 from .commands import COMMANDS
 from .console import Console, prepare_streams, silence_stdout
 
@@ -96,6 +96,17 @@ class _Translated(ClickCommand):
         if option is not None:
             option.help = t("click.help_option")
         return option
+
+    def format_epilog(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        # Every page ends with examples (clig.dev), each what it does as a shell comment, then the command
+        # line as it is typed: a reader may copy both lines into a shell.
+        rows = i18n.examples(ctx.info_name if ctx.parent is not None and ctx.info_name else "kit")
+        if rows:
+            with formatter.section("Examples"):
+                for number, (command, does) in enumerate(rows):
+                    if number:
+                        formatter.write_paragraph()
+                    write_example(formatter, command, does)
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         from typer._click.exceptions import UsageError as ClickUsageError

@@ -160,6 +160,14 @@ def complete_document(ctx: typer.Context, incomplete: str) -> Items:
     return _starting(items, incomplete)
 
 
+def complete_command(ctx: typer.Context, incomplete: str) -> Items:
+    """`kit help`'s commands, each with its one-line help."""
+    from .commands import COMMANDS
+
+    english = _english(ctx)
+    return _starting([(name, _message(f"help.{name}", english)) for name, _ in COMMANDS], incomplete)
+
+
 def complete_lang(ctx: typer.Context, incomplete: str) -> Items:
     english = _english(ctx)
     return _starting([("fr", _message("lang.fr", english)), ("en", _message("lang.en", english))], incomplete)
