@@ -19,7 +19,7 @@ from .. import __version__, results
 from .. import plan as plans
 from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
+from ..queries import Selection, category_of, documents_in, groups, path_names, subcategory, when
 from ..text import french_spaces, strip_unsafe
 from .common import Block, about_outline, document_outline, href, pointer_lines, purpose_source, read_as, search_notes
 
@@ -403,7 +403,7 @@ def document_html(kit: Kit, document: Document, generated: datetime.date) -> str
         (t("col.authors"), esc(", ".join(document.authors))),
         (t("col.year"), esc(when(document, lang))),
         (t("col.kind"), kit_text(document.kind, document.kind_en)),
-        (t("col.paths"), esc(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), esc(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     rows = "".join(f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>\n" for label, value in fields)
     parts = [french_title_block(document.title, document.title_en), f'<dl class="meta record">\n{rows}</dl>\n']

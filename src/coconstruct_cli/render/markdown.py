@@ -11,7 +11,7 @@ from .. import plan as plans
 from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, groups, kind, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, groups, kind, path_names, subcategory_label, when
 from ..search import Marked, Pointer, Result, why
 from ..text import one_line
 from .common import (
@@ -139,7 +139,7 @@ def document_md(kit: Kit, document: Document) -> str:
         (t("col.authors"), escape(", ".join(document.authors))),
         (t("col.year"), escape(when(document, lang))),
         (t("col.kind"), escape(kind(document, lang))),
-        (t("col.paths"), escape(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), escape(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     out.append("\n")
     out.extend(item(labelled(label, value)) for label, value in fields)

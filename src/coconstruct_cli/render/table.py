@@ -19,7 +19,7 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
@@ -180,7 +180,7 @@ def document_panel(kit: Kit, document: Document, width: int | None = None) -> Re
         (t("col.authors"), plain(", ".join(document.authors))),
         (t("col.year"), plain(when(document, lang))),
         (t("col.kind"), plain(kind(document, lang))),
-        (t("col.paths"), plain(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), plain(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     if lang == "en" and document.title_en:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))

@@ -251,6 +251,27 @@ def test_bad_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: st
 # --- interactive, with a scripted user -----------------------------------------------------------
 
 
+@pytest.mark.parametrize(("lang", "proposed"), [("fr", "plan-accompagner.md"), ("en", "plan-support.md")])
+def test_the_proposed_file_name_names_the_path_in_the_interface_s_language(
+    runner: CliRunner, tmp_path: Path, lang: str, proposed: str
+) -> None:
+    script = Script(
+        [
+            ("role", "company"),
+            ("goal", "support"),
+            ("need", "toolbox"),
+            ("recap", "confirm"),
+            ("next", "save"),
+            ("save", "md"),
+            ("filename", "mine.md"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "--lang", lang, console=terminal(ask=script))
+    assert code == 0, err
+    assert [q.default for q in script.asked if q.name == "filename"] == [proposed]
+
+
 def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Path) -> None:
     script = Script(
         [
