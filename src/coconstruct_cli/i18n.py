@@ -892,6 +892,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.done": ("Parcours lu en entier.", "Path read in full."),
     "progress.your_plan": ("votre plan", "your plan"),
     "progress.start_note": ("Pour commencer, d'après votre plan", "To start with, from your plan"),
+    "progress.then": ("Puis, dans l'ordre du parcours", "Then, in the path's order"),
     "progress.more.one": ("… et {count} autre\u00a0: {command}", "… and {count} more: {command}"),
     "progress.more.other": ("… et {count} autres\u00a0: {command}", "… and {count} more: {command}"),
     "progress.not_in_kit": ("(absent de ce kit)", "(not in this kit)"),

@@ -21,7 +21,17 @@ from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, path_names, subcategory, when
 from ..text import french_spaces, strip_unsafe
-from .common import Block, about_outline, document_outline, href, pointer_lines, purpose_source, read_as, search_notes
+from .common import (
+    Block,
+    about_outline,
+    document_outline,
+    href,
+    next_groups,
+    pointer_lines,
+    purpose_source,
+    read_as,
+    search_notes,
+)
 
 if TYPE_CHECKING:
     from ..model import Category, Document, Kit
@@ -653,11 +663,13 @@ def progress_html(result: results.ProgressResult, generated: datetime.date) -> s
             parts.append(f"<p>{esc(t('progress.done'))}</p>\n")
         else:
             shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-            rows = [Row(standing.numbers[i], result.documents[i]) for i in shown]
             parts.append(f"<h3>{esc(t('progress.next'))}</h3>\n")
-            parts.append(documents_table(kit, rows, subheadings=False))
-            if standing.start:
-                parts.append(f'<p class="muted">{esc(t("progress.start_note"))}</p>\n')
+            for label, idents in next_groups(shown, standing.start):
+                if label is not None:
+                    parts.append(f'<p class="muted">{esc(label)}</p>\n')
+                parts.append(
+                    documents_table(kit, [Row(standing.numbers[i], result.documents[i]) for i in idents], subheadings=False)
+                )
             hidden = len(done.next) - len(shown)
             if hidden:
                 command = f"kit progress {plans.path_name(path)}"

@@ -21,6 +21,7 @@ from .common import (
     document_outline,
     fields_label,
     href,
+    next_groups,
     pointer_lines,
     purpose_source,
     search_lead,
@@ -290,11 +291,11 @@ def progress_md(result: results.ProgressResult) -> str:
             out.append("\n" + escape(t("progress.done")) + "\n")
             continue
         shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-        out.append("\n" + escape(colon(t("progress.next"))) + "\n\n")
-        for ident in shown:
-            out.append(item(f"**{standing.numbers[ident]}** {document_line(result.documents[ident])}"))
-        if standing.start:
-            out.append("\n*" + escape(t("progress.start_note")) + "*\n")
+        out.append("\n" + escape(colon(t("progress.next"))) + "\n")
+        for label, idents in next_groups(shown, standing.start):
+            out.append(("\n*" + escape(label) + "*\n" if label is not None else "") + "\n")
+            for ident in idents:
+                out.append(item(f"**{standing.numbers[ident]}** {document_line(result.documents[ident])}"))
         hidden = len(done.next) - len(shown)
         if hidden:
             out.append("\n" + escape(t("progress.more", count=hidden, command=f"kit progress {plans.path_name(path)}")) + "\n")

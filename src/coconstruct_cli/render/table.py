@@ -30,6 +30,7 @@ from .common import (
     document_outline,
     fields_label,
     href,
+    next_groups,
     pointer_lines,
     purpose_source,
     search_lead,
@@ -401,17 +402,20 @@ def progress_view(result: results.ProgressResult, width: int | None = None) -> R
         else:
             body.append(Text(colon(t("progress.next")), style="bold"))
             shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
-            grid.add_column(ratio=1)
-            grid.add_column(style="cyan", no_wrap=True)
-            for ident in shown:
-                document = result.documents[ident]
-                style = "bold" if ident in standing.start else ""
-                grid.add_row(str(standing.numbers[ident]), plain(pick(document.title, document.title_en), style), plain(ident))
-            body.append(grid)
-            if standing.start:
-                body.append(plain(t("progress.start_note"), "dim"))
+            for label, idents in next_groups(shown, standing.start):
+                if label is not None:
+                    body.append(plain(label, "dim"))
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
+                grid.add_column(ratio=1)
+                grid.add_column(style="cyan", no_wrap=True)
+                for ident in idents:
+                    document = result.documents[ident]
+                    style = "bold" if ident in standing.start else ""
+                    grid.add_row(
+                        str(standing.numbers[ident]), plain(pick(document.title, document.title_en), style), plain(ident)
+                    )
+                body.append(grid)
             hidden = len(done.next) - len(shown)
             if hidden:
                 command = f"kit progress {plans.path_name(path)}"
