@@ -39,6 +39,22 @@ def parse_lang(value: str | None) -> Lang | None:
     return key if key in LANGS else None
 
 
+def choose_language(args: list[str], env: dict[str, str] | None = None) -> Lang:
+    """The language of a run: `--lang X` (or `--lang=X`) anywhere on its line, else KIT_LANG, else the locale.
+
+    Looked for before click parses anything, so that its usage errors and help pages are in it too.
+    """
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = parse_lang(value)
+            if lang is not None:
+                return lang
+    return detect(env)
+
+
 def set_lang(lang: Lang) -> None:
     """Choose the language of the run (the CLI's boundary does it once; tests do it too)."""
     _lang.set(lang)
@@ -859,6 +875,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
     "err.stdout_closed": ("elle est fermée", "it is closed"),
+    "err.incompatible": (
+        "kit ne fonctionne pas avec {package} {version}, installé ici ({missing} manque ou a changé) : il est testé "
+        "avec {package} {low} à {high} ; installez-en une de ces versions (pip install '{package}{bounds}').",
+        "kit does not work with the {package} {version} installed here ({missing} is missing or changed): it is "
+        "tested with {package} {low} to {high}; install one of those (pip install '{package}{bounds}').",
+    ),
     # --- task « progresscli » (issue 12): the reading progress in the CLI (`kit read`, `kit progress`,
     # ✓ in the lists, the guide's offer to resume); plurals chosen by `count`.
     "help.read": (
