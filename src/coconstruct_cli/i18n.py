@@ -180,6 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File {path} already exists; add --force to replace it.",
     ),
     "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
+    "err.no_home": (
+        "Le dossier {path} n'existe pas (HOME ou ZDOTDIR).",
+        "The folder {path} does not exist (HOME or ZDOTDIR).",
+    ),
     "err.format_extension": (
         "Le format « {format} » ne correspond pas au nom {path}, qui annonce du {named} : changez l'un ou l'autre "
         "(ou retirez --format : l'extension choisit le format).",

@@ -255,10 +255,27 @@ def _add_lines(rc: Path, lines: list[str]) -> None:
         raise OutputError(t("err.output_write", path=rc, reason=os_reason(exc))) from None
 
 
+def zsh_line(prog_name: str = "kit") -> str:
+    """The one line `.zshrc` gets: the folder of `_kit` in fpath, and `_kit` bound to `kit`. The completion
+    system is started (compinit) only when nothing has started it yet: a .zshrc that runs its own keeps
+    its one compinit and its own styles (menus, colours), untouched."""
+    return (
+        f"fpath+=~/.zfunc; if (( ${{+functions[compdef]}} )); then autoload -Uz _{prog_name} && compdef _{prog_name} "
+        f"{prog_name}; else autoload -Uz compinit && compinit; fi"
+    )
+
+
+def _existing_folder(folder: Path) -> Path:
+    """`folder` when it exists; never created: a missing home is a mistake to tell (HOME=/nonexistent), not to make."""
+    if not folder.exists():  # a file in its place fails at the write, told as a write that failed
+        raise OutputError(t("err.no_home", path=clean(str(folder))))
+    return folder
+
+
 def install_script(shell: str, prog_name: str = "kit") -> Path:
     """Install completion for `shell` in the user's home; the path of the script. Raises OutputError."""
     text = script(shell, prog_name)
-    home = _home()
+    home = _existing_folder(_home())
     if shell == "bash":
         target = home / ".bash_completions" / f"{prog_name}.sh"
         _write(target, text)
@@ -266,12 +283,8 @@ def install_script(shell: str, prog_name: str = "kit") -> Path:
     elif shell == "zsh":
         target = home / ".zfunc" / f"_{prog_name}"
         _write(target, text)
-        zshrc = Path(os.environ.get("ZDOTDIR") or home) / ".zshrc"
-        present = zshrc.read_text(encoding="utf-8", errors="replace") if zshrc.is_file() else ""
-        lines = ["fpath+=~/.zfunc; autoload -Uz compinit; compinit"]
-        if "zstyle" not in present:  # the user's own menu settings win
-            lines.append("zstyle ':completion:*' menu select")
-        _add_lines(zshrc, lines)
+        zshrc = _existing_folder(Path(os.environ.get("ZDOTDIR") or home)) / ".zshrc"
+        _add_lines(zshrc, [zsh_line(prog_name)])
     else:
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
         target = config / "fish" / "completions" / f"{prog_name}.fish"
