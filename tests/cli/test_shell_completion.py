@@ -643,6 +643,28 @@ def test_real_zsh_with_its_own_compinit_completes_kit(kit_exe: str, tmp_path: Pa
 
 
 @pytest.mark.e2e
+@pytest.mark.parametrize("real", ["bash", "zsh"])
+def test_real_shells_complete_a_path_and_its_numbers(real: str, kit_exe: str, tmp_path: Path) -> None:
+    """`kit show animer:1<TAB>`: bash lists the numbers (its word ends at « : »), zsh them with the titles."""
+    terminal = Terminal(real, kit_exe, tmp_path)
+    try:
+        if real == "bash":
+            terminal.tab("kit show animer:1", until="19")
+            assert sorted(shown_values("bash", terminal.menu("kit show animer:1"))) == sorted(
+                ["1", *(str(n) for n in range(10, 20))]
+            )
+            # The one candidate is inserted after « animer: », not in place of it: Enter shows document 19.
+            terminal.child.send("9\t\r")
+            terminal.expect("fiche-diagnostic-structure-animation")
+        else:
+            terminal.tab("kit show animer:1", until="Lancer et piloter")
+            menu = "\n".join(terminal.menu("kit show animer:1"))
+            assert "animer:10" in menu and "animer:19" in menu and "Lancer et piloter" in menu
+    finally:
+        terminal.close()
+
+
+@pytest.mark.e2e
 def test_real_shells_show_nothing_harmful_from_a_hostile_kit(shell: str, kit_exe: str, tmp_path: Path, hostile_kit: Path) -> None:
     terminal = Terminal(shell, kit_exe, tmp_path, KIT_FILE=str(hostile_kit))
     try:

@@ -151,18 +151,39 @@ class BashComplete(_Complete):
     name = "bash"
     source_template = BASH_SCRIPT
 
+    replaced_from = 0
+    """Where, in a candidate, the part bash replaces begins (after « animer: », see below)."""
+
     def get_completion_args(self) -> tuple[list[str], str]:
         words = split_arg_string(os.environ.get("COMP_WORDS", ""))
         try:
             cword = int(os.environ.get("COMP_CWORD", ""))
         except ValueError:
             cword = len(words)
-        incomplete = words[cword] if 0 <= cword < len(words) else ""
-        return words[1:cword], incomplete
+        if not 0 <= cword <= len(words):
+            cword = len(words)
+        # bash breaks words at « : » (COMP_WORDBREAKS): « animer:1 » arrives as « animer », « : », « 1 ».
+        # Glued back, it is completed whole; bash replaces only the text after the last « : ».
+        tokens = [*words[:cword], words[cword] if cword < len(words) else ""]
+        glued: list[str] = []
+        colon = False
+        for token in tokens:
+            if token == ":" and glued:
+                glued[-1] += ":"
+                colon = True
+            elif colon:
+                glued[-1] += token
+                colon = False
+            else:
+                glued.append(token)
+        incomplete = glued[-1]
+        split_at_colon = ":" in tokens[1:]
+        self.replaced_from = incomplete.rfind(":") + 1 if split_at_colon else 0
+        return glued[1:-1], incomplete
 
     def format_completion(self, item: CompletionItem) -> str:
         # bash shows values only, and inserts the one chosen as typed: escape it into one word.
-        return bash_word(_line(item, with_help=False))
+        return bash_word(_line(item, with_help=False)[self.replaced_from :])
 
 
 class ZshComplete(_Complete):
