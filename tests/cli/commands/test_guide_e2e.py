@@ -110,7 +110,7 @@ def test_a_company_that_needs_tools_gets_another_start_and_saves_under_the_name_
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")  # enregistrer
     expect(child, "Non, merci")
     press(child, ENTER, "Nom du fichier :")  # Markdown, the first offer
-    expect(child, "plan-support.md")
+    expect(child, "plan-accompagner.md")
     press(child, CTRL_U + "plan.html" + ENTER, "annonce du HTML")
     expect(child, "Choisir un autre nom")
     press(child, ENTER, "Écrit : plan.html")  # as the name says

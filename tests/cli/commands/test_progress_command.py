@@ -239,7 +239,7 @@ def test_a_new_user_saves_a_plan_reads_three_and_a_new_terminal_shows_where_they
     press(child, ENTER, "Et maintenant ?")
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")
     press(child, ENTER, "Nom du fichier :")
-    press(child, ENTER, "Écrit : plan-support.md")
+    press(child, ENTER, "Écrit : plan-accompagner.md")
     expect(child, "Et maintenant ?")
     settle(child)
     child.send(ESC)
