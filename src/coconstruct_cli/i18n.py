@@ -871,6 +871,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ids are in kit list (or PATH:N, for example understand:1).",
     ),
     "md.categories": ("Catégories de documents", "Categories of documents"),
+    "md.reading_number": ("n°\u00a0{number}", "No.\u00a0{number}"),
     "save.xlsx": ("Oui, pour un tableur (.xlsx)", "Yes, for a spreadsheet (.xlsx)"),
     "format.xlsx": ("XLSX", "XLSX"),
     "err.binary_terminal": (

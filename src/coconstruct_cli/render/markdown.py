@@ -76,6 +76,11 @@ def numbered(number: int, text: str) -> str:
     return f"{number}. {text}\n"
 
 
+def reading_number(number: int) -> str:
+    """« n° 2 — », a reading-order number read as one: « **2** **2 études…** » was read « 2 2 études »."""
+    return f"{escape(t('md.reading_number', number=number))} —"
+
+
 def reading_numbers(selection: Selection) -> dict[str, int]:
     """Each document's number in the reading order: its path's (`kit show PATH:N`), else the whole kit's.
 
@@ -184,9 +189,9 @@ def about_md(about: About) -> str:
 
 
 def _plan_entry(item: plans.Item, why: bool = False) -> str:
-    """« - **9** ★ **Title** — Authors, year (`id`) », then what ties it to the reader, or its « pourquoi »."""
+    """« - n° 9 — ★ **Title** — Authors, year (`id`) », then what ties it to the reader, or its « pourquoi »."""
     mark = f"{STAR} " if item.highlight else ("◆ " if item.concern else "")
-    out = f"- **{item.number}** {mark}{document_line(item.document)}\n"
+    out = f"- {reading_number(item.number)} {mark}{document_line(item.document)}\n"
     if why:
         out += f"  - {labelled(t('col.why'), escape(item.why))}\n"
         if item.concern:
@@ -295,7 +300,7 @@ def progress_md(result: results.ProgressResult) -> str:
         for label, idents in next_groups(shown, standing.start):
             out.append(("\n*" + escape(label) + "*\n" if label is not None else "") + "\n")
             for ident in idents:
-                out.append(item(f"**{standing.numbers[ident]}** {document_line(result.documents[ident])}"))
+                out.append(item(f"{reading_number(standing.numbers[ident])} {document_line(result.documents[ident])}"))
         hidden = len(done.next) - len(shown)
         if hidden:
             out.append("\n" + escape(t("progress.more", count=hidden, command=f"kit progress {plans.path_name(path)}")) + "\n")

@@ -96,7 +96,7 @@ def test_markdown_plan(runner: CliRunner) -> None:
     assert "- **Parcours** : Accompagner les organisations du territoire dans leur dynamique partenariale (`accompagner`)" in out
     start, rest = out.split("\n## Ensuite, dans l'ordre du parcours\n")
     assert "\n## Pour commencer\n\n5 documents, choisis ainsi : 1 écrit pour vous" in start
-    assert "\n- **14** ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
+    assert "\n- n° 14 — ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
     assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit.\n" in start
     assert start.count("\n  - **Pourquoi** : ") == 5
     assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
