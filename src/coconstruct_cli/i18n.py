@@ -39,6 +39,22 @@ def parse_lang(value: str | None) -> Lang | None:
     return key if key in LANGS else None
 
 
+def choose_language(args: list[str], env: dict[str, str] | None = None) -> Lang:
+    """The language of a run: `--lang X` (or `--lang=X`) anywhere on its line, else KIT_LANG, else the locale.
+
+    Looked for before click parses anything, so that its usage errors and help pages are in it too.
+    """
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = parse_lang(value)
+            if lang is not None:
+                return lang
+    return detect(env)
+
+
 def set_lang(lang: Lang) -> None:
     """Choose the language of the run (the CLI's boundary does it once; tests do it too)."""
     _lang.set(lang)
@@ -164,6 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File {path} already exists; add --force to replace it.",
     ),
     "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
+    "err.no_home": (
+        "Le dossier {path} n'existe pas (HOME ou ZDOTDIR).",
+        "The folder {path} does not exist (HOME or ZDOTDIR).",
+    ),
     "err.format_extension": (
         "Le format « {format} » ne correspond pas au nom {path}, qui annonce du {named} : changez l'un ou l'autre "
         "(ou retirez --format : l'extension choisit le format).",
@@ -176,6 +196,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.arguments": ("Arguments :", "Arguments:"),
     "click.options": ("Options :", "Options:"),
     "click.commands": ("Commandes :", "Commands:"),
+    "click.examples": ("Exemples :", "Examples:"),
     "click.subcommand_metavar": ("COMMANDE [ARGUMENTS]…", "COMMAND [ARGS]…"),
     "click.help_option": ("Affiche cette aide et quitte.", "Show this message and exit."),
     "click.default": ("par défaut : {value}", "default: {value}"),
@@ -334,7 +355,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.paths": ("Les trois parcours de lecture.", "The three reading paths."),
     "help.categories": ("Les catégories de documents.", "The categories of documents."),
     "help.show": ("Fiche complète d'un document.", "Full record of one document."),
-    "help.doc_id": ("Identifiant du document (voir kit list).", "Document id (see kit list)."),
+    "help.doc_id": (
+        "Identifiant du document (voir kit list), ou PARCOURS:N, le document n° N d'un parcours (ex. animer:2).",
+        "Document id (see kit list), or PATH:N, document N of a path (e.g. animate:2).",
+    ),
+    "help.help": (
+        "Affiche l'aide de kit, ou d'une commande (la même que kit COMMANDE --help).",
+        "Show the help of kit, or of one command (the same as kit COMMAND --help).",
+    ),
+    "help.help_command": ("La commande dont afficher l'aide.", "The command to show the help of."),
+    "metavar.command": ("COMMANDE", "COMMAND"),
     "help.validate": (
         "Vérifie un fichier de kit et signale tous ses problèmes.",
         "Check a kit file and report every problem.",
@@ -407,8 +437,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lang.en": ("anglais", "English"),
     # guide
     "help.guide": (
-        "Le guide : deux questions, et votre plan de lecture du kit.",
-        "The guide: two questions, and your reading plan of the kit.",
+        "Le guide : trois questions, et votre plan de lecture du kit.",
+        "The guide: three questions, and your reading plan of the kit.",
     ),
     "help.role": (
         "Votre rôle : association, company, public, academic, media, facilitator, other "
@@ -940,6 +970,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ids are in kit list (or PATH:N, for example understand:1).",
     ),
     "md.categories": ("Catégories de documents", "Categories of documents"),
+    "md.reading_number": ("n°\u00a0{number}", "No.\u00a0{number}"),
     "save.xlsx": ("Oui, pour un tableur (.xlsx)", "Yes, for a spreadsheet (.xlsx)"),
     "format.xlsx": ("XLSX", "XLSX"),
     "err.binary_terminal": (
@@ -948,6 +979,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
     "err.stdout_closed": ("elle est fermée", "it is closed"),
+    "err.incompatible": (
+        "kit ne fonctionne pas avec {package} {version}, installé ici ({missing} manque ou a changé) : il est testé "
+        "avec {package} {low} à {high} ; installez-en une de ces versions (pip install '{package}{bounds}').",
+        "kit does not work with the {package} {version} installed here ({missing} is missing or changed): it is "
+        "tested with {package} {low} to {high}; install one of those (pip install '{package}{bounds}').",
+    ),
     # --- task « progresscli » (issue 12): the reading progress in the CLI (`kit read`, `kit progress`,
     # ✓ in the lists, the guide's offer to resume); plurals chosen by `count`.
     "help.read": (
@@ -955,8 +992,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mark documents as read (--undo to remove the mark).",
     ),
     "help.read_ids": (
-        "Identifiants des documents, ou parcours:numéro (ex. animer:9).",
-        "Document ids, or path:number (e.g. animate:9).",
+        "Identifiants des documents, ou PARCOURS:N, le document n° N d'un parcours (ex. animer:9).",
+        "Document ids, or PATH:N, document N of a path (e.g. animate:9).",
     ),
     "help.undo": ("Retire la marque de lecture.", "Remove the read mark."),
     "help.progress": (
@@ -981,6 +1018,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.done": ("Parcours lu en entier.", "Path read in full."),
     "progress.your_plan": ("votre plan", "your plan"),
     "progress.start_note": ("Pour commencer, d'après votre plan", "To start with, from your plan"),
+    "progress.then": ("Puis, dans l'ordre du parcours", "Then, in the path's order"),
     "progress.more.one": ("… et {count} autre\u00a0: {command}", "… and {count} more: {command}"),
     "progress.more.other": ("… et {count} autres\u00a0: {command}", "… and {count} more: {command}"),
     "progress.not_in_kit": ("(absent de ce kit)", "(not in this kit)"),
@@ -1010,3 +1048,185 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--where, --import and --reset do not go together: one at a time.",
     ),
 }
+
+# The examples closing each help page (`kit CMD --help`, `kit help CMD`), by command ("kit": the root):
+# each (French command line, what it does), (English command line, what it does). Every line is run by
+# tests/cli/test_help.py, in the order given, so an example that stops working fails the suite.
+Example = tuple[tuple[str, str], tuple[str, str]]
+EXAMPLES: dict[str, tuple[Example, ...]] = {
+    "kit": (
+        (
+            ("kit guide", "Trois questions, puis votre plan de lecture."),
+            ("kit guide", "Three questions, then your reading plan."),
+        ),
+        (
+            ("kit list --category outils", "Les documents de la boîte à outils."),
+            ("kit list --category toolbox", "The toolbox's documents."),
+        ),
+        (
+            ("kit show animer:2", "Le document n° 2 du parcours « animer »."),
+            ("kit show animate:2", "Document 2 of the path « animate »."),
+        ),
+        (
+            ("kit search partenariat", "Les documents qui parlent de partenariat."),
+            ("kit search partenariat", "The documents about partnerships."),
+        ),
+        (
+            ("kit help show", "L'aide d'une commande (comme kit show --help)."),
+            ("kit help show", "The help of one command (as kit show --help)."),
+        ),
+    ),
+    "guide": (
+        (
+            ("kit guide", "Pose les trois questions, puis affiche votre plan."),
+            ("kit guide", "Asks the three questions, then shows your plan."),
+        ),
+        (
+            (
+                "kit guide --role entreprise --goal accompagner --need all",
+                "Sans question : le plan d'une entreprise qui accompagne.",
+            ),
+            (
+                "kit guide --role company --goal support --need all",
+                "No question asked: the plan of a company that supports others.",
+            ),
+        ),
+        (
+            ("kit guide -r association -g animer -n outils -o plan-animer.md", "Enregistre le plan en Markdown."),
+            ("kit guide -r association -g animate -n toolbox -o plan-animate.md", "Saves the plan as Markdown."),
+        ),
+        (
+            ("kit guide -r association -g animer -f json -o plan.json", "Enregistre le plan et ses réponses en JSON…"),
+            ("kit guide -r association -g animate -f json -o plan.json", "Saves the plan and its answers as JSON…"),
+        ),
+        (
+            ("kit guide --answers plan.json", "… pour le refaire plus tard."),
+            ("kit guide --answers plan.json", "… to make it again later."),
+        ),
+    ),
+    "list": (
+        (("kit list", "Tous les documents du kit."), ("kit list", "All the kit's documents.")),
+        (("kit list --category outils", "La boîte à outils seulement."), ("kit list --category toolbox", "The toolbox only.")),
+        (
+            ("kit list --audience entreprise", "Les documents écrits pour les entreprises."),
+            ("kit list --audience company", "The documents written for companies."),
+        ),
+        (
+            ("kit list -f xlsx -o kit.xlsx", "Le catalogue dans un fichier de tableur."),
+            ("kit list -f xlsx -o kit.xlsx", "The catalogue as a spreadsheet file."),
+        ),
+    ),
+    "path": (
+        (
+            ("kit path animer", "Le parcours « animer », dans l'ordre de lecture."),
+            ("kit path animate", "The path « animate », in reading order."),
+        ),
+        (
+            ("kit path comprendre -f md -o comprendre.md", "Le parcours « comprendre » en Markdown."),
+            ("kit path understand -f md -o understand.md", "The path « understand » as Markdown."),
+        ),
+    ),
+    "paths": (
+        (("kit paths", "Les trois parcours et leurs documents."), ("kit paths", "The three paths and their documents.")),
+        (("kit paths -f json", "Les mêmes, en JSON pour un script."), ("kit paths -f json", "The same, as JSON for a script.")),
+    ),
+    "categories": (
+        (
+            ("kit categories", "Les quatre catégories et leurs documents."),
+            ("kit categories", "The four categories and their documents."),
+        ),
+        (
+            ("kit categories -f csv", "Les mêmes, en CSV pour un script."),
+            ("kit categories -f csv", "The same, as CSV for a script."),
+        ),
+    ),
+    "show": (
+        (
+            ("kit show animer:2", "Le document n° 2 du parcours « animer » (la forme PARCOURS:N)."),
+            ("kit show animate:2", "Document 2 of the path « animate » (the PATH:N form)."),
+        ),
+        (
+            ("kit show referentiel-co-construction-territoire", "Un document par son identifiant (voir kit list)."),
+            ("kit show referentiel-co-construction-territoire", "A document by its id (see kit list)."),
+        ),
+        (
+            ("kit show comprendre:1 -f md -o fiche.md", "Sa fiche en Markdown."),
+            ("kit show understand:1 -f md -o record.md", "Its record as Markdown."),
+        ),
+    ),
+    "search": (
+        (
+            ("kit search partenariat", "Les documents qui parlent de partenariat, les plus pertinents d'abord."),
+            ("kit search partenariat", "The documents about partnerships, best first."),
+        ),
+        (
+            ("kit search 'partenariat entreprise association'", "Plusieurs mots : les documents qui en contiennent le plus."),
+            ("kit search 'partnership company association'", "Several words: the documents holding most of them."),
+        ),
+        (
+            ("kit search outil --path animer", "Seulement dans le parcours « animer »."),
+            ("kit search tool --path animate", "Only in the path « animate »."),
+        ),
+    ),
+    "about": (
+        (("kit about", "Le kit en bref."), ("kit about", "The kit in brief.")),
+        (
+            ("kit about -f html -o kit.html", "Le même texte en page web."),
+            ("kit about -f html -o kit.html", "The same text as a web page."),
+        ),
+    ),
+    "read": (
+        (
+            ("kit read animer:1 animer:2", "Marque les deux premiers documents du parcours « animer » comme lus."),
+            ("kit read animate:1 animate:2", "Marks the first two documents of the path « animate » as read."),
+        ),
+        (
+            ("kit read --undo animer:2", "Retire la marque du deuxième."),
+            ("kit read --undo animate:2", "Removes the mark of the second."),
+        ),
+    ),
+    "progress": (
+        (
+            ("kit progress", "Ce que vous avez lu, par parcours, et quoi lire ensuite."),
+            ("kit progress", "What you have read, per path, and what to read next."),
+        ),
+        (("kit progress animer", "Le parcours « animer » seulement."), ("kit progress animate", "The path « animate » only.")),
+        (
+            ("kit progress -f json -o progression.json", "Exporte votre progression…"),
+            ("kit progress -f json -o progress.json", "Exports your progress…"),
+        ),
+        (
+            ("kit progress --import progression.json", "… et la fusionne sur un autre ordinateur."),
+            ("kit progress --import progress.json", "… and merges it on another computer."),
+        ),
+    ),
+    "validate": (
+        (
+            ("kit validate mon-kit.json", "Vérifie un fichier de kit : code 0 s'il est valide, 3 sinon."),
+            ("kit validate my-kit.json", "Checks a kit file: exit code 0 when it is valid, 3 otherwise."),
+        ),
+        (
+            ("kit --kit mon-kit.json list", "Lit ce fichier à la place du kit intégré."),
+            ("kit --kit my-kit.json list", "Reads that file instead of the bundled kit."),
+        ),
+    ),
+    "schema": (
+        (
+            ("kit schema -o kit.schema.json", "Le schéma JSON des fichiers de kit, pour un éditeur ou un validateur."),
+            ("kit schema -o kit.schema.json", "The JSON Schema of kit files, for an editor or a validator."),
+        ),
+    ),
+    "help": (
+        (("kit help", "La liste des commandes (comme kit --help)."), ("kit help", "The list of commands (as kit --help).")),
+        (
+            ("kit help show", "L'aide d'une commande (comme kit show --help)."),
+            ("kit help show", "The help of one command (as kit show --help)."),
+        ),
+    ),
+}
+
+
+def examples(command: str) -> list[tuple[str, str]]:
+    """The examples of `command`'s help page in the current language: (command line, what it does)."""
+    chosen = 1 if _lang.get() == "en" else 0
+    return [(pair[chosen][0], pair[chosen][1] if chosen else french_spacing(pair[0][1])) for pair in EXAMPLES.get(command, ())]

@@ -59,6 +59,17 @@ def paths_by_document(kit: Kit) -> dict[str, list[str]]:
     return out
 
 
+def typed_name(path: ReadingPath, lang: str = "fr") -> str:
+    """The name of a path a reader types back in the interface's language: its French alias in French
+    (« animer »), its id in English (« animate »). Machine records keep the ids."""
+    return path.alias if lang == "fr" else path.id
+
+
+def path_names(kit: Kit, document_id: str, lang: str = "fr") -> list[str]:
+    """The paths that list a document, each by its `typed_name`, in the kit's path order."""
+    return [typed_name(p, lang) for p in kit.paths if document_id in p.documents]
+
+
 def when(document: Document, lang: str = "fr", compact: bool = False) -> str:
     """The date as the kit gives it (« novembre 2016 », « 2015-2016 »), in the language asked: in English
     `date_en` (« November 2016 »), never French words; the year alone where there is no date in that

@@ -202,3 +202,23 @@ def test_completion_stays_light(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.split() == ["rex-silver-geek"]
     assert result.stderr.strip() == "[]"
+
+
+def test_path_and_number_complete_in_bash(runner: CliRunner) -> None:
+    """`kit show animer:<TAB>`: bash breaks the word at « : », and replaces only what follows it."""
+    assert bash(runner, "kit show animer :") == [str(n) for n in range(1, 20)]
+    assert bash(runner, "kit show animer : 1") == ["1", *(str(n) for n in range(10, 20))]
+    assert bash(runner, "kit read comprendre : 1 animate : 1") == ["1", *(str(n) for n in range(10, 20))]
+    assert bash(runner, "kit show nowhere :") == []
+    # With « : » taken out of COMP_WORDBREAKS, the word arrives whole and so do the candidates.
+    assert bash(runner, "kit show support:1") == ["support:1", *(f"support:{n}" for n in range(10, 18))]
+
+
+def test_path_and_number_complete_in_zsh_with_the_titles(runner: CliRunner) -> None:
+    lines = zsh(runner, "kit show animer:").splitlines()
+    assert len(lines) == 19
+    assert lines[0] == "animer:1\tRéférentiel sur la co-construction en territoire"
+    assert lines[9] == "animer:10\tLancer et piloter une expérimentation collective sur le territoire"
+    assert zsh(runner, "kit show understand:2", KIT_LANG="en").splitlines() == [
+        "understand:2\tForesight paper on territorial co-construction models"
+    ]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli.cli.app import app
-from coconstruct_cli.cli.shell_completion import SHELLS, bash_word, script
+from coconstruct_cli.cli.shell_completion import SHELLS, bash_word, script, zsh_line
 from coconstruct_cli.errors import ExitCode
 
 PATHS = ["understand", "comprendre", "animate", "animer", "support", "accompagner"]
@@ -277,6 +277,7 @@ INSTALLED = {
 @pytest.mark.parametrize("shell", SHELLS)
 def test_install_completion_installs_for_the_shell_named(runner: CliRunner, tmp_path: Path, shell: str) -> None:
     home = tmp_path / "home"
+    home.mkdir()
     result = runner.invoke(app, ["--install-completion", shell], prog_name="kit")
     assert result.exit_code == 0, result.output
     installed = home / INSTALLED[shell]
@@ -289,6 +290,7 @@ def test_install_completion_installs_for_the_shell_named(runner: CliRunner, tmp_
 
 @pytest.mark.usefixtures("from_bash")
 def test_install_completion_speaks_english_when_asked(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
     result = runner.invoke(app, ["--install-completion", "zsh"], env={"KIT_LANG": "en"}, prog_name="kit")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"zsh completion installed in {tmp_path / 'home' / '.zfunc' / '_kit'}.\n")
@@ -305,13 +307,48 @@ def test_install_twice_adds_each_start_up_line_once(runner: CliRunner, tmp_path:
     assert (home / ".bashrc").read_text(encoding="utf-8") == (
         f"alias ll='ls -l'\nsource {home / '.bash_completions' / 'kit.sh'}\n"
     )
-    # The user's own zstyle is kept, not doubled by ours.
-    assert (home / ".zshrc").read_text(encoding="utf-8") == (
-        "zstyle ':completion:*' menu no\nfpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
+    # The user's own zstyle is kept, and no style of ours is added.
+    assert (home / ".zshrc").read_text(encoding="utf-8") == f"zstyle ':completion:*' menu no\n{zsh_line()}\n"
+
+
+def test_zsh_gets_one_line_that_starts_compinit_only_when_nothing_did(runner: CliRunner, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    own = "autoload -Uz compinit && compinit -C\nzstyle ':completion:*' menu no\n"
+    (home / ".zshrc").write_text(own, encoding="utf-8")
+    assert runner.invoke(app, ["--install-completion", "zsh"], prog_name="kit").exit_code == 0
+    text = (home / ".zshrc").read_text(encoding="utf-8")
+    assert text == own + zsh_line() + "\n"
+    assert "zstyle" not in zsh_line() and "menu" not in zsh_line()
+    # compinit is in the line's else branch only: run when no completion system is loaded (compdef undefined).
+    assert zsh_line().endswith("then autoload -Uz _kit && compdef _kit kit; else autoload -Uz compinit && compinit; fi")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_missing_home_is_refused_with_exit_4_and_not_created(runner: CliRunner, tmp_path: Path, shell: str, lang: str) -> None:
+    home = tmp_path / "nonexistent"
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": "", "ZDOTDIR": "", "KIT_LANG": lang}
+    result = runner.invoke(app, ["--install-completion", shell], env=env, prog_name="kit")
+    assert result.exit_code == ExitCode.OUTPUT == 4
+    assert result.stdout == "" and not home.exists()
+    expected = (
+        f"Erreur\u00a0: Le dossier {home} n'existe pas (HOME ou ZDOTDIR)."
+        if lang == "fr"
+        else f"Error: The folder {home} does not exist (HOME or ZDOTDIR)."
     )
+    assert result.stderr.startswith(expected) and result.stderr.count("\n") == 1
+
+
+def test_a_missing_zdotdir_is_refused_too(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
+    zdotdir = tmp_path / "zdot"
+    result = runner.invoke(app, ["--install-completion", "zsh"], env={"ZDOTDIR": str(zdotdir)}, prog_name="kit")
+    assert result.exit_code == 4 and not zdotdir.exists()
 
 
 def test_fish_follows_xdg_config_home(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
     config = tmp_path / "xdg"
     result = runner.invoke(app, ["--install-completion", "fish"], env={"XDG_CONFIG_HOME": str(config)}, prog_name="kit")
     assert result.exit_code == 0
@@ -587,6 +624,42 @@ def test_real_shells_offer_only_real_names_with_intact_descriptions(shell: str, 
         assert sorted(shown_values(shell, menu)) == sorted(names)
         if shell != "bash":  # bash shows values only
             assert description in "\n".join(menu)
+    finally:
+        terminal.close()
+
+
+@pytest.mark.e2e
+def test_real_zsh_with_its_own_compinit_completes_kit(kit_exe: str, tmp_path: Path) -> None:
+    """A .zshrc that starts the completion system itself: kit's line binds _kit without a second compinit."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".zshrc").write_text("autoload -Uz compinit && compinit -u\n", encoding="utf-8")
+    terminal = Terminal("zsh", kit_exe, tmp_path)
+    try:
+        terminal.tab("kit path ", until="accompagner")
+        assert sorted(shown_values("zsh", terminal.menu("kit path "))) == sorted(PATHS)
+    finally:
+        terminal.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("real", ["bash", "zsh"])
+def test_real_shells_complete_a_path_and_its_numbers(real: str, kit_exe: str, tmp_path: Path) -> None:
+    """`kit show animer:1<TAB>`: bash lists the numbers (its word ends at « : »), zsh them with the titles."""
+    terminal = Terminal(real, kit_exe, tmp_path)
+    try:
+        if real == "bash":
+            terminal.tab("kit show animer:1", until="19")
+            assert sorted(shown_values("bash", terminal.menu("kit show animer:1"))) == sorted(
+                ["1", *(str(n) for n in range(10, 20))]
+            )
+            # The one candidate is inserted after « animer: », not in place of it: Enter shows document 19.
+            terminal.child.send("9\t\r")
+            terminal.expect("fiche-diagnostic-structure-animation")
+        else:
+            terminal.tab("kit show animer:1", until="Lancer et piloter")
+            menu = "\n".join(terminal.menu("kit show animer:1"))
+            assert "animer:10" in menu and "animer:19" in menu and "Lancer et piloter" in menu
     finally:
         terminal.close()
 

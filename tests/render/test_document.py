@@ -84,6 +84,21 @@ def test_written_for_quotes_the_seed_and_is_marked_with_a_star(kit: Kit, medium:
 
 
 @pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_the_paths_are_named_in_the_interface_s_language(kit: Kit, medium: Medium) -> None:
+    out = show(kit, "referentiel-co-construction-territoire", medium)
+    assert re.search(r"Parcours( :)? comprendre, animer, accompagner", out)
+    assert "animate" not in out
+    set_lang("en")
+    out = show(kit, "referentiel-co-construction-territoire", medium)
+    assert re.search(r"Paths(:)? understand, animate, support", out)
+
+
+def test_the_machine_record_keeps_the_path_ids(kit: Kit) -> None:
+    record = json.loads(bytes(render(DocumentDetail(kit, doc(kit, "rex-labo-alsace")), Medium.JSON, width=80)))
+    assert record["paths"] == ["animate"]
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
 def test_concerns_is_our_reading_with_the_seed_phrase_it_rests_on(kit: Kit, medium: Medium) -> None:
     out = show(kit, "accompagner-associations", medium)
     assert "◆ Concerne aussi (notre lecture) : Une structure d'animation" in out

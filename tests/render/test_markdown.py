@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from coconstruct_cli import i18n
+from coconstruct_cli.formats import Medium
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
 from coconstruct_cli.names import resolve_in_path
@@ -149,3 +151,16 @@ def test_numbers_follow_the_path_when_the_list_is_filtered_by_one(kit: Kit) -> N
     numbers = reading_numbers(Selection(kit, in_path.documents[-2:], path))
     assert sorted(numbers.values())[-1] == len(in_path.documents)
     assert numbers[in_path.documents[-1].id] == len(in_path.documents)
+
+
+def test_the_reading_number_reads_as_a_number_before_a_title_that_starts_with_one(kit: Kit) -> None:
+    """« - **2** **2 études territoriales…** » was read « 2 2 études » once rendered: now « n° 2 — 2 études »."""
+    from coconstruct_cli.guide import Answers
+    from coconstruct_cli.plan import build_plan
+    from coconstruct_cli.render import render
+    from coconstruct_cli.results import PlanResult
+
+    plan = build_plan(kit, Answers("association", "animate", "all"))
+    text = render(PlanResult(plan), Medium.MD)
+    assert "- n°\u00a02 — **2 études territoriales" in text
+    assert not re.search(r"^- \*\*\d+\*\*", text, flags=re.M)

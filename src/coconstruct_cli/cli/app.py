@@ -24,28 +24,12 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from .. import i18n, version_line
 from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
 from ..formats import OFFERED
-from ..i18n import os_reason, t
+from ..i18n import choose_language, os_reason, t
 from ..text import no_surrogates
-from . import options, shell_completion
-from .click_text import KitHelpFormatter, unknown_command, usage_message
+from . import compat, options, shell_completion
+from .click_text import KitHelpFormatter, unknown_command, usage_message, write_example
 from .commands import COMMANDS
 from .console import Console, prepare_streams, silence_stdout
-
-
-def choose_language(args: list[str], env: dict[str, str] | None = None) -> i18n.Lang:
-    """The language of a run: `--lang X` (or `--lang=X`) anywhere on its line, else KIT_LANG, else the locale.
-
-    Looked for before click parses anything, so that its usage errors and help pages are in it too.
-    """
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
-        if arg == "--lang" or arg.startswith("--lang="):
-            lang = i18n.parse_lang(value)
-            if lang is not None:
-                return lang
-    return i18n.detect(env)
 
 
 def _key(holder: Any, attribute: str) -> str | None:
@@ -96,6 +80,17 @@ class _Translated(ClickCommand):
         if option is not None:
             option.help = t("click.help_option")
         return option
+
+    def format_epilog(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        # Every page ends with examples (clig.dev), each what it does as a shell comment, then the command
+        # line as it is typed: a reader may copy both lines into a shell.
+        rows = i18n.examples(ctx.info_name if ctx.parent is not None and ctx.info_name else "kit")
+        if rows:
+            with formatter.section("Examples"):
+                for number, (command, does) in enumerate(rows):
+                    if number:
+                        formatter.write_paragraph()
+                    write_example(formatter, command, does)
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         from typer._click.exceptions import UsageError as ClickUsageError
@@ -191,7 +186,7 @@ class KitGroup(_Translated, TyperGroup):
         except OSError as exc:
             stdout_failure(exc, console)
         except Exception as exc:  # noqa: BLE001 - a bug must still end in one sentence, not a traceback
-            fail(InternalError(t("err.internal", error=type(exc).__name__)), console)
+            fail(InternalError(compat.explain(exc) or t("err.internal", error=type(exc).__name__)), console)
 
     def resolve_command(self, ctx: ClickContext, args: list[str]) -> tuple[str | None, ClickCommand | None, list[str]]:
         from typer._click.exceptions import UsageError as ClickUsageError
@@ -279,3 +274,5 @@ def main() -> None:
         app(prog_name="kit")
     except OSError as exc:  # pragma: no cover - the boundary above catches them first
         stdout_failure(exc, Console())
+    except Exception as exc:  # noqa: BLE001 - Typer builds the commands before the boundary exists
+        compat.fail_to_start(exc)

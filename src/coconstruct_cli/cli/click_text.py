@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, UsageError
 
 # Headings click writes with `formatter.section(...)`, as Typer spells them.
-_HEADINGS = {"Arguments": "click.arguments", "Options": "click.options", "Commands": "click.commands"}
+_HEADINGS = {"Arguments": "click.arguments", "Options": "click.options", "Commands": "click.commands",
+             "Examples": "click.examples"}  # fmt: skip
 # Patterns as text: `re` compiles them the first time a help page or an error needs one, not at start-up.
 # A hyphen inside a word (« ne-sais-pas »): the help is wrapped as if it could not break there.
 _WORD_HYPHEN = r"(?<=\w)-(?=\w)"
@@ -68,6 +69,17 @@ class KitHelpFormatter(HelpFormatter):
     def _restore_hyphens(self, start: int) -> None:
         # Wrapped: the words are whole on their lines, and a reader who copies « ne-sais-pas » gets a real hyphen.
         self.buffer[start:] = [part.replace(_NO_BREAK_HYPHEN, "-") for part in self.buffer[start:]]
+
+
+def write_example(formatter: HelpFormatter, command: str, does: str) -> None:
+    """One example of a help page: what it does as shell comments (each wrapped line one), then the command whole."""
+    import textwrap
+
+    indent = " " * formatter.current_indent
+    width = max((formatter.width or 80) - formatter.current_indent, 20)
+    for line in textwrap.wrap(does, width, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False):
+        formatter.write(f"{indent}{line}\n")
+    formatter.write(f"{indent}{command}\n")
 
 
 def _unbreakable(text: str) -> str:

@@ -169,10 +169,30 @@ def complete_role(ctx: typer.Context, incomplete: str) -> Items:
 
 
 def complete_document(ctx: typer.Context, incomplete: str) -> Items:
-    """Document ids, the title as help, in the kit's order."""
+    """Document ids, the title as help, in the kit's order; after « PATH: » (an id or alias of a path),
+    that path's reading-order numbers, « animer:1 » to « animer:19 », each with its document's title."""
     english = _english(ctx)
-    items = [(_text(d.get("id")), _pick(d, "title", english)) for d in _objects(kit_data(ctx), "documents")]
-    return _starting(items, incomplete)
+    data = kit_data(ctx)
+    documents = _objects(data, "documents")
+    if ":" in incomplete:
+        typed_path = incomplete.partition(":")[0]
+        titles = {_text(d.get("id")): _pick(d, "title", english) for d in documents}
+        for p in _objects(data, "paths"):
+            if typed_path in (_text(p.get("id")), _text(p.get("alias"))):
+                refs = p.get("documents")
+                refs = [r for r in refs if isinstance(r, str)] if isinstance(refs, list) else []
+                numbered = [(f"{typed_path}:{n}", titles.get(clean(ref), "")) for n, ref in enumerate(refs, start=1)]
+                return _starting(numbered, incomplete)
+        return []
+    return _starting([(_text(d.get("id")), _pick(d, "title", english)) for d in documents], incomplete)
+
+
+def complete_command(ctx: typer.Context, incomplete: str) -> Items:
+    """`kit help`'s commands, each with its one-line help."""
+    from .commands import COMMANDS
+
+    english = _english(ctx)
+    return _starting([(name, _message(f"help.{name}", english)) for name, _ in COMMANDS], incomplete)
 
 
 def complete_lang(ctx: typer.Context, incomplete: str) -> Items:

@@ -25,15 +25,21 @@ def main() -> None:
             # Closed, full or a closed pipe: told (or not) as every other command tells it. Only now is
             # the console imported: the fast path stays fast.
             from .. import i18n
-            from .app import choose_language, stdout_failure
+            from ..i18n import choose_language
+            from .app import stdout_failure
             from .console import Console, prepare_streams
 
             prepare_streams()
             i18n.set_lang(choose_language(sys.argv[1:]))
             stdout_failure(exc, Console())
         return
-    from .app import main as run
+    try:
+        from .app import main as run
+    except Exception as exc:  # noqa: BLE001 - a library of the wrong version: one sentence, not a traceback
+        from .compat import fail_to_start
 
+        fail_to_start(exc)
+        raise  # pragma: no cover - fail_to_start always raises
     try:
         run()
     except SystemExit as end:

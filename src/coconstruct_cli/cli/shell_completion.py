@@ -151,18 +151,39 @@ class BashComplete(_Complete):
     name = "bash"
     source_template = BASH_SCRIPT
 
+    replaced_from = 0
+    """Where, in a candidate, the part bash replaces begins (after « animer: », see below)."""
+
     def get_completion_args(self) -> tuple[list[str], str]:
         words = split_arg_string(os.environ.get("COMP_WORDS", ""))
         try:
             cword = int(os.environ.get("COMP_CWORD", ""))
         except ValueError:
             cword = len(words)
-        incomplete = words[cword] if 0 <= cword < len(words) else ""
-        return words[1:cword], incomplete
+        if not 0 <= cword <= len(words):
+            cword = len(words)
+        # bash breaks words at « : » (COMP_WORDBREAKS): « animer:1 » arrives as « animer », « : », « 1 ».
+        # Glued back, it is completed whole; bash replaces only the text after the last « : ».
+        tokens = [*words[:cword], words[cword] if cword < len(words) else ""]
+        glued: list[str] = []
+        colon = False
+        for token in tokens:
+            if token == ":" and glued:
+                glued[-1] += ":"
+                colon = True
+            elif colon:
+                glued[-1] += token
+                colon = False
+            else:
+                glued.append(token)
+        incomplete = glued[-1]
+        split_at_colon = ":" in tokens[1:]
+        self.replaced_from = incomplete.rfind(":") + 1 if split_at_colon else 0
+        return glued[1:-1], incomplete
 
     def format_completion(self, item: CompletionItem) -> str:
         # bash shows values only, and inserts the one chosen as typed: escape it into one word.
-        return bash_word(_line(item, with_help=False))
+        return bash_word(_line(item, with_help=False)[self.replaced_from :])
 
 
 class ZshComplete(_Complete):
@@ -255,10 +276,27 @@ def _add_lines(rc: Path, lines: list[str]) -> None:
         raise OutputError(t("err.output_write", path=rc, reason=os_reason(exc))) from None
 
 
+def zsh_line(prog_name: str = "kit") -> str:
+    """The one line `.zshrc` gets: the folder of `_kit` in fpath, and `_kit` bound to `kit`. The completion
+    system is started (compinit) only when nothing has started it yet: a .zshrc that runs its own keeps
+    its one compinit and its own styles (menus, colours), untouched."""
+    return (
+        f"fpath+=~/.zfunc; if (( ${{+functions[compdef]}} )); then autoload -Uz _{prog_name} && compdef _{prog_name} "
+        f"{prog_name}; else autoload -Uz compinit && compinit; fi"
+    )
+
+
+def _existing_folder(folder: Path) -> Path:
+    """`folder` when it exists; never created: a missing home is a mistake to tell (HOME=/nonexistent), not to make."""
+    if not folder.exists():  # a file in its place fails at the write, told as a write that failed
+        raise OutputError(t("err.no_home", path=clean(str(folder))))
+    return folder
+
+
 def install_script(shell: str, prog_name: str = "kit") -> Path:
     """Install completion for `shell` in the user's home; the path of the script. Raises OutputError."""
     text = script(shell, prog_name)
-    home = _home()
+    home = _existing_folder(_home())
     if shell == "bash":
         target = home / ".bash_completions" / f"{prog_name}.sh"
         _write(target, text)
@@ -266,12 +304,8 @@ def install_script(shell: str, prog_name: str = "kit") -> Path:
     elif shell == "zsh":
         target = home / ".zfunc" / f"_{prog_name}"
         _write(target, text)
-        zshrc = Path(os.environ.get("ZDOTDIR") or home) / ".zshrc"
-        present = zshrc.read_text(encoding="utf-8", errors="replace") if zshrc.is_file() else ""
-        lines = ["fpath+=~/.zfunc; autoload -Uz compinit; compinit"]
-        if "zstyle" not in present:  # the user's own menu settings win
-            lines.append("zstyle ':completion:*' menu select")
-        _add_lines(zshrc, lines)
+        zshrc = _existing_folder(Path(os.environ.get("ZDOTDIR") or home)) / ".zshrc"
+        _add_lines(zshrc, [zsh_line(prog_name)])
     else:
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
         target = config / "fish" / "completions" / f"{prog_name}.fish"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,20 @@ def purpose_source(path: ReadingPath) -> str:
     if not path.purpose_source:
         return ""
     return f"{colon(t('label.purpose_source'))} {pick(path.purpose_source, path.purpose_source_en)}"
+
+
+def next_groups(shown: Sequence[str], start: Set[str]) -> list[tuple[str | None, list[str]]]:
+    """The next documents of `kit progress`, each group under the words that introduce it: the plan's
+    « Pour commencer » first (they come first in `shown`), then « Puis, dans l'ordre du parcours »; one
+    group with no label when the plan gives no start on this path."""
+    first = [i for i in shown if i in start]
+    rest = [i for i in shown if i not in start]
+    if not first:
+        return [(None, rest)]
+    groups: list[tuple[str | None, list[str]]] = [(colon(t("progress.start_note")), first)]
+    if rest:
+        groups.append((colon(t("progress.then")), rest))
+    return groups
 
 
 def figure_year(figure: Figure) -> str:

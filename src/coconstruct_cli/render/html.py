@@ -19,9 +19,19 @@ from .. import __version__, results
 from .. import plan as plans
 from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, paths_by_document, subcategory, when
+from ..queries import Selection, category_of, documents_in, groups, path_names, subcategory, when
 from ..text import french_spaces, strip_unsafe
-from .common import Block, about_outline, document_outline, href, pointer_lines, purpose_source, read_as, search_notes
+from .common import (
+    Block,
+    about_outline,
+    document_outline,
+    href,
+    next_groups,
+    pointer_lines,
+    purpose_source,
+    read_as,
+    search_notes,
+)
 
 if TYPE_CHECKING:
     from ..model import Category, Document, Kit
@@ -406,7 +416,7 @@ def document_html(kit: Kit, document: Document, generated: datetime.date) -> str
         (t("col.authors"), esc(", ".join(document.authors))),
         (t("col.year"), esc(when(document, lang))),
         (t("col.kind"), kit_text(document.kind, document.kind_en)),
-        (t("col.paths"), esc(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), esc(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     rows = "".join(f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>\n" for label, value in fields)
     parts = [french_title_block(document.title, document.title_en), f'<dl class="meta record">\n{rows}</dl>\n']
@@ -658,11 +668,13 @@ def progress_html(result: results.ProgressResult, generated: datetime.date) -> s
             parts.append(f"<p>{esc(t('progress.done'))}</p>\n")
         else:
             shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-            rows = [Row(standing.numbers[i], result.documents[i]) for i in shown]
             parts.append(f"<h3>{esc(t('progress.next'))}</h3>\n")
-            parts.append(documents_table(kit, rows, subheadings=False))
-            if standing.start:
-                parts.append(f'<p class="muted">{esc(t("progress.start_note"))}</p>\n')
+            for label, idents in next_groups(shown, standing.start):
+                if label is not None:
+                    parts.append(f'<p class="muted">{esc(label)}</p>\n')
+                parts.append(
+                    documents_table(kit, [Row(standing.numbers[i], result.documents[i]) for i in idents], subheadings=False)
+                )
             hidden = len(done.next) - len(shown)
             if hidden:
                 command = f"kit progress {plans.path_name(path)}"

@@ -11,7 +11,7 @@ from .. import plan as plans
 from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, groups, kind, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, groups, kind, path_names, subcategory_label, when
 from ..search import Marked, Pointer, Result, why
 from ..text import one_line
 from .common import (
@@ -21,6 +21,7 @@ from .common import (
     document_outline,
     fields_label,
     href,
+    next_groups,
     pointer_lines,
     purpose_source,
     search_lead,
@@ -73,6 +74,11 @@ def document_line(document: Document) -> str:
 def numbered(number: int, text: str) -> str:
     """One item of an ordered list; the first item's number is where the list starts, in CommonMark and GFM."""
     return f"{number}. {text}\n"
+
+
+def reading_number(number: int) -> str:
+    """« n° 2 — », a reading-order number read as one: « **2** **2 études…** » was read « 2 2 études »."""
+    return f"{escape(t('md.reading_number', number=number))} —"
 
 
 def reading_numbers(selection: Selection) -> dict[str, int]:
@@ -139,7 +145,7 @@ def document_md(kit: Kit, document: Document) -> str:
         (t("col.authors"), escape(", ".join(document.authors))),
         (t("col.year"), escape(when(document, lang))),
         (t("col.kind"), escape(kind(document, lang))),
-        (t("col.paths"), escape(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), escape(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     out.append("\n")
     out.extend(item(labelled(label, value)) for label, value in fields)
@@ -183,9 +189,9 @@ def about_md(about: About) -> str:
 
 
 def _plan_entry(item: plans.Item, why: bool = False) -> str:
-    """« - **9** ★ **Title** — Authors, year (`id`) », then what ties it to the reader, or its « pourquoi »."""
+    """« - n° 9 — ★ **Title** — Authors, year (`id`) », then what ties it to the reader, or its « pourquoi »."""
     mark = f"{STAR} " if item.highlight else ("◆ " if item.concern else "")
-    out = f"- **{item.number}** {mark}{document_line(item.document)}\n"
+    out = f"- {reading_number(item.number)} {mark}{document_line(item.document)}\n"
     if why:
         out += f"  - {labelled(t('col.why'), escape(item.why))}\n"
         if item.concern:
@@ -291,11 +297,11 @@ def progress_md(result: results.ProgressResult) -> str:
             out.append("\n" + escape(t("progress.done")) + "\n")
             continue
         shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-        out.append("\n" + escape(colon(t("progress.next"))) + "\n\n")
-        for ident in shown:
-            out.append(item(f"**{standing.numbers[ident]}** {document_line(result.documents[ident])}"))
-        if standing.start:
-            out.append("\n*" + escape(t("progress.start_note")) + "*\n")
+        out.append("\n" + escape(colon(t("progress.next"))) + "\n")
+        for label, idents in next_groups(shown, standing.start):
+            out.append(("\n*" + escape(label) + "*\n" if label is not None else "") + "\n")
+            for ident in idents:
+                out.append(item(f"{reading_number(standing.numbers[ident])} {document_line(result.documents[ident])}"))
         hidden = len(done.next) - len(shown)
         if hidden:
             out.append("\n" + escape(t("progress.more", count=hidden, command=f"kit progress {plans.path_name(path)}")) + "\n")

@@ -19,7 +19,7 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, kind, paths_by_document, subcategory_label, when
+from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
 from ..search import Marked, Result, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
@@ -30,6 +30,7 @@ from .common import (
     document_outline,
     fields_label,
     href,
+    next_groups,
     pointer_lines,
     purpose_source,
     search_lead,
@@ -180,7 +181,7 @@ def document_panel(kit: Kit, document: Document, width: int | None = None) -> Re
         (t("col.authors"), plain(", ".join(document.authors))),
         (t("col.year"), plain(when(document, lang))),
         (t("col.kind"), plain(kind(document, lang))),
-        (t("col.paths"), plain(", ".join(paths_by_document(kit)[document.id]) or t("label.none"))),
+        (t("col.paths"), plain(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
     ]
     if lang == "en" and document.title_en:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))
@@ -402,17 +403,20 @@ def progress_view(result: results.ProgressResult, width: int | None = None) -> R
         else:
             body.append(Text(colon(t("progress.next")), style="bold"))
             shown = done.next if result.one_path else done.next[:NEXT_SHOWN]
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
-            grid.add_column(ratio=1)
-            grid.add_column(style="cyan", no_wrap=True)
-            for ident in shown:
-                document = result.documents[ident]
-                style = "bold" if ident in standing.start else ""
-                grid.add_row(str(standing.numbers[ident]), plain(pick(document.title, document.title_en), style), plain(ident))
-            body.append(grid)
-            if standing.start:
-                body.append(plain(t("progress.start_note"), "dim"))
+            for label, idents in next_groups(shown, standing.start):
+                if label is not None:
+                    body.append(plain(label, "dim"))
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
+                grid.add_column(ratio=1)
+                grid.add_column(style="cyan", no_wrap=True)
+                for ident in idents:
+                    document = result.documents[ident]
+                    style = "bold" if ident in standing.start else ""
+                    grid.add_row(
+                        str(standing.numbers[ident]), plain(pick(document.title, document.title_en), style), plain(ident)
+                    )
+                body.append(grid)
             hidden = len(done.next) - len(shown)
             if hidden:
                 command = f"kit progress {plans.path_name(path)}"

@@ -104,7 +104,7 @@ def test_markdown_plan(runner: CliRunner) -> None:
     assert "- **Parcours** : Accompagner les organisations du territoire dans leur dynamique partenariale (`accompagner`)" in out
     start, rest = out.split("\n## Ensuite, dans l'ordre du parcours\n")
     assert "\n## Pour commencer\n\n5 documents, choisis ainsi : 1 écrit pour vous" in start
-    assert "\n- **14** ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
+    assert "\n- n° 14 — ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
     assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « le contexte" in start
     assert start.count("\n  - **Pourquoi** : ") == 5
     assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
@@ -262,6 +262,27 @@ def test_bad_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: st
 
 
 # --- interactive, with a scripted user -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "proposed"), [("fr", "plan-accompagner.md"), ("en", "plan-support.md")])
+def test_the_proposed_file_name_names_the_path_in_the_interface_s_language(
+    runner: CliRunner, tmp_path: Path, lang: str, proposed: str
+) -> None:
+    script = Script(
+        [
+            ("role", "company"),
+            ("goal", "support"),
+            ("need", "toolbox"),
+            ("recap", "confirm"),
+            ("next", "save"),
+            ("save", "md"),
+            ("filename", "mine.md"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "--lang", lang, console=terminal(ask=script))
+    assert code == 0, err
+    assert [q.default for q in script.asked if q.name == "filename"] == [proposed]
 
 
 def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ def test_a_company_that_needs_tools_gets_another_start_and_saves_under_the_name_
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")  # enregistrer
     expect(child, "Non, merci")
     press(child, ENTER, "Nom du fichier :")  # Markdown, the first offer
-    expect(child, "plan-support.md")
+    expect(child, "plan-accompagner.md")
     press(child, CTRL_U + "plan.html" + ENTER, "annonce du HTML")
     expect(child, "Choisir un autre nom")
     press(child, ENTER, "Écrit : plan.html")  # as the name says
@@ -184,7 +184,7 @@ def test_in_english_save_as_json_and_replay(kit_exe: str, tmp_path: Path) -> Non
 
 
 def test_an_existing_file_is_only_replaced_when_the_user_says_so(kit_exe: str, tmp_path: Path) -> None:
-    (tmp_path / "plan-animate.md").write_text("mon plan à moi\n", encoding="utf-8")
+    (tmp_path / "plan-animer.md").write_text("mon plan à moi\n", encoding="utf-8")
     child = guide(kit_exe, ["guide", "--role", "animateur"], tmp_path)
     expect(child, "Que voulez-vous faire ?")
     expect(child, "Je ne sais pas encore")
@@ -198,17 +198,17 @@ def test_an_existing_file_is_only_replaced_when_the_user_says_so(kit_exe: str, t
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")
     expect(child, "Non, merci")
     press(child, ENTER, "Nom du fichier :")  # Markdown
-    expect(child, "plan-animate-2.md")  # the proposal never names a file that exists
-    press(child, CTRL_U + "plan-animate.md" + ENTER, "Le fichier plan-animate.md existe déjà.")
+    expect(child, "plan-animer-2.md")  # the proposal never names a file that exists
+    press(child, CTRL_U + "plan-animer.md" + ENTER, "Le fichier plan-animer.md existe déjà.")
     expect(child, "Le remplacer")
     press(child, ENTER, "Nom du fichier :")  # choisir un autre nom
-    expect(child, "plan-animate-2.md")
-    press(child, ENTER, "Écrit : plan-animate-2.md")
+    expect(child, "plan-animer-2.md")
+    press(child, ENTER, "Écrit : plan-animer-2.md")
     expect(child, "Quitter")
     child.send(ESC)
     assert finish(child) == 0
-    assert (tmp_path / "plan-animate.md").read_text(encoding="utf-8") == "mon plan à moi\n"
-    assert (tmp_path / "plan-animate-2.md").read_text(encoding="utf-8").startswith("# Votre plan de lecture")
+    assert (tmp_path / "plan-animer.md").read_text(encoding="utf-8") == "mon plan à moi\n"
+    assert (tmp_path / "plan-animer-2.md").read_text(encoding="utf-8").startswith("# Votre plan de lecture")
 
 
 def test_ctrl_c_at_the_first_question(kit_exe: str, tmp_path: Path) -> None:

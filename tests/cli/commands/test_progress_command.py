@@ -4,6 +4,7 @@ when » as a new user would try it, with the installed `kit` in a pseudo-termina
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import subprocess
@@ -86,6 +87,22 @@ def test_saved_plan_then_three_read_gives_3_of_17_and_the_plan_s_order(runner: C
     assert "… et" not in flat  # one path asked: every next document is shown
     code, out, _ = invoke(runner, "progress", console=terminal(width=100))
     assert "… et 9 autres : kit progress accompagner" in " ".join(out.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_the_plan_s_start_is_introduced_above_the_documents_it_names(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    save_plan(runner, tmp_path)
+    assert invoke(runner, "read", *THREE)[0] == 0
+    console = terminal(width=100) if fmt == "table" else None
+    code, out, err = invoke(runner, "progress", "accompagner", "--format", fmt, console=console)
+    assert code == 0, err
+    flat = " ".join(html.unescape(out).replace("│", " ").split())
+    start = flat.index("Pour commencer, d'après votre plan :")
+    then = flat.index("Puis, dans l'ordre du parcours :")
+    # The plan's two unread start documents between the two notes, the rest of the path after them.
+    assert start < flat.index("Guide pratique sur l'engagement associatif") < then
+    assert start < flat.index("Se former aux enjeux et à la pratique") < then
+    assert then < flat.index("Accompagner les entreprises")
 
 
 def test_the_next_guide_offers_to_resume_and_a_new_answer_is_asked_as_before(runner: CliRunner, tmp_path: Path) -> None:
@@ -232,7 +249,7 @@ def test_a_new_user_saves_a_plan_reads_three_and_a_new_terminal_shows_where_they
     press(child, ENTER, "Et maintenant ?")
     press(child, DOWN * 3 + ENTER, "Enregistrer ce plan dans un fichier ?")
     press(child, ENTER, "Nom du fichier :")
-    press(child, ENTER, "Écrit : plan-support.md")
+    press(child, ENTER, "Écrit : plan-accompagner.md")
     expect(child, "Et maintenant ?")
     settle(child)
     child.send(ESC)

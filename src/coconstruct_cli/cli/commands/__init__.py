@@ -4,7 +4,7 @@ The guide first (the main job), then the reading commands, then the tools for ki
 command: its module here and one line below.
 """
 
-from . import about, categories, guide, listing, path, paths, progress, read, schema, search, show, validate
+from . import about, categories, guide, help, listing, path, paths, progress, read, schema, search, show, validate
 
 COMMANDS = (
     ("guide", guide.guide),
@@ -19,4 +19,5 @@ COMMANDS = (
     ("progress", progress.progress),
     ("validate", validate.validate),
     ("schema", schema.schema),
+    ("help", help.help_),
 )

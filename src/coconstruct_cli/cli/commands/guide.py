@@ -164,10 +164,14 @@ def save(console: "Console", result: "PlanResult") -> None:
     from ... import guide as core
     from ...errors import OutputError
     from ...formats import Format, medium
+    from ...i18n import get_lang
+    from ...queries import typed_name
     from ...render import render
 
+    # The file is named as the interface names the path: plan-animer.md in French, plan-animate.md in English.
+    name = typed_name(result.plan.path, get_lang())
     while True:
-        choice = core.save_dialog(result.plan.path.id, console.question)
+        choice = core.save_dialog(name, console.question)
         if choice is None:
             return
         fmt = Format(choice.fmt)

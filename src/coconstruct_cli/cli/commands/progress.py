@@ -15,7 +15,7 @@ from ..completion import complete_path
 
 PathArg = Annotated[
     str | None,
-    typer.Argument(metavar="PATH", help="help.progress_path", show_default=False, autocompletion=complete_path),
+    typer.Argument(metavar="metavar.path", help="help.progress_path", show_default=False, autocompletion=complete_path),
 ]
 
 
@@ -25,7 +25,7 @@ def progress(
     name: PathArg = None,
     where: Annotated[bool, typer.Option("--where", help="help.where")] = False,
     import_file: Annotated[
-        Path | None, typer.Option("--import", help="help.import", show_default=False, dir_okay=False, metavar="<path>")
+        Path | None, typer.Option("--import", help="help.import", show_default=False, dir_okay=False, metavar="metavar.file")
     ] = None,
     reset: Annotated[bool, typer.Option("--reset", help="help.reset")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.yes")] = False,

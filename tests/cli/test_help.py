@@ -1,0 +1,102 @@
+"""Help pages: every command's page ends with examples that work, `kit help [CMD]` prints the same pages."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from test_completion import bash, zsh
+from typer.testing import CliRunner
+
+from coconstruct_cli import i18n
+from coconstruct_cli.cli.commands import COMMANDS
+from coconstruct_cli.guide import Question
+from coconstruct_cli.loader import bundled_path
+from conftest import invoke, spaced, terminal
+
+PAGES = ["kit", *(name for name, _ in COMMANDS)]
+LANGS = {"fr": "Exemples :", "en": "Examples:"}
+
+
+def page(runner: CliRunner, name: str, lang: str) -> str:
+    args = ["--help"] if name == "kit" else [name, "--help"]
+    code, out, err = invoke(runner, *args, "--lang", lang)
+    assert (code, err) == (0, "")
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_help_page_ends_with_its_examples(runner: CliRunner, name: str, lang: str) -> None:
+    i18n.set_lang(lang)  # type: ignore[arg-type]
+    examples = i18n.examples(name)
+    assert len(examples) >= 1
+    text = page(runner, name, lang)
+    heading = spaced(LANGS[lang])
+    assert text.count(heading) == 1
+    tail = text.split(heading)[1]
+    for command, does in examples:
+        assert f"\n  {command}\n" in tail  # whole, on its own line, to be copied
+        assert spaced(" ".join(does.split()[:2])) in tail.replace("\n  # ", " ")
+
+
+def answer_first(question: Question, **_: object) -> str:
+    """A user who takes each question's default (the guide run by its bare example), and leaves where it can."""
+    if question.escape is not None:
+        return str(question.escape)
+    if question.default is not None:
+        return str(question.default)
+    return str(question.options[0].value)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_example_runs(runner: CliRunner, name: str, lang: str, tmp_path: Path) -> None:
+    # The example kit files exist where a reader would have them: a copy of the bundled kit.
+    for kit_name in ("mon-kit.json", "my-kit.json"):
+        shutil.copy(bundled_path(), tmp_path / kit_name)
+    i18n.set_lang(lang)  # type: ignore[arg-type]
+    for command, _ in i18n.examples(name):
+        args = shlex.split(command)
+        assert args[0] == "kit"
+        console = terminal(ask=answer_first) if args == ["kit", "guide"] else None
+        code, out, err = invoke(runner, *args[1:], "--lang", lang, console=console)
+        assert code == 0, (command, err)
+        assert out or "-o" in args, command
+
+
+def test_kit_help_prints_the_same_pages_as_help_options(runner: CliRunner) -> None:
+    for name in PAGES:
+        for lang in LANGS:
+            args = ["help"] if name == "kit" else ["help", name]
+            code, out, err = invoke(runner, *args, "--lang", lang)
+            assert (code, err) == (0, "")
+            assert out == page(runner, name, lang), name
+
+
+def test_kit_help_of_an_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "help", "lst")
+    assert (code, out) == (2, "")
+    assert err == "Erreur : Commande inconnue : « lst ». Vouliez-vous dire : list ? Aide : kit -h.\n"
+
+
+def test_the_guide_help_counts_its_three_questions(runner: CliRunner) -> None:
+    for lang, words in (("fr", "trois questions"), ("en", "three questions")):
+        root, guide = page(runner, "kit", lang), page(runner, "guide", lang)
+        for text in (root, guide):
+            assert words in " ".join(text.split())
+            assert "deux questions" not in text and "two questions" not in text
+
+
+@pytest.mark.parametrize("name", ["show", "read"])
+def test_where_ids_are_taken_the_path_and_number_form_is_told(runner: CliRunner, name: str) -> None:
+    for lang, form in (("fr", "PARCOURS:N"), ("en", "PATH:N")):
+        arguments = page(runner, name, lang).split(spaced(LANGS[lang]))[0]
+        assert form in arguments
+
+
+def test_kit_help_completes_the_commands(runner: CliRunner) -> None:
+    assert bash(runner, "kit help s") == ["show", "search", "schema"]
+    assert zsh(runner, "kit help sh") == "show\tFiche complète d'un document.\n"
