@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.specifiers import SpecifierSet
@@ -75,3 +76,22 @@ def test_the_classifiers_name_the_interpreters_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     (others,) = re.findall(r"^other_pythons=\(([^)]*)\)", ci, flags=re.M)
     assert versions == [versions[0], *others.split()]
+
+
+def test_an_error_of_kit_s_own_code_under_typer_is_not_typer_s() -> None:
+    """Every command runs under Typer's frames: only an error raised inside Typer itself is Typer's."""
+
+    under: dict[str, Any] = {}
+    exec(compile("def call(f):\n    return f()\n", "/x/site-packages/typer/core.py", "exec"), under)
+
+    def ours() -> None:
+        raise AssertionError("a bug of kit's own, or a test's scripted user")
+
+    with pytest.raises(AssertionError) as ours_raised:
+        under["call"](ours)
+    assert compat.culprit(ours_raised.value) is None
+    inside: dict[str, Any] = {}
+    exec(compile("def boom():\n    raise TypeError('changed')\n", "/x/site-packages/typer/core.py", "exec"), inside)
+    with pytest.raises(TypeError) as typer_raised:
+        inside["boom"]()
+    assert compat.culprit(typer_raised.value) == ("typer", "typer (TypeError)")

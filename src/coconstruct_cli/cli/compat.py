@@ -35,11 +35,15 @@ def culprit(exc: BaseException) -> tuple[str, str] | None:
         symbol = getattr(exc, "name_from", None)  # « cannot import name X from typer._click » (3.12+)
         return name.split(".")[0], f"{name}.{symbol}" if symbol else name
     # Raised inside the package's own code (a changed signature, a removed attribute): its innermost frame.
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        parts = Path(frame.filename).parts
-        for before, package in zip(parts, parts[1:], strict=False):
-            if before in ("site-packages", "dist-packages") and package in TESTED:
-                return package, f"{package} ({type(exc).__name__})"
+    # Only the innermost frame counts: every command runs under Typer, so an error of `kit`'s own code (or
+    # of a test's scripted user) has Typer's frames further out, and is not Typer's.
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return None
+    parts = Path(frames[-1].filename).parts
+    for before, package in zip(parts, parts[1:], strict=False):
+        if before in ("site-packages", "dist-packages") and package in TESTED:
+            return package, f"{package} ({type(exc).__name__})"
     return None
 
 

@@ -273,6 +273,7 @@ def test_the_proposed_file_name_names_the_path_in_the_interface_s_language(
             ("role", "company"),
             ("goal", "support"),
             ("need", "toolbox"),
+            ("situation", ""),
             ("recap", "confirm"),
             ("next", "save"),
             ("save", "md"),

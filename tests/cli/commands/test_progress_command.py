@@ -101,8 +101,9 @@ def test_the_plan_s_start_is_introduced_above_the_documents_it_names(runner: Cli
     then = flat.index("Puis, dans l'ordre du parcours :")
     # The plan's two unread start documents between the two notes, the rest of the path after them.
     assert start < flat.index("Guide pratique sur l'engagement associatif") < then
-    assert start < flat.index("Se former aux enjeux et à la pratique") < then
-    assert then < flat.index("Accompagner les entreprises")
+    assert start < flat.index("Note sur la diversité des modes d'accompagnement") < then
+    assert then < flat.index("Se former aux enjeux et à la pratique")
+    assert then < flat.index("Accompagner les associations")
 
 
 def test_the_next_guide_offers_to_resume_and_a_new_answer_is_asked_as_before(runner: CliRunner, tmp_path: Path) -> None:
