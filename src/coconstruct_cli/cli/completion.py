@@ -188,11 +188,17 @@ def complete_document(ctx: typer.Context, incomplete: str) -> Items:
 
 
 def complete_command(ctx: typer.Context, incomplete: str) -> Items:
-    """`kit help`'s commands, each with its one-line help."""
-    from .commands import COMMANDS
-
+    """`kit help`'s commands, each with its one-line help: the commands of the running app, read from the
+    context (this module sits below the commands and imports none of them)."""
     english = _english(ctx)
-    return _starting([(name, _message(f"help.{name}", english)) for name, _ in COMMANDS], incomplete)
+    root = ctx.find_root() if ctx is not None else None
+    group = root.command if root is not None else None
+    lister = getattr(group, "list_commands", None)
+    if root is None or lister is None:
+        return []
+    getter = getattr(group, "get_command", None)
+    names = [name for name in lister(root) if getter is None or not getattr(getter(root, name), "hidden", False)]
+    return _starting([(n, _message(f"help.{n}", english) if f"help.{n}" in i18n.MESSAGES else "") for n in names], incomplete)
 
 
 def complete_lang(ctx: typer.Context, incomplete: str) -> Items:
