@@ -141,7 +141,7 @@ def load(path: Path | None = None) -> Loaded:
 def _read_strict(path: Path) -> State:
     """The state in the file, EMPTY when there is none; `ProgressStateError` when it cannot be used."""
     try:
-        raw = path.read_bytes()
+        raw = _read_file(path)
     except FileNotFoundError:
         return EMPTY
     except NotADirectoryError:  # a file where a folder of the path should be: nothing was ever saved here
@@ -152,6 +152,15 @@ def _read_strict(path: Path) -> State:
         return parse(raw)
     except Unusable as exc:
         raise ProgressStateError(path, exc.reason) from None
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most `MAX_IMPORT_BYTES`: a FIFO or a device (`/dev/zero`) is refused
+    without being read, so that neither can hang a command or fill the memory (`loader.read_limited`)."""
+    from .loader import read_limited
+
+    # `read_limited` reads standard input for « - »; here it is a file of that name.
+    return read_limited(path if os.fspath(path) != "-" else f".{os.sep}-", MAX_IMPORT_BYTES)
 
 
 # --- changing ------------------------------------------------------------------------------------

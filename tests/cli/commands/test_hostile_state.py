@@ -1,0 +1,80 @@
+"""A progress state or an `--import` file that is hostile (a FIFO, a device, a huge number, a lone
+surrogate, a duplicate key…): every command that reads the state warns once and goes on, `kit read`
+refuses with exit 4, `--import` with exit 2, and none of them hangs, fills the memory or exits 70."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coconstruct_cli.progress_store import state_path
+from conftest import invoke
+
+# Every command that reads the state, with arguments that make each read it (JSON, so nothing prompts).
+READING = [
+    ("list", "--format", "json"),
+    ("path", "animer", "--format", "json"),
+    ("search", "territoire", "--format", "json"),
+    ("progress", "--format", "json"),
+    ("guide", "--role", "company", "--goal", "support", "--need", "all", "--format", "json"),
+]
+NOT_REGULAR = "ce n'est pas un fichier ordinaire"
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+SPECIAL = {"fifo": fifo, "dev-zero": dev_zero}
+
+
+def put_state(make: Callable[[Path], None]) -> Path:
+    state = state_path()
+    state.parent.mkdir(parents=True, exist_ok=True)
+    make(state)
+    return state
+
+
+def assert_reading_commands_warn_once(runner: CliRunner, reason: str) -> None:
+    for args in READING:
+        code, out, err = invoke(runner, *args)
+        assert code == 0, (args, err)
+        json.loads(out)
+        assert err.count("Progression de lecture ignorée") == 1, (args, err)
+        assert reason in err and str(state_path()) in err, (args, err)
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """A command that hangs fails the test after a minute instead of hanging the suite."""
+
+    def expire(*_: object) -> None:
+        raise TimeoutError("the command hung")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.usefixtures("deadline")
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+def test_a_state_that_is_a_fifo_or_a_device_is_ignored_by_reading_and_refused_by_kit_read(kind: str, runner: CliRunner) -> None:
+    put_state(SPECIAL[kind])
+    assert_reading_commands_warn_once(runner, NOT_REGULAR)
+    code, out, err = invoke(runner, "read", "etudes-phare")
+    assert code == 4 and out == ""
+    assert NOT_REGULAR in err and str(state_path()) in err
+    code, _, err = invoke(runner, "read", "--undo", "etudes-phare")
+    assert code == 4 and NOT_REGULAR in err
