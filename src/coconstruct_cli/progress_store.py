@@ -217,7 +217,7 @@ def read_export(source: Path) -> State:
         size = source.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise ProgressImportError(t("progress.err_import_big", path=source, size=size, limit=MAX_IMPORT_BYTES))
-        raw = source.read_bytes()
+        raw = _read_file(source)
     except OSError as exc:
         raise ProgressImportError(t("progress.err_import_read", path=source, reason=os_reason(exc))) from None
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -78,3 +79,24 @@ def test_a_state_that_is_a_fifo_or_a_device_is_ignored_by_reading_and_refused_by
     assert NOT_REGULAR in err and str(state_path()) in err
     code, _, err = invoke(runner, "read", "--undo", "etudes-phare")
     assert code == 4 and NOT_REGULAR in err
+
+
+@pytest.mark.usefixtures("deadline")
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+def test_import_of_a_fifo_or_a_device_is_a_usage_error(kind: str, runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "export.json"
+    SPECIAL[kind](source)
+    code, out, err = invoke(runner, "progress", "--import", str(source))
+    assert code == 2 and out == ""
+    assert f"Impossible de lire le fichier de progression {source} : {NOT_REGULAR}" in err
+    assert not state_path().exists()
+
+
+@pytest.mark.e2e
+def test_import_of_dev_stdin_fed_by_dev_urandom_is_a_usage_error(kit_exe: str) -> None:
+    with Path("/dev/urandom").open("rb") as noise:
+        done = subprocess.run(
+            [kit_exe, "progress", "--import", "/dev/stdin"], stdin=noise, capture_output=True, text=True, timeout=60
+        )
+    assert done.returncode == 2, done.stderr
+    assert f"/dev/stdin : {NOT_REGULAR}" in done.stderr.replace("\u00a0", " ").replace("\u202f", " ")
