@@ -620,6 +620,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
         "the file is not valid JSON (line {line}, column {column})",
     ),
+    "progress.why_number": (
+        "le fichier contient un nombre trop long pour être lu",
+        "the file holds a number too long to be read",
+    ),
     "progress.why_newer": (
         "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
         "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",

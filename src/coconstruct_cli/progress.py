@@ -318,6 +318,8 @@ def parse(raw: bytes) -> State:
         raise Unusable(t("progress.why_json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
         raise Unusable(t("progress.why_json", line="?", column="?")) from None
+    except ValueError:  # an integer of more digits than Python converts (`sys.get_int_max_str_digits`)
+        raise Unusable(t("progress.why_number")) from None
     return from_data(data)
 
 

@@ -100,3 +100,35 @@ def test_import_of_dev_stdin_fed_by_dev_urandom_is_a_usage_error(kit_exe: str) -
         )
     assert done.returncode == 2, done.stderr
     assert f"/dev/stdin : {NOT_REGULAR}" in done.stderr.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def document(kits: str = "[]", version: str = "1") -> bytes:
+    return f'{{"format": "coconstruct-cli/progress", "version": {version}, "kits": {kits}}}'.encode()
+
+
+# Contents that cannot be taken as progress, each with the words that must say why.
+UNUSABLE = {
+    "huge-integer": (document(version="9" * 5000), "le fichier contient un nombre trop long pour être lu"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNUSABLE))
+def test_an_unusable_state_is_told_by_every_command_and_never_exits_70(name: str, runner: CliRunner) -> None:
+    content, reason = UNUSABLE[name]
+    state = put_state(lambda path: path.write_bytes(content))
+    assert_reading_commands_warn_once(runner, reason)
+    code, out, err = invoke(runner, "read", "etudes-phare")
+    assert code == 4 and out == "", err
+    assert reason in err and str(state) in err
+    assert state.read_bytes() == content
+
+
+@pytest.mark.parametrize("name", sorted(UNUSABLE))
+def test_an_unusable_import_is_a_usage_error_naming_the_file(name: str, runner: CliRunner, tmp_path: Path) -> None:
+    content, reason = UNUSABLE[name]
+    source = tmp_path / "export.json"
+    source.write_bytes(content)
+    code, out, err = invoke(runner, "progress", "--import", str(source))
+    assert code == 2 and out == "", err
+    assert str(source) in err and reason in err
+    assert not state_path().exists()
