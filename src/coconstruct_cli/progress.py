@@ -43,6 +43,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the kit format's Slug
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _MAX_ID = 80
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TOP_FIELDS = ("format", "version", "kits", "report")
 _KIT_FIELDS = ("title", "publisher", "read", "answers")
 
@@ -359,6 +360,19 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _text_problem(value: Any) -> str | None:
+    """Why `value` is not a text the state can keep, None when it is one.
+
+    JSON lets `"\\ud800"` stand for a lone surrogate, which no file can hold in UTF-8: kept, it would
+    make the next write of the state fail.
+    """
+    if not _text(value):
+        return _type("type.text")
+    if not value.isascii() and _SURROGATE.search(value):
+        return t("json.unicode")
+    return None
+
+
 def _problems(data: Any) -> list[tuple[str, str]]:
     """(location, message) for every way `data` is not a progress document of a version we read."""
     if not isinstance(data, dict):
@@ -409,8 +423,8 @@ def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
     for name in ("title", "publisher"):
         if name not in entry:
             out.append((f"{where}.{name}", t("val.missing")))
-        elif not _text(entry[name]):
-            out.append((f"{where}.{name}", _type("type.text")))
+        elif (problem := _text_problem(entry[name])) is not None:
+            out.append((f"{where}.{name}", problem))
     read = entry.get("read")
     if "read" not in entry:
         out.append((f"{where}.read", t("val.missing")))
@@ -430,6 +444,6 @@ def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
     for name, value in answers.items():
         if name not in ANSWER_FIELDS:
             out.append((f"{where}.answers.{name}", t("val.extra")))
-        elif value is not None and not _text(value):
-            out.append((f"{where}.answers.{name}", _type("type.text")))
+        elif value is not None and (problem := _text_problem(value)) is not None:
+            out.append((f"{where}.answers.{name}", problem))
     return out
