@@ -644,6 +644,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
         "Progress not saved: cannot write {path} ({reason}).",
     ),
+    "progress.err_no_home": (
+        "Progression non enregistrée : aucun dossier personnel connu (HOME n'est pas un chemin absolu et "
+        "l'utilisateur n'a pas d'entrée dans le système) ; indiquez où la garder avec KIT_HOME=DOSSIER.",
+        "Progress not saved: no home folder is known (HOME is not an absolute path and the user has no "
+        "entry in the system); say where to keep it with KIT_HOME=DIR.",
+    ),
     "progress.err_busy": (
         "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
         "Progress not saved: another 'kit' has been changing it for more than {seconds} s ({path}).",

@@ -82,6 +82,14 @@ class ProgressStateError(ProgressError):
         self.reason = reason
 
 
+class ProgressNoHomeError(ProgressWriteError):
+    """Neither `KIT_HOME` nor the user's home folder is known (no `HOME` and no password entry, as under
+    `docker run --user N`): there is nowhere to keep progress."""
+
+    def __init__(self) -> None:
+        super().__init__(t("progress.err_no_home"))
+
+
 class ProgressBusyError(ProgressError):
     """Another process held the lock for longer than `LOCK_TIMEOUT`."""
 
@@ -100,8 +108,11 @@ def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> P
     env = os.environ if env is None else env
     platform = sys.platform if platform is None else platform
     if env.get("KIT_HOME"):
-        return Path(env["KIT_HOME"]).expanduser()
-    user = Path(env["HOME"]) if env.get("HOME") else Path.home()
+        try:
+            return Path(env["KIT_HOME"]).expanduser()
+        except RuntimeError:  # `~` with no home to expand it to
+            raise ProgressNoHomeError from None
+    user = _user_home(env, platform)
     if platform == "win32":
         base = env.get("APPDATA") or str(user / "AppData" / "Roaming")
         return Path(base) / APP_NAME
@@ -111,6 +122,25 @@ def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> P
     # The specification says a relative value is invalid and must be ignored.
     base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else user / ".local" / "share"
     return base_dir / APP_NAME
+
+
+def _user_home(env: Mapping[str, str], platform: str) -> Path:
+    """`HOME`, else the password entry's home (`USERPROFILE` on Windows); `ProgressNoHomeError` when neither is known."""
+    given = env.get("HOME", "")
+    if given:
+        return Path(given)
+    if platform == "win32":  # pragma: no cover - not run in CI
+        found = env.get("USERPROFILE", "")
+    else:
+        try:
+            import pwd
+
+            found = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):  # no password entry for this uid
+            found = ""
+    if found and Path(found).is_absolute():
+        return Path(found)
+    raise ProgressNoHomeError
 
 
 def state_path(env: Mapping[str, str] | None = None) -> Path:
@@ -125,13 +155,20 @@ class Loaded(NamedTuple):
     """The progress as read for a command: `warning` is the one line to show when the file was ignored."""
 
     state: State
-    path: Path
+    path: Path | None
     warning: str | None = None
 
 
 def load(path: Path | None = None) -> Loaded:
-    """Read the state for display. Never fails: a missing file is an empty progress, a bad one too, with a warning."""
-    path = state_path() if path is None else path
+    """Read the state for display. Never fails: a missing file is an empty progress, a bad one too, with a warning.
+
+    Without a home (`ProgressNoHomeError`) nothing was ever saved: an empty progress, and `path` is None.
+    """
+    if path is None:
+        try:
+            path = state_path()
+        except ProgressNoHomeError:
+            return Loaded(EMPTY, None)
     try:
         return Loaded(_read_strict(path), path)
     except ProgressStateError as exc:

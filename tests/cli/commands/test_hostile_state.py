@@ -136,3 +136,55 @@ def test_an_unusable_import_is_a_usage_error_naming_the_file(name: str, runner: 
     assert code == 2 and out == "", err
     assert str(source) in err and reason in err
     assert not state_path().exists()
+
+
+# --- no home -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No HOME and a uid with no password entry (`docker run --user N`): `Path.home()` cannot answer."""
+    import pwd
+
+    def missing(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("KIT_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+
+
+NO_HOME = "aucun dossier personnel connu"
+
+
+@pytest.mark.usefixtures("no_home")
+def test_without_a_home_reading_commands_work_and_writing_ones_name_kit_home(runner: CliRunner, tmp_path: Path) -> None:
+    for args in READING:
+        code, out, err = invoke(runner, *args)
+        assert code == 0, (args, err)
+        json.loads(out)
+        assert err == "", (args, err)
+    export = tmp_path / "export.json"
+    export.write_bytes(document())
+    for args in (
+        ("read", "etudes-phare"),
+        ("read", "--undo", "etudes-phare"),
+        ("progress", "--where"),
+        ("progress", "--reset", "--yes"),
+        ("progress", "--import", str(export)),
+    ):
+        code, out, err = invoke(runner, *args)
+        assert code == 4 and out == "", (args, err)
+        assert NO_HOME in err and "KIT_HOME=DOSSIER" in err, (args, err)
+    code, out, err = invoke(runner, "guide", "--role", "company", "--goal", "support", "--need", "all", "-o", "plan.json")
+    assert code == 0 and (tmp_path / "plan.json").exists(), err
+
+
+@pytest.mark.usefixtures("no_home")
+def test_a_kit_home_with_a_tilde_and_no_home_is_told_not_a_crash(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIT_HOME", "~/kit")
+    code, _, err = invoke(runner, "list", "--format", "json")
+    assert code == 0 and err == ""
+    code, _, err = invoke(runner, "read", "etudes-phare")
+    assert code == 4 and NO_HOME in err
