@@ -117,6 +117,31 @@ def test_the_platforms_application_data_folder(env: dict[str, str], platform: st
     assert home(env, platform) == Path(expected)
 
 
+@pytest.mark.parametrize("value", ["", "relative/dir", "."])
+def test_an_empty_or_relative_home_is_ignored_for_the_password_entry(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    expected = Path(pwd.getpwuid(os.getuid()).pw_dir) / ".local" / "share" / "coconstruct-cli"
+    monkeypatch.delenv("KIT_HOME")
+    monkeypatch.setenv("HOME", value)
+    assert state_path() == expected / "progress.json"
+    assert home({"HOME": value}, "linux") == expected
+    assert home({"HOME": value, "XDG_DATA_HOME": "/data"}, "linux") == Path("/data/coconstruct-cli")
+
+
+def test_an_empty_or_relative_home_and_no_password_entry_is_no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    def missing(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    for value in ("", "relative/dir"):
+        with pytest.raises(progress_store.ProgressNoHomeError) as caught:
+            home({"HOME": value}, "linux")
+        assert caught.value.exit_code == ExitCode.OUTPUT and "KIT_HOME" in caught.value.message
+
+
 def test_kit_home_is_respected_and_the_real_home_never_touched(kit_home: Path, tmp_path: Path) -> None:
     assert state_path() == kit_home / "progress.json"
     mark_read(KID, ["a"])

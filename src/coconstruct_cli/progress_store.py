@@ -125,9 +125,11 @@ def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> P
 
 
 def _user_home(env: Mapping[str, str], platform: str) -> Path:
-    """`HOME`, else the password entry's home (`USERPROFILE` on Windows); `ProgressNoHomeError` when neither is known."""
+    """`HOME` when absolute, else the password entry's home (`USERPROFILE` on Windows); else `ProgressNoHomeError`."""
     given = env.get("HOME", "")
-    if given:
+    # As for XDG_DATA_HOME, an empty or relative HOME is ignored: it would put the state under `/` or
+    # under whatever folder the command is run from.
+    if given and Path(given).is_absolute():
         return Path(given)
     if platform == "win32":  # pragma: no cover - not run in CI
         found = env.get("USERPROFILE", "")
