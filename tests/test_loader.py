@@ -471,3 +471,22 @@ def test_a_link_a_reader_may_not_follow_is_refused_in_the_user_s_words(write_kit
     message = spaced(caught.value.message)
     assert "example.see_also[0].url: lien refusé « javascript:alert(1) »" in message
     assert "http" in message and "not a link" not in message
+
+
+@pytest.mark.parametrize(
+    "alias,expected",
+    [("methode", "categories: alias en double « methode »"), ("method", "categories: alias en double « method »")],
+)
+def test_a_category_alias_that_names_another_category_is_refused(
+    alias: str, expected: str, runner: CliRunner, write_kit: Any
+) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        illustrations = next(c for c in data["categories"] if c["id"] == "illustrations")
+        illustrations["aliases"].append(alias)
+
+    path = write_kit(edit)
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert expected in spaced(result.stderr)
+    code = runner.invoke(app, ["list", "--kit", str(path), "-c", "methode"]).exit_code
+    assert code == ExitCode.INVALID_KIT

@@ -221,6 +221,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.lang": ("Langue inconnue", "Unknown language"),
     # validation problems
     "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
+    "val.duplicate_alias": ("alias en double « {value} »", "duplicate alias '{value}'"),
     "val.unknown_category": (
         "catégorie inconnue « {value} » (connues : {known})",
         "unknown category '{value}' (known: {known})",
