@@ -490,3 +490,24 @@ def test_a_category_alias_that_names_another_category_is_refused(
     assert expected in spaced(result.stderr)
     code = runner.invoke(app, ["list", "--kit", str(path), "-c", "methode"]).exit_code
     assert code == ExitCode.INVALID_KIT
+
+
+def test_a_key_given_twice_in_a_kit_file_is_refused_not_silently_the_last(runner: CliRunner, write_kit: Any) -> None:
+    path = write_kit()
+    text = path.read_text(encoding="utf-8")
+    # The first document's year twice: json and pydantic keep the last one without a word.
+    doubled = text.replace('"year": ', '"year": 1901, "year": ', 1)
+    path.write_text(doubled, encoding="utf-8")
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "la clé « year » apparaît deux fois dans un même objet (seule la dernière serait lue)" in spaced(result.stderr)
+    # Also beside other problems, in a kit that does not validate.
+    path.write_text(doubled.replace('"documents": [', '"colour": 1, "documents": [', 1), encoding="utf-8")
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    err = spaced(result.stderr)
+    assert "colour: champ inconnu" in err and "la clé « year » apparaît deux fois" in err
+
+
+def test_the_bundled_kit_gives_no_key_twice() -> None:
+    assert loader._doubled_keys(loader.bundled_path().read_bytes()) == []

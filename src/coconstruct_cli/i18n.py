@@ -221,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.lang": ("Langue inconnue", "Unknown language"),
     # validation problems
     "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
+    "val.duplicate_key": (
+        "la clé « {value} » apparaît deux fois dans un même objet (seule la dernière serait lue)",
+        "the key '{value}' appears twice in one object (only the last one would be read)",
+    ),
     "val.duplicate_alias": ("alias en double « {value} »", "duplicate alias '{value}'"),
     "val.unknown_category": (
         "catégorie inconnue « {value} » (connues : {known})",
@@ -620,6 +624,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.why_json": (
         "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
         "the file is not valid JSON (line {line}, column {column})",
+    ),
+    "progress.why_duplicate": (
+        "la clé « {key} » apparaît deux fois dans un même objet",
+        "the key '{key}' appears twice in one object",
     ),
     "progress.why_number": (
         "le fichier contient un nombre trop long pour être lu",

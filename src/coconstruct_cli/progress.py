@@ -314,7 +314,9 @@ def parse(raw: bytes) -> State:
         line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
         raise Unusable(t("progress.why_encoding", line=line, column=column)) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        raise Unusable(t("progress.why_duplicate", key=exc.key[:80])) from None
     except json.JSONDecodeError as exc:
         raise Unusable(t("progress.why_json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
@@ -322,6 +324,25 @@ def parse(raw: bytes) -> State:
     except ValueError:  # an integer of more digits than Python converts (`sys.get_int_max_str_digits`)
         raise Unusable(t("progress.why_number")) from None
     return from_data(data)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key appears twice: `json` keeps the last one, and a mark of the
+    first (`"read": [...]` twice) would be lost at the next write."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return found
 
 
 def from_data(data: Any) -> State:

@@ -109,6 +109,13 @@ def document(kits: str = "[]", version: str = "1") -> bytes:
 # Contents that cannot be taken as progress, each with the words that must say why.
 UNUSABLE = {
     "huge-integer": (document(version="9" * 5000), "le fichier contient un nombre trop long pour être lu"),
+    "duplicate-key": (
+        document(
+            '[{"title": "Kit « co-construction territoriale »", "publisher": "Le RAMEAU", '
+            '"read": ["etudes-phare"], "read": ["rex-silver-geek"]}]'
+        ),
+        "la clé « read » apparaît deux fois dans un même objet",
+    ),
     "lone-surrogate": (
         document('[{"title": "T\\ud800", "publisher": "P", "read": [], "answers": {"role": "\\udc00"}}]'),
         "kits[0].title: échappement Unicode invalide",
