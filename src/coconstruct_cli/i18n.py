@@ -692,6 +692,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
     # task D (issue 11: bounded reads, strict validation, output files that are never lost)
+    "msg.xlsx_cut.one": (
+        "Tableur : une cellule dépassait la limite d'Excel (32\u202f767 caractères) ; elle est coupée et finit par "
+        "« … » (colonne, ligne : {cells}).",
+        "Spreadsheet: one cell was over Excel's limit (32,767 characters); it is cut and ends with '…' (column, row: {cells}).",
+    ),
+    "msg.xlsx_cut.other": (
+        "Tableur : {count} cellules dépassaient la limite d'Excel (32\u202f767 caractères) ; elles sont coupées et "
+        "finissent par « … » (colonne, ligne : {cells}).",
+        "Spreadsheet: {count} cells were over Excel's limit (32,767 characters); they are cut and end with '…' "
+        "(column, row: {cells}).",
+    ),
     "file.stdin": ("(entrée standard)", "(standard input)"),
     "reason.not_regular": (
         "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
