@@ -629,6 +629,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la clé « {key} » apparaît deux fois dans un même objet",
         "the key '{key}' appears twice in one object",
     ),
+    "progress.why_not_folder": ("ce n'est pas un dossier", "it is not a folder"),
     "progress.why_number": (
         "le fichier contient un nombre trop long pour être lu",
         "the file holds a number too long to be read",

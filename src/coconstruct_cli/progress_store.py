@@ -82,6 +82,16 @@ class ProgressStateError(ProgressError):
         self.reason = reason
 
 
+class ProgressFolderError(ProgressStateError):
+    """The state's folder cannot be reached (`KIT_HOME=/root/x` for another user): there is no file to
+    leave as it is or to reset, so the message names the folder, as a write error does."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        ProgressError.__init__(self, t("progress.err_write", path=path.parent, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
 class ProgressNoHomeError(ProgressWriteError):
     """Neither `KIT_HOME` nor the user's home folder is known (no `HOME` and no password entry, as under
     `docker run --user N`): there is nowhere to keep progress."""
@@ -186,6 +196,8 @@ def _read_strict(path: Path) -> State:
     except NotADirectoryError:  # a file where a folder of the path should be: nothing was ever saved here
         return EMPTY
     except OSError as exc:
+        if isinstance(exc, PermissionError) and not os.path.lexists(path):
+            raise ProgressFolderError(path, os_reason(exc)) from None
         raise ProgressStateError(path, os_reason(exc)) from None
     try:
         return parse(raw)
@@ -263,7 +275,14 @@ def read_export(source: Path) -> State:
         return parse(raw)
     except Unusable as exc:
         if exc.problems:
-            lines = "\n".join(f"  - {p}" for p in exc.problems)
+            from .loader import MAX_PROBLEMS
+
+            # As for kit files: the first hundred problems, the rest counted (a broken export could list millions).
+            listed = [f"  - {p}" for p in exc.problems[:MAX_PROBLEMS]]
+            rest = len(exc.problems) - MAX_PROBLEMS
+            if rest > 0:
+                listed.append("  " + t("val.more_one" if rest == 1 else "val.more_many", count=rest))
+            lines = "\n".join(listed)
             raise ProgressImportError(t("progress.err_import_invalid", path=source) + "\n" + lines) from None
         raise ProgressImportError(t("progress.err_import", path=source, reason=exc.reason)) from None
 
@@ -299,6 +318,8 @@ def _lock(path: Path, timeout: float) -> Iterator[None]:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file, or a link to nowhere, where the folder should be
+        raise ProgressWriteError(t("progress.err_write", path=folder, reason=t("progress.why_not_folder"))) from None
     except OSError as exc:
         raise ProgressWriteError(t("progress.err_write", path=folder, reason=os_reason(exc))) from None
     try:
