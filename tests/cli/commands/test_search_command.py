@@ -650,3 +650,32 @@ def test_a_word_only_in_the_background_is_told_absent_from_the_documents_and_poi
     assert code == 0
     assert "\nMot absent des documents du kit : mécénat.\n" in out
     assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)" in out
+
+
+def test_suggestions_over_a_huge_vocabulary_compare_a_bounded_number_of_words(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+    import random
+
+    from coconstruct_cli import search as core
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(6, 10))) for _ in range(300_000)}
+    ordered = sorted(words)
+    chunk = 1500  # words per description (under the 20,000-character limit of a text)
+    documents = tuple(
+        kit.documents[0].model_copy(update={"id": f"doc-{i}", "description": " ".join(ordered[i : i + chunk])})
+        for i in range(0, len(ordered), chunk)
+    ) + (kit.documents[0].model_copy(update={"description": "expérimentation"}),)
+    compared: list[int] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str], **options: object) -> list[str]:
+        compared.append(len(possibilities))
+        return real(word, possibilities, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    near = core.suggestions(documents, ["experimntaton", *(f"zzqq{i}" for i in range(19))])
+    assert "expérimentation" in near
+    assert len(compared) == 20
+    assert max(compared) < 300_000 / 10  # one first letter's share of the vocabulary, not all of it
