@@ -679,3 +679,12 @@ def test_suggestions_over_a_huge_vocabulary_compare_a_bounded_number_of_words(ki
     assert "expérimentation" in near
     assert len(compared) == 20
     assert max(compared) < 300_000 / 10  # one first letter's share of the vocabulary, not all of it
+
+
+@pytest.mark.parametrize("query", ["pa", "te"])
+def test_a_two_letter_query_is_no_prefix(query: str, runner: CliRunner) -> None:
+    """« pa » must not find every « partenariat » and « parcours »: prefixes start at three letters."""
+    code, out, _ = invoke(runner, "search", query, "--format", "json")
+    assert code == 1 and json.loads(out) == []
+    code, out, _ = invoke(runner, "search", "ter", "--format", "json")
+    assert code == 0 and len(json.loads(out)) > 5
