@@ -511,3 +511,13 @@ def test_a_key_given_twice_in_a_kit_file_is_refused_not_silently_the_last(runner
 
 def test_the_bundled_kit_gives_no_key_twice() -> None:
     assert loader._doubled_keys(loader.bundled_path().read_bytes()) == []
+
+
+def test_a_path_alias_equal_to_another_path_s_id_is_refused(runner: CliRunner, write_kit: Any) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["paths"][1]["alias"] = data["paths"][0]["id"]
+
+    result = run_validate(runner, write_kit(edit))
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "paths: identifiant en double « understand »" in spaced(result.stderr)
+
