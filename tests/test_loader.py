@@ -521,3 +521,9 @@ def test_a_path_alias_equal_to_another_path_s_id_is_refused(runner: CliRunner, w
     assert result.exit_code == ExitCode.INVALID_KIT
     assert "paths: identifiant en double « understand »" in spaced(result.stderr)
 
+
+def test_a_path_that_starts_with_an_unknown_document_is_refused(runner: CliRunner, write_kit: Any) -> None:
+    path = write_kit(lambda d: d["paths"][0]["documents"].insert(0, "document-fantome"))
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "paths[understand].documents: document inconnu « document-fantome »" in spaced(result.stderr)
