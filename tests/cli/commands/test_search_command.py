@@ -688,3 +688,11 @@ def test_a_two_letter_query_is_no_prefix(query: str, runner: CliRunner) -> None:
     assert code == 1 and json.loads(out) == []
     code, out, _ = invoke(runner, "search", "ter", "--format", "json")
     assert code == 0 and len(json.loads(out)) > 5
+
+
+def test_oeuvre_typed_without_the_ligature_finds_what_the_kit_writes_with_it(runner: CliRunner) -> None:
+    """The kit writes « œuvre »; a reader types « oeuvre »: « œ » folds to « oe »."""
+    code, out, _ = invoke(runner, "search", "oeuvre", "--format", "md")
+    assert code == 1
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Les expérimentations collectives)." in out
+    assert "Aussi dans la catégorie : Méthode (kit list -c method)." in out
