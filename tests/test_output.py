@@ -310,3 +310,21 @@ def test_a_signal_as_the_temporary_file_is_created(tmp_path: Path, monkeypatch: 
         write_file("x", tmp_path / "plan.md", force=False)
     assert caught.value.code == 143
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_created_by_another_program_during_the_write_is_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coconstruct_cli import output
+
+    target = tmp_path / "plan.md"
+    real = output._write_all
+
+    def racing(fd: int, data: bytes) -> None:
+        real(fd, data)
+        target.write_text("theirs", encoding="utf-8")  # another program, between the check and the link
+
+    monkeypatch.setattr(output, "_write_all", racing)
+    assert "existe déjà" in refused("mine", target)
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert leftovers(tmp_path) == []
