@@ -536,3 +536,12 @@ def test_check_filename_needs_an_existing_folder(tmp_path: Path) -> None:
     assert guide.check_filename("absent/plan.md") == "Le dossier absent n'existe pas."
     (tmp_path / "ici").mkdir()
     assert guide.check_filename("ici/plan.md") is None
+
+
+@pytest.mark.parametrize("limit", [40, 60, plans.WHY_LENGTH])
+def test_a_first_sentence_exactly_as_long_as_the_limit_is_whole(limit: int) -> None:
+    sentence = ("mot " * limit)[: limit - 1] + "x"  # words, and no space at the end
+    assert len(sentence) == limit
+    assert plans.first_sentence(sentence + ". Suite.", limit) == sentence
+    longer = sentence + "z"
+    assert plans.first_sentence(longer + ". Suite.", limit).endswith(" …")

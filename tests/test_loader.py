@@ -471,3 +471,59 @@ def test_a_link_a_reader_may_not_follow_is_refused_in_the_user_s_words(write_kit
     message = spaced(caught.value.message)
     assert "example.see_also[0].url: lien refusé « javascript:alert(1) »" in message
     assert "http" in message and "not a link" not in message
+
+
+@pytest.mark.parametrize(
+    "alias,expected",
+    [("methode", "categories: alias en double « methode »"), ("method", "categories: alias en double « method »")],
+)
+def test_a_category_alias_that_names_another_category_is_refused(
+    alias: str, expected: str, runner: CliRunner, write_kit: Any
+) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        illustrations = next(c for c in data["categories"] if c["id"] == "illustrations")
+        illustrations["aliases"].append(alias)
+
+    path = write_kit(edit)
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert expected in spaced(result.stderr)
+    code = runner.invoke(app, ["list", "--kit", str(path), "-c", "methode"]).exit_code
+    assert code == ExitCode.INVALID_KIT
+
+
+def test_a_key_given_twice_in_a_kit_file_is_refused_not_silently_the_last(runner: CliRunner, write_kit: Any) -> None:
+    path = write_kit()
+    text = path.read_text(encoding="utf-8")
+    # The first document's year twice: json and pydantic keep the last one without a word.
+    doubled = text.replace('"year": ', '"year": 1901, "year": ', 1)
+    path.write_text(doubled, encoding="utf-8")
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "la clé « year » apparaît deux fois dans un même objet (seule la dernière serait lue)" in spaced(result.stderr)
+    # Also beside other problems, in a kit that does not validate.
+    path.write_text(doubled.replace('"documents": [', '"colour": 1, "documents": [', 1), encoding="utf-8")
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    err = spaced(result.stderr)
+    assert "colour: champ inconnu" in err and "la clé « year » apparaît deux fois" in err
+
+
+def test_the_bundled_kit_gives_no_key_twice() -> None:
+    assert loader._doubled_keys(loader.bundled_path().read_bytes()) == []
+
+
+def test_a_path_alias_equal_to_another_path_s_id_is_refused(runner: CliRunner, write_kit: Any) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["paths"][1]["alias"] = data["paths"][0]["id"]
+
+    result = run_validate(runner, write_kit(edit))
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "paths: identifiant en double « understand »" in spaced(result.stderr)
+
+
+def test_a_path_that_starts_with_an_unknown_document_is_refused(runner: CliRunner, write_kit: Any) -> None:
+    path = write_kit(lambda d: d["paths"][0]["documents"].insert(0, "document-fantome"))
+    result = run_validate(runner, path)
+    assert result.exit_code == ExitCode.INVALID_KIT
+    assert "paths[understand].documents: document inconnu « document-fantome »" in spaced(result.stderr)

@@ -75,6 +75,34 @@ def test_force_replaces_a_file_and_a_link_not_what_it_points_to(tmp_path: Path) 
     assert precious.read_text(encoding="utf-8") == "keep"
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o755])
+def test_force_keeps_the_replaced_file_s_permissions(mode: int, tmp_path: Path) -> None:
+    target = tmp_path / "private.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(mode)
+    old = os.umask(0o022)
+    try:
+        write_file("new", target, force=True)
+    finally:
+        os.umask(old)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_kit_list_force_over_a_private_file_leaves_it_private(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import invoke
+
+    target = tmp_path / "private.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    code, _, err = invoke(CliRunner(), "list", "-o", str(target), "--force")
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("#")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
 def test_force_refuses_a_fifo_and_a_socket(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -282,3 +310,21 @@ def test_a_signal_as_the_temporary_file_is_created(tmp_path: Path, monkeypatch: 
         write_file("x", tmp_path / "plan.md", force=False)
     assert caught.value.code == 143
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_created_by_another_program_during_the_write_is_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coconstruct_cli import output
+
+    target = tmp_path / "plan.md"
+    real = output._write_all
+
+    def racing(fd: int, data: bytes) -> None:
+        real(fd, data)
+        target.write_text("theirs", encoding="utf-8")  # another program, between the check and the link
+
+    monkeypatch.setattr(output, "_write_all", racing)
+    assert "existe déjà" in refused("mine", target)
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert leftovers(tmp_path) == []

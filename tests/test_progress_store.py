@@ -36,6 +36,7 @@ from coconstruct_cli.progress import (
 )
 from coconstruct_cli.progress_store import (
     ProgressBusyError,
+    ProgressError,
     ProgressImportError,
     ProgressStateError,
     ProgressWriteError,
@@ -115,6 +116,31 @@ def unprivileged() -> Callable[[], AbstractContextManager[None]]:
 )
 def test_the_platforms_application_data_folder(env: dict[str, str], platform: str, expected: str) -> None:
     assert home(env, platform) == Path(expected)
+
+
+@pytest.mark.parametrize("value", ["", "relative/dir", "."])
+def test_an_empty_or_relative_home_is_ignored_for_the_password_entry(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    expected = Path(pwd.getpwuid(os.getuid()).pw_dir) / ".local" / "share" / "coconstruct-cli"
+    monkeypatch.delenv("KIT_HOME")
+    monkeypatch.setenv("HOME", value)
+    assert state_path() == expected / "progress.json"
+    assert home({"HOME": value}, "linux") == expected
+    assert home({"HOME": value, "XDG_DATA_HOME": "/data"}, "linux") == Path("/data/coconstruct-cli")
+
+
+def test_an_empty_or_relative_home_and_no_password_entry_is_no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    def missing(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    for value in ("", "relative/dir"):
+        with pytest.raises(progress_store.ProgressNoHomeError) as caught:
+            home({"HOME": value}, "linux")
+        assert caught.value.exit_code == ExitCode.OUTPUT and "KIT_HOME" in caught.value.message
 
 
 def test_kit_home_is_respected_and_the_real_home_never_touched(kit_home: Path, tmp_path: Path) -> None:
@@ -480,3 +506,45 @@ def test_three_documents_of_the_plan_read_then_a_new_terminal_sees_where_the_rea
     assert where.next[0] == start[2]  # the start set first, in its order, then the rest in reading order
     assert list(where.next) == [*(i for i in start if i not in read), *(i for i in order if i not in {*read, *start})]
     assert loaded.state.answers(kid) == Answers("company", "support")
+
+
+def test_an_import_with_many_bad_marks_lists_a_hundred_and_counts_the_rest(tmp_path: Path) -> None:
+    source = tmp_path / "bad.json"
+    kits = [{"title": "T", "publisher": "P", "read": ["Bad Id"] * 200_000}]
+    source.write_text(json.dumps({"format": "coconstruct-cli/progress", "version": 1, "kits": kits}), encoding="utf-8")
+    with pytest.raises(ProgressImportError) as caught:
+        import_file(source)
+    lines = caught.value.message.splitlines()
+    assert len(lines) == 102
+    assert lines[1].startswith("  - kits[0].read[0]: ") and lines[100].startswith("  - kits[0].read[99]: ")
+    assert lines[101] == "  … et 199900 autres problèmes."
+
+
+@pytest.mark.parametrize("kind", ["file", "dangling-link"])
+def test_a_kit_home_that_is_a_file_or_a_dangling_link_is_said_not_a_folder(kind: str, kit_home: Path, tmp_path: Path) -> None:
+    if kind == "file":
+        kit_home.write_text("not a folder")
+    else:
+        kit_home.symlink_to(tmp_path / "nowhere")
+    assert load().state == EMPTY
+    with pytest.raises(ProgressWriteError) as caught:
+        mark_read(KID, ["a"])
+    assert caught.value.message == f"Progression non enregistrée\u00a0: impossible d'écrire {kit_home} (ce n'est pas un dossier)."
+
+
+def test_a_kit_home_that_cannot_be_reached_names_the_folder_not_reset(
+    shared_folder: Path, unprivileged: Callable[[], AbstractContextManager[None]]
+) -> None:
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    locked.chmod(0o000)
+    state = locked / "x" / "progress.json"
+    with unprivileged():
+        loaded = load(state)
+        with pytest.raises(ProgressError) as caught:
+            mark_read(KID, ["a"], state)
+    assert loaded.state == EMPTY and loaded.warning is not None and "permission refusée" in loaded.warning
+    assert caught.value.exit_code == ExitCode.OUTPUT
+    assert caught.value.message == (
+        f"Progression non enregistrée\u00a0: impossible d'écrire {locked / 'x'} (permission refusée)."
+    )

@@ -110,3 +110,14 @@ def test_reading_order_is_category_order_then_kit_order(kit: Kit) -> None:
     assert ordered != mixed.documents
     assert [d.category for d in ordered] == sorted((d.category for d in ordered), key=rank.__getitem__)
     assert [d for d in ordered if d.category == "method"] == [d for d in mixed.documents if d.category == "method"]
+
+
+def test_a_category_filter_shows_one_heading_no_empty_ones() -> None:
+    from typer.testing import CliRunner
+
+    from conftest import invoke
+
+    code, out, err = invoke(CliRunner(), "list", "--category", "method", "--format", "md")
+    assert code == 0, err
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings == ["## Méthode"]

@@ -242,6 +242,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.lang": ("Langue inconnue", "Unknown language"),
     # validation problems
     "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
+    "val.duplicate_key": (
+        "la clé « {value} » apparaît deux fois dans un même objet (seule la dernière serait lue)",
+        "the key '{value}' appears twice in one object (only the last one would be read)",
+    ),
+    "val.duplicate_alias": ("alias en double « {value} »", "duplicate alias '{value}'"),
     "val.unknown_category": (
         "catégorie inconnue « {value} » (connues : {known})",
         "unknown category '{value}' (known: {known})",
@@ -748,6 +753,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
         "the file is not valid JSON (line {line}, column {column})",
     ),
+    "progress.why_duplicate": (
+        "la clé « {key} » apparaît deux fois dans un même objet",
+        "the key '{key}' appears twice in one object",
+    ),
+    "progress.why_not_folder": ("ce n'est pas un dossier", "it is not a folder"),
+    "progress.why_number": (
+        "le fichier contient un nombre trop long pour être lu",
+        "the file holds a number too long to be read",
+    ),
     "progress.why_newer": (
         "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
         "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",
@@ -767,6 +781,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.err_write": (
         "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
         "Progress not saved: cannot write {path} ({reason}).",
+    ),
+    "progress.err_no_home": (
+        "Progression non enregistrée : aucun dossier personnel connu (HOME n'est pas un chemin absolu et "
+        "l'utilisateur n'a pas d'entrée dans le système) ; indiquez où la garder avec KIT_HOME=DOSSIER.",
+        "Progress not saved: no home folder is known (HOME is not an absolute path and the user has no "
+        "entry in the system); say where to keep it with KIT_HOME=DIR.",
     ),
     "progress.err_busy": (
         "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
@@ -801,6 +821,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
     # task D (issue 11: bounded reads, strict validation, output files that are never lost)
+    "msg.xlsx_cut.one": (
+        "Tableur : une cellule dépassait la limite d'Excel (32\u202f767 caractères) ; elle est coupée et finit par "
+        "« … » (colonne, ligne : {cells}).",
+        "Spreadsheet: one cell was over Excel's limit (32,767 characters); it is cut and ends with '…' (column, row: {cells}).",
+    ),
+    "msg.xlsx_cut.other": (
+        "Tableur : {count} cellules dépassaient la limite d'Excel (32\u202f767 caractères) ; elles sont coupées et "
+        "finissent par « … » (colonne, ligne : {cells}).",
+        "Spreadsheet: {count} cells were over Excel's limit (32,767 characters); they are cut and end with '…' "
+        "(column, row: {cells}).",
+    ),
     "file.stdin": ("(entrée standard)", "(standard input)"),
     "reason.not_regular": (
         "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",

@@ -196,9 +196,35 @@ def load_kit(path: Path | str | None = None) -> Kit:
         except ValidationError as exc:
             raise _invalid(source, text, exc) from None
     problems = [_problem(loc, key, params) for loc, key, params in kit_problems(kit)]
+    if path is not None:  # the bundled kit has no doubled key (the test suite says so): its start stays fast
+        problems += [t("val.duplicate_key", value=shown(key, 80)) for key in _doubled_keys(raw)]
     if problems:
         raise KitFileError(_report(source, problems))
     return kit
+
+
+def _doubled_keys(raw: bytes | str) -> list[str]:
+    """Keys given twice in one object, in the order met: the JSON parsers keep the last value silently,
+    so that a kit file would not say what its author sees in it."""
+    import json
+
+    doubled: dict[str, None] = {}
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) < len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    doubled[key] = None
+                seen.add(key)
+        return found
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs_hook)
+    except (ValueError, RecursionError):  # told by the validation
+        return []
+    return list(doubled)
 
 
 def _read(path: Path | str) -> bytes:
@@ -238,6 +264,7 @@ def _invalid(path: Path | str, text: str, exc: ValidationError) -> KitFileError:
     # The fields are wrong, but the references may be checked on what is there, so that one run
     # reports every problem at once.
     problems += [_problem(loc, key, params) for loc, key, params in _raw_reference_problems(data)]
+    problems += [t("val.duplicate_key", value=shown(key, 80)) for key in _doubled_keys(text)]
     return KitFileError(_report(path, problems))
 
 

@@ -419,8 +419,15 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
     paths = _items(kit, "paths")
     # A validated kit's ids are strings: read them straight (one of the costs of a 10,000-document kit).
     document_ids = [d.id for d in kit.documents] if isinstance(kit, Kit) else _strings([_get(d, "id") for d in documents])
-    for dup in _duplicates(_strings([_get(c, "id") for c in _items(kit, "categories")])):
+    category_ids = _strings([_get(c, "id") for c in _items(kit, "categories")])
+    doubled_ids = _duplicates(category_ids)
+    for dup in doubled_ids:
         problems.append(("categories", "val.duplicate", {"value": dup}))
+    # `--category` and `--need` take an id or an alias: one name for two categories would pick one silently.
+    aliases = [a for c in _items(kit, "categories") for a in _strings(_items(c, "aliases"))]
+    for dup in _duplicates(category_ids + aliases):
+        if dup not in doubled_ids:
+            problems.append(("categories", "val.duplicate_alias", {"value": dup}))
     for dup in _duplicates(document_ids):
         problems.append(("documents", "val.duplicate", {"value": dup}))
     for dup in _duplicates(_strings([_get(p, "id") for p in paths] + [_get(p, "alias") for p in paths])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,6 +14,9 @@ if TYPE_CHECKING:
     from .model import Category, Document, Kit, ReadingPath
 
 T = TypeVar("T")
+_NUMBER = re.compile("[0-9]+")
+_SHOWN_DIGITS = 12
+"""A number longer than this is shown cut, with « … »."""
 
 UNSURE = "unsure"
 """The goal « Je ne sais pas encore »: it leads to the path `UNSURE_PATH`."""
@@ -135,11 +139,14 @@ def resolve_in_path(kit: Kit, path: ReadingPath, raw: str) -> Document:
     from .queries import select
 
     documents = select(kit, path=path).documents
-    if raw.isdigit():
-        number = int(raw)
-        if 1 <= number <= len(documents):
-            return documents[number - 1]
-        raise UsageError(t("err.path_number", value=raw[:12], path=path.alias, count=len(documents)))
+    # ASCII digits only: « ² » and « ① » are digits to `str.isdigit` but not to `int`. The value is compared
+    # by its length before it is converted, so that 5,000 digits cost nothing (and stay under Python's limit).
+    if _NUMBER.fullmatch(raw):
+        digits = raw.lstrip("0") or "0"
+        if len(digits) <= len(str(len(documents))) and 1 <= int(digits) <= len(documents):
+            return documents[int(digits) - 1]
+        shown = raw if len(raw) <= _SHOWN_DIGITS else raw[: _SHOWN_DIGITS - 1] + "…"
+        raise UsageError(t("err.path_number", value=shown, path=path.alias, count=len(documents)))
     return resolve(raw, {d.id: d for d in documents}, "document", [d.id for d in documents])
 
 

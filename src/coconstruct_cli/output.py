@@ -171,6 +171,7 @@ def write_file(text: str | bytes, path: Path | str, force: bool, bom: bool = Fal
     target = Path(raw)
     shown_target = _shown(target)
     _check_target(raw, target, force)
+    kept_mode = _replaced_mode(target) if force else None
     try:
         data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if bom else "utf-8")
     except UnicodeEncodeError:
@@ -179,6 +180,8 @@ def write_file(text: str | bytes, path: Path | str, force: bool, bom: bool = Fal
         with _SignalCleanup() as cleanup:
             fd, temporary = cleanup.create(target.parent)
             try:
+                if kept_mode is not None:
+                    os.fchmod(fd, kept_mode)
                 _write_all(fd, data)
                 os.fsync(fd)
                 os.close(fd)
@@ -190,6 +193,16 @@ def write_file(text: str | bytes, path: Path | str, force: bool, bom: bool = Fal
                 temporary.unlink(missing_ok=True)
     except OSError as exc:
         raise OutputError(t("err.output_write", path=shown_target, reason=file_reason(exc))) from None
+
+
+def _replaced_mode(target: Path) -> int | None:
+    """The permissions of the file `--force` replaces, so that a private file (0600) stays private;
+    None when there is none (a new file gets 0666 less the umask)."""
+    try:
+        info = os.lstat(target)  # a link is replaced by a new file, not by a copy of what it points to
+    except (OSError, ValueError):
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -43,6 +43,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the kit format's Slug
 _ID_CHARS = re.compile(r"[a-z0-9-]*")
 _MAX_ID = 80
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TOP_FIELDS = ("format", "version", "kits", "report")
 _KIT_FIELDS = ("title", "publisher", "read", "answers")
 
@@ -314,12 +315,35 @@ def parse(raw: bytes) -> State:
         line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
         raise Unusable(t("progress.why_encoding", line=line, column=column)) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        raise Unusable(t("progress.why_duplicate", key=exc.key[:80])) from None
     except json.JSONDecodeError as exc:
         raise Unusable(t("progress.why_json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
         raise Unusable(t("progress.why_json", line="?", column="?")) from None
+    except ValueError:  # an integer of more digits than Python converts (`sys.get_int_max_str_digits`)
+        raise Unusable(t("progress.why_number")) from None
     return from_data(data)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key appears twice: `json` keeps the last one, and a mark of the
+    first (`"read": [...]` twice) would be lost at the next write."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return found
 
 
 def from_data(data: Any) -> State:
@@ -356,6 +380,19 @@ def _type(expected: str) -> str:
 
 def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def _text_problem(value: Any) -> str | None:
+    """Why `value` is not a text the state can keep, None when it is one.
+
+    JSON lets `"\\ud800"` stand for a lone surrogate, which no file can hold in UTF-8: kept, it would
+    make the next write of the state fail.
+    """
+    if not _text(value):
+        return _type("type.text")
+    if not value.isascii() and _SURROGATE.search(value):
+        return t("json.unicode")
+    return None
 
 
 def _problems(data: Any) -> list[tuple[str, str]]:
@@ -408,8 +445,8 @@ def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
     for name in ("title", "publisher"):
         if name not in entry:
             out.append((f"{where}.{name}", t("val.missing")))
-        elif not _text(entry[name]):
-            out.append((f"{where}.{name}", _type("type.text")))
+        elif (problem := _text_problem(entry[name])) is not None:
+            out.append((f"{where}.{name}", problem))
     read = entry.get("read")
     if "read" not in entry:
         out.append((f"{where}.read", t("val.missing")))
@@ -429,6 +466,6 @@ def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
     for name, value in answers.items():
         if name not in ANSWER_FIELDS:
             out.append((f"{where}.answers.{name}", t("val.extra")))
-        elif value is not None and not _text(value):
-            out.append((f"{where}.answers.{name}", _type("type.text")))
+        elif value is not None and (problem := _text_problem(value)) is not None:
+            out.append((f"{where}.answers.{name}", problem))
     return out

@@ -82,6 +82,24 @@ class ProgressStateError(ProgressError):
         self.reason = reason
 
 
+class ProgressFolderError(ProgressStateError):
+    """The state's folder cannot be reached (`KIT_HOME=/root/x` for another user): there is no file to
+    leave as it is or to reset, so the message names the folder, as a write error does."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        ProgressError.__init__(self, t("progress.err_write", path=path.parent, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+class ProgressNoHomeError(ProgressWriteError):
+    """Neither `KIT_HOME` nor the user's home folder is known (no `HOME` and no password entry, as under
+    `docker run --user N`): there is nowhere to keep progress."""
+
+    def __init__(self) -> None:
+        super().__init__(t("progress.err_no_home"))
+
+
 class ProgressBusyError(ProgressError):
     """Another process held the lock for longer than `LOCK_TIMEOUT`."""
 
@@ -100,8 +118,11 @@ def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> P
     env = os.environ if env is None else env
     platform = sys.platform if platform is None else platform
     if env.get("KIT_HOME"):
-        return Path(env["KIT_HOME"]).expanduser()
-    user = Path(env["HOME"]) if env.get("HOME") else Path.home()
+        try:
+            return Path(env["KIT_HOME"]).expanduser()
+        except RuntimeError:  # `~` with no home to expand it to
+            raise ProgressNoHomeError from None
+    user = _user_home(env, platform)
     if platform == "win32":
         base = env.get("APPDATA") or str(user / "AppData" / "Roaming")
         return Path(base) / APP_NAME
@@ -111,6 +132,27 @@ def home(env: Mapping[str, str] | None = None, platform: str | None = None) -> P
     # The specification says a relative value is invalid and must be ignored.
     base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else user / ".local" / "share"
     return base_dir / APP_NAME
+
+
+def _user_home(env: Mapping[str, str], platform: str) -> Path:
+    """`HOME` when absolute, else the password entry's home (`USERPROFILE` on Windows); else `ProgressNoHomeError`."""
+    given = env.get("HOME", "")
+    # As for XDG_DATA_HOME, an empty or relative HOME is ignored: it would put the state under `/` or
+    # under whatever folder the command is run from.
+    if given and Path(given).is_absolute():
+        return Path(given)
+    if platform == "win32":  # pragma: no cover - not run in CI
+        found = env.get("USERPROFILE", "")
+    else:
+        try:
+            import pwd
+
+            found = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):  # no password entry for this uid
+            found = ""
+    if found and Path(found).is_absolute():
+        return Path(found)
+    raise ProgressNoHomeError
 
 
 def state_path(env: Mapping[str, str] | None = None) -> Path:
@@ -125,13 +167,20 @@ class Loaded(NamedTuple):
     """The progress as read for a command: `warning` is the one line to show when the file was ignored."""
 
     state: State
-    path: Path
+    path: Path | None
     warning: str | None = None
 
 
 def load(path: Path | None = None) -> Loaded:
-    """Read the state for display. Never fails: a missing file is an empty progress, a bad one too, with a warning."""
-    path = state_path() if path is None else path
+    """Read the state for display. Never fails: a missing file is an empty progress, a bad one too, with a warning.
+
+    Without a home (`ProgressNoHomeError`) nothing was ever saved: an empty progress, and `path` is None.
+    """
+    if path is None:
+        try:
+            path = state_path()
+        except ProgressNoHomeError:
+            return Loaded(EMPTY, None)
     try:
         return Loaded(_read_strict(path), path)
     except ProgressStateError as exc:
@@ -141,17 +190,28 @@ def load(path: Path | None = None) -> Loaded:
 def _read_strict(path: Path) -> State:
     """The state in the file, EMPTY when there is none; `ProgressStateError` when it cannot be used."""
     try:
-        raw = path.read_bytes()
+        raw = _read_file(path)
     except FileNotFoundError:
         return EMPTY
     except NotADirectoryError:  # a file where a folder of the path should be: nothing was ever saved here
         return EMPTY
     except OSError as exc:
+        if isinstance(exc, PermissionError) and not os.path.lexists(path):
+            raise ProgressFolderError(path, os_reason(exc)) from None
         raise ProgressStateError(path, os_reason(exc)) from None
     try:
         return parse(raw)
     except Unusable as exc:
         raise ProgressStateError(path, exc.reason) from None
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most `MAX_IMPORT_BYTES`: a FIFO or a device (`/dev/zero`) is refused
+    without being read, so that neither can hang a command or fill the memory (`loader.read_limited`)."""
+    from .loader import read_limited
+
+    # `read_limited` reads standard input for « - »; here it is a file of that name.
+    return read_limited(path if os.fspath(path) != "-" else f".{os.sep}-", MAX_IMPORT_BYTES)
 
 
 # --- changing ------------------------------------------------------------------------------------
@@ -208,14 +268,21 @@ def read_export(source: Path) -> State:
         size = source.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise ProgressImportError(t("progress.err_import_big", path=source, size=size, limit=MAX_IMPORT_BYTES))
-        raw = source.read_bytes()
+        raw = _read_file(source)
     except OSError as exc:
         raise ProgressImportError(t("progress.err_import_read", path=source, reason=os_reason(exc))) from None
     try:
         return parse(raw)
     except Unusable as exc:
         if exc.problems:
-            lines = "\n".join(f"  - {p}" for p in exc.problems)
+            from .loader import MAX_PROBLEMS
+
+            # As for kit files: the first hundred problems, the rest counted (a broken export could list millions).
+            listed = [f"  - {p}" for p in exc.problems[:MAX_PROBLEMS]]
+            rest = len(exc.problems) - MAX_PROBLEMS
+            if rest > 0:
+                listed.append("  " + t("val.more_one" if rest == 1 else "val.more_many", count=rest))
+            lines = "\n".join(listed)
             raise ProgressImportError(t("progress.err_import_invalid", path=source) + "\n" + lines) from None
         raise ProgressImportError(t("progress.err_import", path=source, reason=exc.reason)) from None
 
@@ -251,6 +318,8 @@ def _lock(path: Path, timeout: float) -> Iterator[None]:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file, or a link to nowhere, where the folder should be
+        raise ProgressWriteError(t("progress.err_write", path=folder, reason=t("progress.why_not_folder"))) from None
     except OSError as exc:
         raise ProgressWriteError(t("progress.err_write", path=folder, reason=os_reason(exc))) from None
     try:

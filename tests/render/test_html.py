@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from coconstruct_cli import guide, i18n, search
 from coconstruct_cli import plan as plans
+from coconstruct_cli.cli.app import app
 from coconstruct_cli.i18n import MESSAGES, t
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
@@ -566,3 +567,20 @@ def test_hostile_page_runs_nothing_in_a_real_browser(chromium: str, tmp_path: Pa
     rendered = Page(dom)
     assert "script" not in rendered.tags and "img" not in rendered.tags
     assert rendered.titles[0] == SHOWN
+
+
+def test_french_fallback_text_of_an_english_page_is_marked_french(runner: CliRunner, write_kit: Any) -> None:
+    """A kit without English texts: on an English page, screen readers must read its French as French."""
+
+    def edit(data: dict[str, Any]) -> None:
+        for document in data["documents"]:
+            for name in [n for n in document if n.endswith("_en")]:
+                del document[name]
+
+    path = write_kit(edit)
+    result = runner.invoke(app, ["list", "--kit", str(path), "--lang", "en", "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    first = load_kit(path).documents[0]
+    assert page.count('<span lang="fr">') >= 36
+    assert re.search(r'<span lang="fr">[^<]*' + re.escape(first.title.split("«")[0].strip()[:20]), unescape(page))

@@ -177,3 +177,21 @@ def test_libreoffice_opens_the_workbook_right(runner: CliRunner, tmp_path: Path)
 def test_any_text_comes_back_as_written(title: str) -> None:
     (row,) = sheet_rows(workbook(["title"], [[title]]))[1:]
     assert row == [strip_unsafe(title)]
+
+
+def test_a_cell_over_excel_s_limit_is_cut_with_a_mark_and_said_on_stderr(runner: CliRunner, write_kit: Any) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["documents"][0]["notes"] = ["a" * 20_000, "b" * 20_000]
+
+    path = write_kit(edit)
+    code, out, err = invoke(runner, "list", "--kit", str(path), "-o", "long.xlsx")
+    assert code == 0 and out == "", err
+    rows = sheet_rows(Path("long.xlsx").read_bytes())
+    notes = rows[1][rows[0].index("notes")]
+    assert len(notes) == 32_767 and notes.endswith("b…") and notes.startswith("a" * 20_000)
+    assert "Tableur : une cellule dépassait la limite d'Excel (32 767 caractères)" in err
+    assert "coupée et finit par « … » (colonne, ligne : notes, 2)" in err
+    # A text at the limit exactly is left whole.
+    assert cell("c" * 32_767) == "c" * 32_767
+    assert workbook(["t"], [["c" * 32_767]]).cut == ()
+    assert workbook(["t", "u"], [["c" * 40_000, "d" * 40_000]]).cut == ("t, 2", "u, 2")

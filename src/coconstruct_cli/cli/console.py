@@ -236,6 +236,12 @@ class Console:
             self.write_bytes(rendered)
         else:
             self.print_rich(rendered)
+        cut: tuple[str, ...] = getattr(rendered, "cut", ())
+        if cut:  # a workbook's cells over Excel's limit (`render.xlsx.Workbook`)
+            from ..i18n import t
+
+            shown = "; ".join(cut[:10]) + ("; …" if len(cut) > 10 else "")
+            self.message(t("msg.xlsx_cut", count=len(cut), cells=shown))
 
     def end(self, exc: KitError) -> NoReturn:
         """Tell how the run ends, on stderr, and end it with the exception's exit code (`KIT_DEBUG=1`: the traceback too)."""

@@ -247,6 +247,8 @@ def test_saved_answers_may_be_partial(runner: CliRunner, tmp_path: Path) -> None
         ("pas du json", "n'est pas un plan enregistré par kit guide --format json"),
         ('{"answers": {"role": 1}}', "n'est pas un plan enregistré"),
         (b"\xff\xfe\x00", "Impossible de lire le fichier de réponses"),
+        ('{"answers": {"role": "caf\u00e9"}}'.encode("latin-1"), "n'est pas en UTF-8 (ligne 1, colonne 26)."),
+        ('{"answers": {}}'.encode("utf-16"), "réponses {path} : le fichier n'est pas en UTF-8 (ligne 1, colonne 1)."),
         ('{"answers": {"role": "astronaute", "goal": "support"}}', "Rôle inconnu : « astronaute »"),
     ],
 )
@@ -258,7 +260,8 @@ def test_bad_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: st
         saved.write_text(content, encoding="utf-8")
     code, out, err = invoke(runner, "--answers", str(saved))
     assert code == 2 and out == ""
-    assert message in err
+    assert message.format(path=saved) in err
+    assert "codec" not in err and "position" not in err
 
 
 # --- interactive, with a scripted user -----------------------------------------------------------

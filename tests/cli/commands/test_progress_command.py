@@ -282,3 +282,26 @@ def test_a_new_user_saves_a_plan_reads_three_and_a_new_terminal_shows_where_they
     settle(child)
     child.send(ESC)
     assert finish(child) == 0
+
+
+HOSTILE = "esc\x1b]0;PWN\x07\x1b[31mred\u202egnp.exe\x9b"
+
+
+def test_where_and_reset_never_print_kit_home_s_control_characters(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / HOSTILE
+    monkeypatch.setenv("KIT_HOME", str(folder))
+    outputs = []
+    reset = ("progress", "--reset", "--yes")
+    steps = (("progress", "--where"), reset, ("read", "etudes-phare"), reset)
+    for args in steps:
+        code, out, err = invoke(runner, *args, raw=True)
+        assert code == 0, (args, err)
+        outputs.append(out + err)
+    assert (folder / "progress.json").parent == folder and any(folder.glob("progress.json.*.bak"))
+    for text in outputs:
+        assert not any(c in text for c in "\x1b\x07\u202e\x9b"), text
+    assert outputs[0] == f"{tmp_path}/esc]0;PWN[31mredgnp.exe/progress.json\n"
+    assert "Aucune progression enregistrée" in outputs[1] and "[31mred" in outputs[1]
+    assert "Progression mise de côté dans" in outputs[3] and "[31mred" in outputs[3]

@@ -191,3 +191,31 @@ def test_a_terminal_shows_a_check_mark_before_what_was_read(runner: CliRunner) -
     # Nothing read, no mark: a pipe gets the same tab-separated text as before.
     code, out, _ = invoke(runner, "path", "animer")
     assert "✓" not in out and out.splitlines()[0] == "id\tcategory\tyear\tauthors\ttitle"
+
+
+@pytest.mark.parametrize("command", ["show", "read"])
+@pytest.mark.parametrize(
+    "number,expected",
+    [
+        ("²", "Document inconnu : « ² »."),
+        ("①", "Document inconnu : « ① »."),
+        ("٣", "Document inconnu : « ٣ »."),
+        ("9" * 5000, "Pas de document n° 99999999999… dans le parcours « animer » : il en a 19"),
+        ("99999999999999999999999999999", "Pas de document n° 99999999999… dans le parcours « animer »"),
+        ("999999999999", "Pas de document n° 999999999999 dans le parcours « animer »"),
+        ("0", "Pas de document n° 0 dans le parcours « animer »"),
+    ],
+)
+def test_a_path_number_that_is_not_one_is_a_usage_error_never_exit_70(
+    command: str, number: str, expected: str, runner: CliRunner
+) -> None:
+    code, out, err = invoke(runner, command, f"animer:{number}")
+    assert code == 2 and out == "", err
+    assert expected in err
+    assert not state_path().exists()
+
+
+def test_a_path_number_with_leading_zeros_is_that_number(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "read", "animer:0005")
+    assert code == 0, err
+    assert "(rex-silver-geek)" in out

@@ -650,3 +650,49 @@ def test_a_word_only_in_the_background_is_told_absent_from_the_documents_and_poi
     assert code == 0
     assert "\nMot absent des documents du kit : mécénat.\n" in out
     assert "Aussi dans kit about : Les formes de la co-construction territoriale (Le dialogue territorial)" in out
+
+
+def test_suggestions_over_a_huge_vocabulary_compare_a_bounded_number_of_words(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+    import random
+
+    from coconstruct_cli import search as core
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(6, 10))) for _ in range(300_000)}
+    ordered = sorted(words)
+    chunk = 1500  # words per description (under the 20,000-character limit of a text)
+    documents = tuple(
+        kit.documents[0].model_copy(update={"id": f"doc-{i}", "description": " ".join(ordered[i : i + chunk])})
+        for i in range(0, len(ordered), chunk)
+    ) + (kit.documents[0].model_copy(update={"description": "expérimentation"}),)
+    compared: list[int] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str], **options: object) -> list[str]:
+        compared.append(len(possibilities))
+        return real(word, possibilities, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    near = core.suggestions(documents, ["experimntaton", *(f"zzqq{i}" for i in range(19))])
+    assert "expérimentation" in near
+    assert len(compared) == 20
+    assert max(compared) < 300_000 / 10  # one first letter's share of the vocabulary, not all of it
+
+
+@pytest.mark.parametrize("query", ["pa", "te"])
+def test_a_two_letter_query_is_no_prefix(query: str, runner: CliRunner) -> None:
+    """« pa » must not find every « partenariat » and « parcours »: prefixes start at three letters."""
+    code, out, _ = invoke(runner, "search", query, "--format", "json")
+    assert code == 1 and json.loads(out) == []
+    code, out, _ = invoke(runner, "search", "ter", "--format", "json")
+    assert code == 0 and len(json.loads(out)) > 5
+
+
+def test_oeuvre_typed_without_the_ligature_finds_what_the_kit_writes_with_it(runner: CliRunner) -> None:
+    """The kit writes « œuvre »; a reader types « oeuvre »: « œ » folds to « oe »."""
+    code, out, _ = invoke(runner, "search", "oeuvre", "--format", "md")
+    assert code == 1
+    assert "Aussi dans kit about : Les formes de la co-construction territoriale (Les expérimentations collectives)." in out
+    assert "Aussi dans la catégorie : Méthode (kit list -c method)." in out

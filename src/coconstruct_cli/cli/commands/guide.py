@@ -206,10 +206,16 @@ def read_answers(path: Path) -> "Answers":
     from ...loader import read_limited
 
     try:
-        text = read_limited(path, ANSWERS_LIMIT).decode("utf-8-sig")
+        raw = read_limited(path, ANSWERS_LIMIT)
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise UsageError(t("err.answers_missing", path=path)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except UnicodeDecodeError as exc:  # told in the user's words, never the codec's English
+        before = raw[: exc.start]
+        line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        reason = t("progress.why_encoding", line=line, column=column)
+        raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
+    except (OSError, ValueError) as exc:
         reason = os_reason(exc)
         raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
     try:

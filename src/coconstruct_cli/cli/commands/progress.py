@@ -39,8 +39,10 @@ def progress(
         raise UsageError(t("err.progress_actions"))
     if where:
         from ...progress_store import state_path
+        from ...text import for_terminal
 
-        options.console(ctx).write(f"{state_path()}\n")
+        # KIT_HOME is the environment's: no control or bidi character of it reaches the terminal.
+        options.console(ctx).write(f"{for_terminal(str(state_path()))}\n")
         return
     if import_file is not None:
         from ...progress import merge_lines
@@ -77,20 +79,21 @@ def start_afresh(ctx: typer.Context, yes: bool) -> None:
     from ...guide import YES, reset_question
     from ...i18n import t
     from ...progress_store import reset, state_path
+    from ...text import for_terminal
 
     out = options.console(ctx)
     path = state_path()
     if not path.exists() and not path.is_symlink():
-        out.write(t("progress.reset_nothing", path=path) + "\n")
+        out.write(for_terminal(t("progress.reset_nothing", path=path)) + "\n")
         return
     if not yes:
         if not out.can_ask():
             raise UsageError(t("err.reset_no_terminal"))
         if out.question(reset_question(path)) != YES:
-            out.write(t("progress.reset_kept") + "\n")
+            out.write(for_terminal(t("progress.reset_kept")) + "\n")
             return
     aside = reset()
     if aside is None:
-        out.write(t("progress.reset_nothing", path=path) + "\n")
+        out.write(for_terminal(t("progress.reset_nothing", path=path)) + "\n")
     else:
-        out.write(t("progress.reset_done", path=aside) + "\n")
+        out.write(for_terminal(t("progress.reset_done", path=aside)) + "\n")
