@@ -137,8 +137,6 @@ class Plan:
     elsewhere: tuple[tuple[Document, tuple[ReadingPath, ...]], ...]
     """Documents of other paths that answer the person (written for or tied to the role, put forward by
     the goal, holding the situation's words), with their paths."""
-    role_in_kit: bool
-    """Whether any document of the kit is written for this role at all."""
     situation: str = ""
     instead: str = ""
     """The need the plan starts from when the path holds nothing of the one asked (empty otherwise)."""
@@ -165,7 +163,6 @@ class Plan:
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9»)])\. (?=[A-ZÀ-Ý«])")
 _CLAUSE = re.compile(r", | : | ; | — ")
-_ARTICLE = re.compile(r"^(?:le |la |les |l'|un |une |the |a |an )")
 WHY_LENGTH = 160
 
 
@@ -356,9 +353,10 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     by_id = {i.document.id: i for i in items}
     start = tuple(by_id[i.document.id] for i in chosen)
     elsewhere = tuple((d, tuple(p for p in kit.paths if d.id in p.documents)) for d in _outside(kit, path, role, goal, situation))
-    role_in_kit = any(w.role == role for d in kit.documents for w in d.written_for)
-    role_tied = role_in_kit or any(c.role == role for d in kit.documents for c in d.concerns)
-    return Plan(role, goal, need, path, selection, items, start, elsewhere, role_in_kit, situation, instead, role_tied)
+    role_tied = any(w.role == role for d in kit.documents for w in d.written_for) or any(
+        c.role == role for d in kit.documents for c in d.concerns
+    )
+    return Plan(role, goal, need, path, selection, items, start, elsewhere, situation, instead, role_tied)
 
 
 def answers_data(plan: Plan) -> dict[str, str | None]:

@@ -114,24 +114,30 @@ def complete_path(ctx: typer.Context, incomplete: str) -> Items:
     return _starting(path_items(ctx), incomplete)
 
 
+def _guide_items(ctx: typer.Context | None, kind: str, prefix: str, english: bool) -> tuple[Items, Items]:
+    """The guide section's goals or needs (`kind`) as (id, title) items, and their aliases with the same title;
+    the title is the catalogue's « {prefix}.{id} » when it has one, else the id. Empty without a guide section."""
+    guide = kit_data(ctx).get("guide")
+    names: Items = []
+    aliases: Items = []
+    for entry in _objects(guide, kind) if isinstance(guide, dict) else []:
+        ident = _text(entry.get("id"))
+        key = f"{prefix}.{ident}"
+        title = _message(key, english) if key in i18n.MESSAGES else ident
+        names.append((ident, title))
+        raw = entry.get("aliases")
+        aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
+    return names, aliases
+
+
 def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
     """Goals of `kit guide`: the guide's goals (or the paths, in a kit without a guide section), their
     aliases once none of those fits, and « unsure » for someone who does not know yet."""
     from ..names import UNSURE, UNSURE_ALIASES
 
     english = _english(ctx)
-    guide = kit_data(ctx).get("guide")
-    goals = _objects(guide, "goals") if isinstance(guide, dict) else []
-    names: Items = []
-    aliases: Items = []
-    for g in goals:
-        ident = _text(g.get("id"))
-        key = f"goal.{ident}"
-        title = _message(key, english) if key in i18n.MESSAGES else ident
-        if ident != UNSURE:
-            names.append((ident, title))
-        raw = g.get("aliases")
-        aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
+    names, aliases = _guide_items(ctx, "goals", "goal", english)
+    names = [(ident, title) for ident, title in names if ident != UNSURE]
     unsure = _message("goal.unsure", english)
     found = _starting([*names, *path_items(ctx), (UNSURE, unsure), (UNSURE_ALIASES[0], unsure)], incomplete)
     return found if found else _starting(aliases, incomplete)
@@ -221,20 +227,10 @@ def complete_need(ctx: typer.Context, incomplete: str) -> Items:
     from ..names import ALL, ALL_ALIASES
 
     english = _english(ctx)
-    guide = kit_data(ctx).get("guide")
-    needs = _objects(guide, "needs") if isinstance(guide, dict) else []
     everything = _message("need.all", english)
-    if not needs:
+    names, aliases = _guide_items(ctx, "needs", "need", english)
+    if not names:
         found = complete_category(ctx, incomplete)
         return found + _starting([(ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
-    names: Items = []
-    aliases: Items = []
-    for n in needs:
-        ident = _text(n.get("id"))
-        key = f"need.{ident}"
-        title = _message(key, english) if key in i18n.MESSAGES else ident
-        names.append((ident, title))
-        raw = n.get("aliases")
-        aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
     found = _starting([*names, (ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
     return found if found else _starting(aliases, incomplete)
