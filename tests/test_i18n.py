@@ -106,3 +106,14 @@ def test_one_list_of_roles() -> None:
     # The model's Literal (for validation) and the names' table (for aliases) must name the same roles.
     assert get_args(Role) == tuple(ROLE_ALIASES) == ROLES
     assert all(f"role.{role}" in i18n.MESSAGES for role in ROLES)
+
+
+def test_a_message_in_a_language_other_than_the_runs() -> None:
+    # Shell completion answers in the language of the line being completed, not the run's.
+    i18n.set_lang("en")
+    assert i18n.message("fr", "label.documents_count", count=0) == "0 document"
+    assert i18n.message("fr", "help.progress").startswith("Votre progression\u00a0: ")
+    i18n.set_lang("fr")
+    assert i18n.message("en", "label.documents_count", count=0) == "0 documents"
+    assert i18n.get_lang() == "fr"
+    assert i18n.has("help.progress") and not i18n.has("help.undoo")

@@ -70,11 +70,22 @@ def t(key: str, /, **params: object) -> str:
     A message with plural forms is written as two keys, `key.one` and `key.other`; `count` chooses
     between them by the rule of the language (French: 0 and 1 are singular; English: 1 only).
     """
+    return message(_lang.get(), key, **params)
+
+
+def message(lang: Lang, key: str, /, **params: object) -> str:
+    """`t` in the language `lang` rather than the run's: shell completion answers in the language written
+    on the line being completed, which no run has chosen."""
     if key not in MESSAGES and "count" in params:
-        key = f"{key}.{plural_form(params['count'])}"
+        key = f"{key}.{plural_form(params['count'], lang)}"
     fr, en = MESSAGES[key]
-    template = en if _lang.get() == "en" else french_spacing(fr)
+    template = en if lang == "en" else french_spacing(fr)
     return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue holds `key`: for a key built from data (« goal.{id} »), which may have none."""
+    return key in MESSAGES
 
 
 _FRENCH_SPACES = (
@@ -96,10 +107,10 @@ def french_spacing(text: str) -> str:
     return text
 
 
-def plural_form(count: object) -> str:
-    """« one » or « other » for `count` in the current language."""
+def plural_form(count: object, lang: Lang | None = None) -> str:
+    """« one » or « other » for `count` in `lang` (the current language by default)."""
     number = count if isinstance(count, int) else 2
-    if _lang.get() == "fr":
+    if (lang or _lang.get()) == "fr":
         return "one" if abs(number) < 2 else "other"
     return "one" if number == 1 else "other"
 

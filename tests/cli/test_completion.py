@@ -100,6 +100,22 @@ def test_every_completed_name_is_accepted(runner: CliRunner) -> None:
         assert runner.invoke(app, ["path", name, "-f", "json"]).exit_code == 0, name
 
 
+def test_kit_help_offers_each_command_with_its_help_in_the_language_of_the_line(runner: CliRunner) -> None:
+    # Through the catalogue's own function: French typography too (no breakable space before « : »).
+    french = "progress\tVotre progression\u00a0: documents lus par parcours, et quoi lire ensuite.\n"
+    assert zsh(runner, "kit help prog") == french
+    assert zsh(runner, "kit help --lang en prog") == "progress\tYour progress: documents read per path, and what to read next.\n"
+
+
+def test_completion_reads_the_catalogue_through_its_functions() -> None:
+    import ast
+
+    from coconstruct_cli.cli import completion
+
+    tree = ast.parse(Path(completion.__file__).read_text(encoding="utf-8"))
+    assert [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "MESSAGES"] == []
+
+
 def test_document_ids_after_show_with_titles_for_zsh(runner: CliRunner, kit_data: dict[str, Any]) -> None:
     everything = bash(runner, "kit show ")
     assert everything == [d["id"] for d in kit_data["documents"]]

@@ -75,8 +75,7 @@ def _english(ctx: typer.Context | None) -> bool:
 
 
 def _message(key: str, english: bool) -> str:
-    fr, en = i18n.MESSAGES[key]
-    return en if english else fr
+    return i18n.message("en" if english else "fr", key)
 
 
 def _pick(item: dict[str, Any], name: str, english: bool) -> str:
@@ -123,7 +122,7 @@ def _guide_items(ctx: typer.Context | None, kind: str, prefix: str, english: boo
     for entry in _objects(guide, kind) if isinstance(guide, dict) else []:
         ident = _text(entry.get("id"))
         key = f"{prefix}.{ident}"
-        title = _message(key, english) if key in i18n.MESSAGES else ident
+        title = _message(key, english) if i18n.has(key) else ident
         names.append((ident, title))
         raw = entry.get("aliases")
         aliases += [(_text(a), title) for a in raw if isinstance(a, str)] if isinstance(raw, list) else []
@@ -204,7 +203,7 @@ def complete_command(ctx: typer.Context, incomplete: str) -> Items:
         return []
     getter = getattr(group, "get_command", None)
     names = [name for name in lister(root) if getter is None or not getattr(getter(root, name), "hidden", False)]
-    return _starting([(n, _message(f"help.{n}", english) if f"help.{n}" in i18n.MESSAGES else "") for n in names], incomplete)
+    return _starting([(n, _message(f"help.{n}", english) if i18n.has(f"help.{n}") else "") for n in names], incomplete)
 
 
 def complete_lang(ctx: typer.Context, incomplete: str) -> Items:
