@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coconstruct_cli import i18n
 from coconstruct_cli.i18n import MESSAGES
+from coconstruct_cli.text import french_spaces
 
 SOURCE = Path(i18n.__file__).resolve().parent
 PLURAL = re.compile(r"\.(one|other)$")
@@ -106,5 +107,5 @@ def test_french_typography_in_every_french_message() -> None:
     for key in MESSAGES:
         if base(key) != key:
             continue
-        text = i18n.t(key) if "{" not in MESSAGES[key][0] else i18n.french_spacing(MESSAGES[key][0])
+        text = i18n.t(key) if "{" not in MESSAGES[key][0] else french_spaces(MESSAGES[key][0])
         assert not re.search(r" [:;?!»]|« ", text), (key, text)

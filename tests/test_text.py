@@ -1,11 +1,17 @@
-"""`text.for_terminal`, the one terminal sanitizer, and the surrogate repair every output relies on."""
+"""`text.for_terminal`, the one terminal sanitizer, the surrogate repair every output relies on, and
+`text.french_spaces`, the one French typography of messages, pages and tables."""
 
 from __future__ import annotations
 
-from hypothesis import given
+import ast
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coconstruct_cli.text import for_terminal, no_surrogates, one_line, strip_unsafe
+from coconstruct_cli import i18n, text
+from coconstruct_cli.text import for_terminal, french_spaces, no_surrogates, one_line, strip_unsafe
 
 UNSAFE = "\x1b]0;pwned\x07\x1b[5m\x9b31m\u202e\u2066\u200f\x7f\x00"
 
@@ -33,3 +39,35 @@ def test_what_for_terminal_returns_can_always_be_written_as_utf8(text: str) -> N
     shown = for_terminal(text)
     shown.encode("utf-8")  # never a lone surrogate
     assert not any(c in shown for c in "\x1b\x07\x9b\u202e\t\r")
+
+
+LOOSE = re.compile(r"[ \t\r\n][:;?!»]|«[ \t\r\n]")
+
+
+def test_french_spaces_keep_marks_with_their_words() -> None:
+    assert french_spaces("Objectif : agir ; vraiment ? Oui !") == "Objectif\u00a0: agir\u00a0; vraiment\u00a0? Oui\u00a0!"
+    assert french_spaces("« co-construction »") == "«\u00a0co-construction\u00a0»"
+    assert french_spaces("Goal: act. http://x.org/a?b=c") == "Goal: act. http://x.org/a?b=c"  # nothing glued is touched
+    assert french_spaces("a  :") == "a\u00a0:"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \tab:;?!«»\u00a0.-", max_size=40))
+def test_french_spaces_only_turns_breakable_spaces_into_non_breaking_ones(raw: str) -> None:
+    spaced = french_spaces(raw)
+    assert not LOOSE.search(spaced)
+    assert spaced.replace("\u00a0", " ") == re.sub(r"[ \t]+(?=[:;?!»])|(?<=«)[ \t]+", " ", raw).replace("\u00a0", " ")
+
+
+def test_messages_and_kit_text_share_the_one_french_spacing() -> None:
+    # The catalogue's French (`i18n.t`) and the pages' and tables' kit text are spaced by the same function.
+    i18n.set_lang("fr")
+    assert i18n.t("help.progress") == french_spaces(i18n.MESSAGES["help.progress"][0])
+    package = Path(text.__file__).resolve().parent
+    defined = [
+        f"{path.relative_to(package)}:{node.name}"
+        for path in sorted(package.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("french_spac")
+    ]
+    assert defined == ["text.py:french_spaces"]

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Literal
 
+from .text import french_spaces
+
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
@@ -79,32 +81,13 @@ def message(lang: Lang, key: str, /, **params: object) -> str:
     if key not in MESSAGES and "count" in params:
         key = f"{key}.{plural_form(params['count'], lang)}"
     fr, en = MESSAGES[key]
-    template = en if lang == "en" else french_spacing(fr)
+    template = en if lang == "en" else french_spaces(fr)
     return template.format(**params) if params else template
 
 
 def has(key: str) -> bool:
     """Whether the catalogue holds `key`: for a key built from data (« goal.{id} »), which may have none."""
     return key in MESSAGES
-
-
-_FRENCH_SPACES = (
-    (" :", "\u00a0:"),
-    (" ;", "\u00a0;"),
-    (" ?", "\u00a0?"),
-    (" !", "\u00a0!"),
-    ("« ", "«\u00a0"),
-    (" »", "\u00a0»"),
-)
-
-
-def french_spacing(text: str) -> str:
-    """French typography: a non-breaking space inside « » and before : ; ? !, so that no line starts with
-    a colon and no « is left alone at the end of a line."""
-    for plain, fixed in _FRENCH_SPACES:
-        if plain in text:
-            text = text.replace(plain, fixed)
-    return text
 
 
 def plural_form(count: object, lang: Lang | None = None) -> str:
@@ -1271,4 +1254,4 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
 def examples(command: str) -> list[tuple[str, str]]:
     """The examples of `command`'s help page in the current language: (command line, what it does)."""
     chosen = 1 if _lang.get() == "en" else 0
-    return [(pair[chosen][0], pair[chosen][1] if chosen else french_spacing(pair[0][1])) for pair in EXAMPLES.get(command, ())]
+    return [(pair[chosen][0], pair[chosen][1] if chosen else french_spaces(pair[0][1])) for pair in EXAMPLES.get(command, ())]

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import guide, i18n, search
@@ -281,21 +279,6 @@ def test_search_page_tells_the_words_read_as_typos(kit: Kit) -> None:
 
 
 # --- French typography, tables, print --------------------------------------------------------------
-
-
-def test_french_spaces_keep_marks_with_their_words() -> None:
-    assert html.french_spaces("Objectif : agir ; vraiment ? Oui !") == "Objectif\u00a0: agir\u00a0; vraiment\u00a0? Oui\u00a0!"
-    assert html.french_spaces("« co-construction »") == "«\u00a0co-construction\u00a0»"
-    assert html.french_spaces("Goal: act. http://x.org/a?b=c") == "Goal: act. http://x.org/a?b=c"  # nothing glued is touched
-    assert html.french_spaces("a  :") == "a\u00a0:"
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=" \tab:;?!«»\u00a0.-", max_size=40))
-def test_french_spaces_only_turns_breakable_spaces_into_non_breaking_ones(text: str) -> None:
-    spaced = html.french_spaces(text)
-    assert not LOOSE.search(spaced)
-    assert spaced.replace("\u00a0", " ") == re.sub(r"[ \t]+(?=[:;?!»])|(?<=«)[ \t]+", " ", text).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
