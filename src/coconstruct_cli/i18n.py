@@ -975,6 +975,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.name": ("NOM", "NAME"),
     "metavar.file": ("FICHIER", "FILE"),
     "metavar.id": ("ID", "ID"),
+    "metavar.ids": ("ID…", "ID…"),
     "metavar.query": ("REQUÊTE…", "QUERY…"),
     "metavar.lang": ("LANGUE", "LANG"),
     "metavar.format": ("FORMAT", "FORMAT"),

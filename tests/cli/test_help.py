@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from coconstruct_cli import i18n
 from coconstruct_cli.cli.commands import COMMANDS
 from coconstruct_cli.guide import Question
+from coconstruct_cli.i18n import MESSAGES
 from coconstruct_cli.loader import bundled_path
 from conftest import invoke, spaced, terminal
 
@@ -40,6 +42,43 @@ def test_every_help_page_ends_with_its_examples(runner: CliRunner, name: str, la
     for command, does in examples:
         assert f"\n  {command}\n" in tail  # whole, on its own line, to be copied
         assert spaced(" ".join(does.split()[:2])) in tail.replace("\n  # ", " ")
+
+
+def metavar_words(lang: int) -> set[str]:
+    """The words of the catalogue's metavars (and of `COMMANDE [ARGUMENTS]…`) in one language (0 French, 1 English)
+    that the other language writes differently."""
+    keys = [k for k in MESSAGES if k.startswith("metavar.")] + ["click.subcommand_metavar"]
+    words = [set(re.findall(r"[A-ZÀ-Ý]{2,}", MESSAGES[k][lang])) for k in keys]
+    others = [set(re.findall(r"[A-ZÀ-Ý]{2,}", MESSAGES[k][1 - lang])) for k in keys]
+    return set().union(*words) - set().union(*others)
+
+
+# click's and Typer's own names for a value, written when a parameter declares no metavar: English only.
+CLICK_METAVARS = {"TEXT", "INTEGER", "FLOAT", "BOOLEAN", "PATH", "FILENAME", "FILE", "DIRECTORY", "CHOICE", "UUID", "ARGS"}
+FOREIGN = {"fr": metavar_words(1) | CLICK_METAVARS, "en": metavar_words(0)}
+NAMESPACES = "|".join(sorted({k.partition(".")[0] for k in MESSAGES}))
+RAW_KEY = re.compile(rf"\b(?:{NAMESPACES})\.[a-z_]+(?:\.[a-z_]+)*\b(?<!\.json)(?<!\.md)(?<!\.csv)(?<!\.html)(?<!\.xlsx)")
+
+
+def test_foreign_words_are_known() -> None:
+    # The sweep below looks for these: a change to the catalogue's metavars cannot empty it silently.
+    assert {"PATH", "FILE", "COMMAND", "QUERY", "TEXT"} <= FOREIGN["fr"]
+    assert {"PARCOURS", "FICHIER", "COMMANDE", "REQUÊTE", "TEXTE"} <= FOREIGN["en"]
+    assert RAW_KEY.search("--undo  help.undoo") and RAW_KEY.search("metavar.ids")
+    assert not RAW_KEY.search("kit progress -f json -o progress.json") and not RAW_KEY.search("plan.json")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_help_page_speaks_one_language(runner: CliRunner, name: str, lang: str) -> None:
+    # French is the default (no switch); English comes with the project's switch, --lang en.
+    args = (["--help"] if name == "kit" else [name, "--help"]) + (["--lang", "en"] if lang == "en" else [])
+    code, out, err = invoke(runner, *args)
+    assert (code, err) == (0, "")
+    assert out.startswith("Utilisation : " if lang == "fr" else "Usage: ")
+    assert RAW_KEY.findall(out) == []  # a help or metavar that is not in the catalogue would be printed as its key
+    assert re.findall(r"<[a-z_]+>", out) == []  # Typer's « <path> », « <str> »
+    assert sorted(set(re.findall(r"[A-ZÀ-Ý][A-ZÀ-Ý_]+", out)) & FOREIGN[lang]) == []
 
 
 def answer_first(question: Question, **_: object) -> str:
@@ -100,3 +139,20 @@ def test_where_ids_are_taken_the_path_and_number_form_is_told(runner: CliRunner,
 def test_kit_help_completes_the_commands(runner: CliRunner) -> None:
     assert bash(runner, "kit help s") == ["show", "search", "schema"]
     assert zsh(runner, "kit help sh") == "show\tFiche complète d'un document.\n"
+
+
+@pytest.mark.parametrize("declared", [{"help": "help.undoo"}, {"metavar": "ID…"}])
+def test_a_help_text_or_metavar_missing_from_the_catalogue_stops_every_run(declared: dict[str, str]) -> None:
+    import typer
+    from typer.main import get_command
+
+    from coconstruct_cli.cli.app import translate_help
+
+    sketch = typer.Typer()
+
+    @sketch.command(help="help.read")
+    def read(ids: list[str] = typer.Argument(**{"help": "help.read_ids", "metavar": "metavar.ids", **declared})) -> None:
+        """Not run."""
+
+    with pytest.raises(LookupError, match=re.escape(repr(next(iter(declared.values()))))):
+        translate_help(get_command(sketch))

@@ -33,12 +33,19 @@ from .console import Console, prepare_streams, silence_stdout
 
 
 def _key(holder: Any, attribute: str) -> str | None:
-    """The catalogue key a help text was declared with (kept aside the first time it is translated)."""
+    """The catalogue key a help text or metavar was declared with (kept aside the first time it is translated).
+
+    Every help text and metavar of `kit` is declared as a key: one that the catalogue lacks (`help="help.undoo"`)
+    stops every run at its start, so that no test can pass while a help page prints the key itself.
+    """
     keys: dict[str, str] = holder.__dict__.setdefault("_kit_help_keys", {})
     if attribute not in keys:
         value = getattr(holder, attribute, None)
-        if not isinstance(value, str) or value not in i18n.MESSAGES:
+        if value is None:
             return None
+        if not isinstance(value, str) or not i18n.has(value):
+            name = getattr(holder, "name", None) or type(holder).__name__
+            raise LookupError(f"{name}: {attribute}={value!r} is not a key of the message catalogue (i18n.MESSAGES)")
         keys[attribute] = value
     return keys[attribute]
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 IdsArg = Annotated[
     list[str],
-    typer.Argument(metavar="ID…", help="help.read_ids", show_default=False, autocompletion=complete_document),
+    typer.Argument(metavar="metavar.ids", help="help.read_ids", show_default=False, autocompletion=complete_document),
 ]
 
 
