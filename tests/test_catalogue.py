@@ -171,3 +171,20 @@ def test_french_typography_in_every_french_message() -> None:
             continue
         text = i18n.t(key) if "{" not in MESSAGES[key][0] else french_spaces(MESSAGES[key][0])
         assert not re.search(r" [:;?!»]|« ", text), (key, text)
+
+
+def test_the_catalogue_is_grouped_by_topic_and_sorted() -> None:
+    # Grouped by namespace (the key's part before its first dot), each group under one « # namespace: topic »
+    # comment, its keys sorted: a key has one place to go, never a section named for the work that added it.
+    keys = list(MESSAGES)
+    assert keys == sorted(keys, key=lambda key: key.partition(".")[::2])
+    source = Path(i18n.__file__).read_text(encoding="utf-8").splitlines()
+    start = source.index("MESSAGES: dict[str, tuple[str, str]] = {")
+    end = source.index("}", start)
+    comments = [line.strip() for line in source[start:end] if line.strip().startswith("#")]
+    namespaces = list(dict.fromkeys(key.partition(".")[0] for key in keys))
+    assert [c.partition(":")[0] for c in comments] == [f"# {ns}" for ns in namespaces]
+    for ns in namespaces:
+        key = next(k for k in keys if k.startswith(f"{ns}."))
+        first = next(n for n in range(start, end) if source[n].startswith(f'    "{key}": '))
+        assert source[first - 1].strip().startswith(f"# {ns}: "), ns

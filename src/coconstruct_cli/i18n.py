@@ -122,97 +122,414 @@ def pick(fr: str, en: str | None) -> str:
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # errors
-    "err.prefix": ("Erreur", "Error"),
-    "err.interrupted": ("Interrompu", "Interrupted"),
-    "err.internal": (
-        "Erreur interne inattendue ({error}) : relancez avec KIT_DEBUG=1 pour le détail, et signalez-la.",
-        "Unexpected internal error ({error}): run again with KIT_DEBUG=1 for the details, and report it.",
+    # about: `kit about`: the kit in brief, its sections and figures
+    "about.also_named": ("Aussi appelée", "Also called"),
+    "about.definition": ("Définition", "Definition"),
+    "about.documents": ("Dans le kit", "In the kit"),
+    "about.example": ("Exemple : {title}", "Example: {title}"),
+    "about.figure_year": ("en {year}", "in {year}"),
+    "about.figures": ("Chiffres clés", "Key figures"),
+    "about.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
+    "about.gaps": ("Ce que la source ne contient pas", "What the source does not contain"),
+    "about.gaps_note": (
+        "Ces éléments sont mentionnés par la source sans leur détail : le kit ne les invente pas.",
+        "The source mentions these without their detail: the kit does not make them up.",
     ),
-    "err.stdout": (
-        "Le résultat n'a pas pu être écrit sur la sortie standard : {reason}.",
-        "The result could not be written to standard output: {reason}.",
+    "about.genesis": ("Comment le kit est né", "How the kit came about"),
+    "about.no_year": ("— : année non précisée par la source.", "— : year not given by the source."),
+    "about.objectives": ("Les objectifs du kit", "The kit's objectives"),
+    "about.objectives_in_contents.one": (
+        "La table des contenus du kit en donne un autre :",
+        "The kit's table of contents gives another one:",
     ),
-    "err.unknown": ("{what} : « {value} ».", "{what}: '{value}'."),
+    "about.objectives_in_contents.other": (
+        "La table des contenus du kit en donne {count}, autrement formulés :",
+        "The kit's table of contents gives {count}, worded otherwise:",
+    ),
+    "about.partners": ("Qui porte le kit", "Who carries the kit"),
+    "about.publisher": ("Publié par {publisher}", "Published by {publisher}"),
+    "about.research": ("Les travaux de recherche", "The research work"),
+    "about.source": ("Source", "Source"),
+    "about.translated": (
+        "Le kit est écrit en français ; ses textes sont ici traduits (--lang fr montre ses propres mots).",
+        "The kit is written in French; its texts are translated here (--lang fr shows its own words).",
+    ),
+    # arg: the arguments a missing-argument error names
+    "arg.doc_id": ("le document", "the document"),
+    "arg.path_name": ("le parcours", "the path"),
+    "arg.search_query": ("les mots à chercher", "the words to search for"),
+    "arg.see_list": (
+        "Les identifiants sont dans kit list (ou PARCOURS:N, par exemple understand:1).",
+        "The ids are in kit list (or PATH:N, for example understand:1).",
+    ),
+    "arg.validate_file": ("le fichier de kit à vérifier", "the kit file to check"),
+    "arg.values": ("Valeurs possibles : {values}.", "Valid values: {values}."),
+    # click: the words click writes by itself: help pages and usage errors (cli/click_text.py)
+    "click.arguments": ("Arguments :", "Arguments:"),
+    "click.bad_value": ("Valeur invalide pour {name} : {reason}.", "Invalid value for {name}: {reason}."),
+    "click.commands": ("Commandes :", "Commands:"),
+    "click.default": ("par défaut : {value}", "default: {value}"),
+    "click.envvar": ("variable d'environnement : {name}", "env var: {name}"),
+    "click.examples": ("Exemples :", "Examples:"),
+    "click.extra_arguments.one": ("Argument en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra argument: '{args}'."),
+    "click.extra_arguments.other": ("Arguments en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra arguments: '{args}'."),
+    "click.help_hint": (" Aide : {command}.", " Help: {command}."),
+    "click.help_option": ("Affiche cette aide et quitte.", "Show this message and exit."),
+    "click.missing_argument": ("Argument manquant : {name}.", "Missing argument: {name}."),
+    "click.missing_command": ("Commande manquante ; les commandes : {names}.", "Missing command; the commands: {names}."),
+    "click.missing_named": ("Argument manquant : {name} ({what}).", "Missing argument: {name} ({what})."),
+    "click.missing_option": ("Option obligatoire manquante : {name}.", "Missing option: {name}."),
+    "click.needs_value": ("L'option {name} attend une valeur.", "Option {name} needs a value."),
+    "click.options": ("Options :", "Options:"),
+    "click.path_is_dir": ("« {path} » est un dossier", "'{path}' is a folder"),
+    "click.path_is_file": ("« {path} » est un fichier", "'{path}' is a file"),
+    "click.path_missing": ("« {path} » n'existe pas", "'{path}' does not exist"),
+    "click.path_unreadable": ("« {path} » ne peut pas être lu", "'{path}' cannot be read"),
+    "click.path_unwritable": ("« {path} » ne peut pas être écrit", "'{path}' cannot be written"),
+    "click.required": ("obligatoire", "required"),
+    "click.subcommand_metavar": ("COMMANDE [ARGUMENTS]…", "COMMAND [ARGS]…"),
+    "click.takes_no_value": ("L'option {name} ne prend pas de valeur.", "Option {name} does not take a value."),
+    "click.usage": ("Utilisation :", "Usage:"),
+    # col: table and spreadsheet column headers
+    "col.aliases": ("Alias", "Aliases"),
+    "col.audiences": ("Publics", "Audiences"),
+    "col.authors": ("Auteurs", "Authors"),
+    "col.category": ("Catégorie", "Category"),
+    "col.date": ("Date", "Date"),
+    "col.documents": ("Documents", "Documents"),
+    "col.for_you": ("Pour vous", "For you"),
+    "col.id": ("Identifiant", "Id"),
+    "col.kind": ("Nature", "Kind"),
+    "col.match": ("Trouvé dans", "Matched in"),
+    "col.notes": ("Notes", "Notes"),
+    "col.number": ("N°", "No."),
+    "col.parts": ("Contenu", "Parts"),
+    "col.paths": ("Parcours", "Paths"),
+    "col.subcategory": ("Sous-catégorie", "Subcategory"),
+    "col.title": ("Titre", "Title"),
+    "col.title_fr": ("Titre (français)", "Title (French)"),
+    "col.why": ("Pourquoi", "Why"),
+    "col.year": ("Année", "Year"),
+    # completion: shell completion: installing and showing its script
+    "completion.install_help": (
+        "Installe la complétion pour le shell nommé (bash, zsh ou fish), sinon pour le shell courant.",
+        "Install completion for the shell named (bash, zsh or fish), else for the current shell.",
+    ),
+    "completion.installed": ("Complétion {shell} installée dans {path}.", "{shell} completion installed in {path}."),
+    "completion.no_shell": (
+        "Votre shell n'est pas reconnu\u00a0; nommez-le\u00a0: {command} bash, {command} zsh ou {command} fish.",
+        "Your shell was not recognised; name it: {command} bash, {command} zsh or {command} fish.",
+    ),
+    "completion.not_installed": (
+        "La complétion n'est pas installée\u00a0;\u00a0«\u00a0{command}\u00a0» affiche le script, à placer vous-même.",
+        "Completion is not installed; '{command}' prints the script, to place yourself.",
+    ),
+    "completion.restart": ("Elle prendra effet dans un nouveau terminal.", "It takes effect in a new terminal."),
+    "completion.show_help": (
+        "Affiche le script de complétion du shell nommé (bash, zsh ou fish), sinon du shell courant, "
+        "pour le copier ou l'installer à votre façon.",
+        "Print the completion script of the shell named (bash, zsh or fish), else of the current shell, "
+        "to copy it or install it your way.",
+    ),
+    "completion.unknown_shell": (
+        "Shell inconnu\u00a0:\u00a0«\u00a0{shell}\u00a0»\u00a0; kit complète bash, zsh et fish.",
+        "Unknown shell: '{shell}'; kit completes bash, zsh and fish.",
+    ),
+    # err: errors: the one sentence a failed run ends with
+    "err.answers_invalid": (
+        '{path} n\'est pas un plan enregistré par kit guide --format json (attendu : {{"answers": {{"role": …, "goal": …}}}}).',
+        '{path} is not a plan saved by kit guide --format json (expected: {{"answers": {{"role": …, "goal": …}}}}).',
+    ),
+    "err.answers_missing": ("Fichier de réponses introuvable : {path}.", "Answers file not found: {path}."),
+    "err.answers_unreadable": (
+        "Impossible de lire le fichier de réponses {path} : {reason}.",
+        "Cannot read answers file {path}: {reason}.",
+    ),
+    "err.binary_terminal": (
+        "Le format xlsx est un fichier de tableur, pas du texte pour le terminal : ajoutez -o FICHIER.xlsx.",
+        "The xlsx format is a spreadsheet file, not text for the terminal: add -o FILE.xlsx.",
+    ),
     "err.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),
-    "os.ENOENT": ("le fichier ou le dossier n'existe pas", "no such file or folder"),
-    "os.EACCES": ("permission refusée", "permission denied"),
-    "os.EISDIR": ("c'est un dossier", "it is a folder"),
-    "os.ENOTDIR": ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder"),
-    "os.ENOSPC": ("plus de place sur le disque", "no space left on the disk"),
-    "os.EROFS": ("le disque est en lecture seule", "the disk is read-only"),
-    "os.EEXIST": ("le fichier existe déjà", "the file already exists"),
-    "word.and": (" et ", " and "),
-    "json.eof": ("le fichier s'arrête au milieu d'une valeur", "the file ends in the middle of a value"),
-    "json.key": ("une clé doit être une chaîne entre guillemets", "a key must be a quoted string"),
-    "json.trailing_comma": ("virgule en trop", "trailing comma"),
-    "json.trailing": ("du texte suit la fin du document JSON", "text follows the end of the JSON document"),
-    "json.comma": ("une virgule ou un crochet fermant est attendu", "a comma or a closing bracket is expected"),
-    "json.colon": ("deux-points attendus après la clé", "a colon is expected after the key"),
-    "json.value": ("une valeur JSON est attendue", "a JSON value is expected"),
-    "json.depth": ("imbrication trop profonde", "nesting too deep"),
-    "json.escape": ("séquence d'échappement invalide", "invalid escape sequence"),
-    "json.control": ("caractère de contrôle dans une chaîne", "control character in a string"),
-    "err.see_list": (" La liste des documents : kit list.", " The list of documents: kit list."),
-    "err.valid_values": (" Valeurs possibles : {names}.", " Valid values: {names}."),
-    "err.kit_missing": ("Fichier de kit introuvable : {path}.", "Kit file not found: {path}."),
-    "err.kit_is_dir": ("{path} est un dossier, pas un fichier de kit.", "{path} is a folder, not a kit file."),
-    "err.kit_unreadable": (
-        "Impossible de lire le fichier de kit {path} : {reason}.",
-        "Cannot read kit file {path}: {reason}.",
+    "err.empty_query": (
+        "La recherche « {query} » ne contient aucun mot : donnez au moins un mot (ex. kit search territoire).",
+        "The search '{query}' holds no word: give at least one word (e.g. kit search territoire).",
     ),
-    "err.kit_encoding": (
-        "Le fichier de kit {path} n'est pas en UTF-8 (ligne {line}, colonne {column}).",
-        "Kit file {path} is not UTF-8 (line {line}, column {column}).",
+    "err.filename_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
+    "err.filename_empty": ("Donnez un nom de fichier.", "Give a file name."),
+    "err.filename_folder": ("Le dossier {path} n'existe pas.", "Folder {path} does not exist."),
+    "err.filename_home": ("Dossier personnel inconnu : {path}.", "Unknown home folder: {path}."),
+    "err.filename_long": (
+        "Nom trop long : au plus {limit} octets pour un nom de fichier.",
+        "Name too long: at most {limit} bytes for a file name.",
     ),
-    "err.kit_json": (
-        "Le fichier de kit {path} n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}.",
-        "Kit file {path} is not valid JSON (line {line}, column {column}): {detail}.",
-    ),
-    "err.output_exists": (
-        "Le fichier {path} existe déjà ; ajoutez --force pour le remplacer.",
-        "File {path} already exists; add --force to replace it.",
-    ),
-    "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
-    "err.no_home": (
-        "Le dossier {path} n'existe pas (HOME ou ZDOTDIR).",
-        "The folder {path} does not exist (HOME or ZDOTDIR).",
-    ),
+    "err.filename_nul": ("Un nom de fichier ne peut pas contenir de caractère nul.", "A file name cannot hold a NUL character."),
+    "err.filename_unusable": ("Nom inutilisable ({path}) : {reason}.", "Unusable name ({path}): {reason}."),
     "err.format_extension": (
         "Le format « {format} » ne correspond pas au nom {path}, qui annonce du {named} : changez l'un ou l'autre "
         "(ou retirez --format : l'extension choisit le format).",
         "Format '{format}' does not match the name {path}, which says {named}: change one or the other "
         "(or drop --format: the extension chooses the format).",
     ),
+    "err.guide_no_terminal": (
+        "Il manque {missing}, et il n'y a pas de terminal pour poser la question : "
+        "donnez --role et --goal (ex. kit guide --role entreprise --goal accompagner).",
+        "Missing {missing}, and there is no terminal to ask: "
+        "give --role and --goal (e.g. kit guide --role company --goal support).",
+    ),
+    "err.incompatible": (
+        "kit ne fonctionne pas avec {package} {version}, installé ici ({missing} manque ou a changé) : il est testé "
+        "avec {package} {low} à {high} ; installez-en une de ces versions (pip install '{package}{bounds}').",
+        "kit does not work with the {package} {version} installed here ({missing} is missing or changed): it is "
+        "tested with {package} {low} to {high}; install one of those (pip install '{package}{bounds}').",
+    ),
+    "err.internal": (
+        "Erreur interne inattendue ({error}) : relancez avec KIT_DEBUG=1 pour le détail, et signalez-la.",
+        "Unexpected internal error ({error}): run again with KIT_DEBUG=1 for the details, and report it.",
+    ),
+    "err.interrupted": ("Interrompu", "Interrupted"),
+    "err.kit_encoding": (
+        "Le fichier de kit {path} n'est pas en UTF-8 (ligne {line}, colonne {column}).",
+        "Kit file {path} is not UTF-8 (line {line}, column {column}).",
+    ),
+    "err.kit_invalid_many": (
+        "Le fichier de kit {path} n'est pas valide ({count} problèmes) :",
+        "Kit file {path} is not valid ({count} problems):",
+    ),
+    "err.kit_invalid_one": (
+        "Le fichier de kit {path} n'est pas valide (un problème) :",
+        "Kit file {path} is not valid (one problem):",
+    ),
+    "err.kit_is_dir": ("{path} est un dossier, pas un fichier de kit.", "{path} is a folder, not a kit file."),
+    "err.kit_json": (
+        "Le fichier de kit {path} n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}.",
+        "Kit file {path} is not valid JSON (line {line}, column {column}): {detail}.",
+    ),
+    "err.kit_missing": ("Fichier de kit introuvable : {path}.", "Kit file not found: {path}."),
+    "err.kit_unreadable": (
+        "Impossible de lire le fichier de kit {path} : {reason}.",
+        "Cannot read kit file {path}: {reason}.",
+    ),
     "err.lang": ("Langue inconnue : « {value} » (fr ou en).", "Unknown language: '{value}' (fr or en)."),
-    # typer / click: the words click writes by itself, help pages and usage errors (click_text.py)
-    "click.usage": ("Utilisation :", "Usage:"),
-    "click.arguments": ("Arguments :", "Arguments:"),
-    "click.options": ("Options :", "Options:"),
-    "click.commands": ("Commandes :", "Commands:"),
-    "click.examples": ("Exemples :", "Examples:"),
-    "click.subcommand_metavar": ("COMMANDE [ARGUMENTS]…", "COMMAND [ARGS]…"),
-    "click.help_option": ("Affiche cette aide et quitte.", "Show this message and exit."),
-    "click.default": ("par défaut : {value}", "default: {value}"),
-    "click.envvar": ("variable d'environnement : {name}", "env var: {name}"),
-    "click.required": ("obligatoire", "required"),
-    "what.option": ("Option inconnue", "Unknown option"),
-    "what.command": ("Commande inconnue", "Unknown command"),
-    "click.missing_argument": ("Argument manquant : {name}.", "Missing argument: {name}."),
-    "click.missing_option": ("Option obligatoire manquante : {name}.", "Missing option: {name}."),
-    "click.needs_value": ("L'option {name} attend une valeur.", "Option {name} needs a value."),
-    "click.takes_no_value": ("L'option {name} ne prend pas de valeur.", "Option {name} does not take a value."),
-    "click.extra_arguments.one": ("Argument en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra argument: '{args}'."),
-    "click.extra_arguments.other": ("Arguments en trop\u00a0: «\u00a0{args}\u00a0».", "Unexpected extra arguments: '{args}'."),
-    "click.missing_command": ("Commande manquante ; les commandes : {names}.", "Missing command; the commands: {names}."),
-    "click.bad_value": ("Valeur invalide pour {name} : {reason}.", "Invalid value for {name}: {reason}."),
-    "click.path_is_dir": ("« {path} » est un dossier", "'{path}' is a folder"),
-    "click.path_is_file": ("« {path} » est un fichier", "'{path}' is a file"),
-    "click.path_missing": ("« {path} » n'existe pas", "'{path}' does not exist"),
-    "click.path_unreadable": ("« {path} » ne peut pas être lu", "'{path}' cannot be read"),
-    "click.path_unwritable": ("« {path} » ne peut pas être écrit", "'{path}' cannot be written"),
-    "click.help_hint": (" Aide : {command}.", " Help: {command}."),
-    # html
+    "err.no_home": (
+        "Le dossier {path} n'existe pas (HOME ou ZDOTDIR).",
+        "The folder {path} does not exist (HOME or ZDOTDIR).",
+    ),
+    "err.no_paths": (
+        "Ce kit n'a aucun parcours de lecture : le guide ne peut pas proposer de plan.",
+        "This kit has no reading path: the guide cannot suggest a plan.",
+    ),
+    "err.output_encoding": (
+        "Impossible d'écrire {path} : le texte contient des caractères qui ne sont pas de l'Unicode valide.",
+        "Cannot write {path}: the text holds characters that are not valid Unicode.",
+    ),
+    "err.output_exists": (
+        "Le fichier {path} existe déjà ; ajoutez --force pour le remplacer.",
+        "File {path} already exists; add --force to replace it.",
+    ),
+    "err.output_is_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
+    "err.output_name_too_long": (
+        "Le nom de fichier {name} est trop long ({size} octets, au plus {limit}).",
+        "File name {name} is too long ({size} bytes, at most {limit}).",
+    ),
+    "err.output_no_folder": (
+        "Impossible d'écrire {path} : le dossier {folder} n'existe pas.",
+        "Cannot write {path}: folder {folder} does not exist.",
+    ),
+    "err.output_special": (
+        "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
+        "--force ne remplace que des fichiers et des liens symboliques.",
+        "{path} is not a regular file (a device, pipe or socket): --force replaces only files and symbolic links.",
+    ),
+    "err.output_trailing_slash": (
+        "{path} finit par « / » et désigne donc un dossier : donnez un nom de fichier.",
+        "{path} ends with '/' and so names a folder: give a file name.",
+    ),
+    "err.output_write": ("Impossible d'écrire {path} : {reason}.", "Cannot write {path}: {reason}."),
+    "err.path_number": (
+        "Pas de document n° {value} dans le parcours « {path} » : il en a {count}, numérotés de 1 à {count} (kit path {path}).",
+        "No document no. {value} in path '{path}': it has {count}, numbered 1 to {count} (kit path {path}).",
+    ),
+    "err.prefix": ("Erreur", "Error"),
+    "err.progress_actions": (
+        "--where, --import et --reset ne vont pas ensemble : un seul à la fois.",
+        "--where, --import and --reset do not go together: one at a time.",
+    ),
+    "err.query_empty_prompt": ("Tapez au moins un mot.", "Type at least one word."),
+    "err.reset_no_terminal": (
+        "« kit progress --reset » demande confirmation : ajoutez --yes pour l'exécuter sans terminal.",
+        "'kit progress --reset' asks first: add --yes to run it without a terminal.",
+    ),
+    "err.see_list": (" La liste des documents : kit list.", " The list of documents: kit list."),
+    "err.situation_long": (
+        "Quelques mots suffisent : au plus {limit} caractères.",
+        "A few words will do: at most {limit} characters.",
+    ),
+    "err.stdout": (
+        "Le résultat n'a pas pu être écrit sur la sortie standard : {reason}.",
+        "The result could not be written to standard output: {reason}.",
+    ),
+    "err.stdout_closed": ("elle est fermée", "it is closed"),
+    "err.unknown": ("{what} : « {value} ».", "{what}: '{value}'."),
+    "err.valid_values": (" Valeurs possibles : {names}.", " Valid values: {names}."),
+    # field: the searched fields where a hit's words are
+    "field.authors": ("auteurs", "authors"),
+    "field.description": ("description", "description"),
+    "field.id": ("identifiant", "id"),
+    "field.kind": ("nature", "kind"),
+    "field.parts": ("contenu", "parts"),
+    "field.title": ("titre", "title"),
+    # file: names of files that are not files
+    "file.stdin": ("(entrée standard)", "(standard input)"),
+    # format: the output formats, as the save dialog offers them
+    "format.csv": ("CSV", "CSV"),
+    "format.html": ("HTML", "HTML"),
+    "format.json": ("JSON", "JSON"),
+    "format.md": ("Markdown", "Markdown"),
+    "format.xlsx": ("XLSX", "XLSX"),
+    # goal: the guide's goals
+    "goal.animate": (
+        "Animer une dynamique de co-construction sur mon territoire",
+        "Facilitate a co-construction dynamic in my territory",
+    ),
+    "goal.evaluate": ("Évaluer un partenariat ou une démarche", "Evaluate a partnership or an approach"),
+    "goal.evaluate.description": (
+        "Les documents d'évaluation du parcours « {title} ».",
+        "The evaluation documents of the path “{title}”.",
+    ),
+    "goal.partner": ("Construire un partenariat pour mon organisation", "Build a partnership for my organisation"),
+    "goal.partner.description": (
+        "Les guides pratiques et les méthodes du parcours « {title} ».",
+        "The practical guides and methods of the path “{title}”.",
+    ),
+    "goal.support": (
+        "Accompagner des organisations (entreprises, associations) dans leurs partenariats",
+        "Support organisations (companies, associations) in their partnerships",
+    ),
+    "goal.understand": (
+        "Comprendre la co-construction sur les territoires et me positionner",
+        "Understand co-construction in the territories and position myself",
+    ),
+    "goal.unsure": ("Je ne sais pas encore", "I don't know yet"),
+    "goal.unsure_description": (
+        "Commencez par comprendre : le parcours « {title} ».",
+        "Start by understanding: the path “{title}”.",
+    ),
+    # help: help texts of the commands and their options (cli/app.py translate_help)
+    "help.about": (
+        "Le kit en bref : objectifs, formes de co-construction, chiffres clés, genèse et partenaires.",
+        "The kit in brief: objectives, forms of co-construction, key figures, background and partners.",
+    ),
+    "help.answers": (
+        "Rejoue les réponses d'un plan enregistré en JSON (les options --role et --goal l'emportent).",
+        "Replay the answers of a plan saved as JSON (--role and --goal take precedence).",
+    ),
+    "help.app": (
+        "Guide en ligne de commande du kit « co-construction territoriale » du RAMEAU.",
+        "Command-line guide to Le RAMEAU's « co-construction territoriale » kit.",
+    ),
+    "help.audience": ("Filtre par public visé (ex. company, association).", "Filter by audience (e.g. company)."),
+    "help.categories": ("Les catégories de documents.", "The categories of documents."),
+    "help.category": ("Filtre par catégorie (ex. toolbox, methode).", "Filter by category (e.g. toolbox, method)."),
+    "help.doc_id": (
+        "Identifiant du document (voir kit list), ou PARCOURS:N, le document n° N d'un parcours (ex. animer:2).",
+        "Document id (see kit list), or PATH:N, document N of a path (e.g. animate:2).",
+    ),
+    "help.force": ("Remplace le fichier de sortie s'il existe.", "Replace the output file if it exists."),
+    "help.format": ("Format de sortie : {formats}.", "Output format: {formats}."),
+    "help.goal": (
+        "Votre objectif : understand, animate, support, partner, evaluate (ou comprendre, animer, accompagner, "
+        "partenariat, evaluer), ou unsure (ne-sais-pas) pour commencer par comprendre.",
+        "Your goal: understand, animate, support, partner, evaluate (or comprendre, animer, accompagner, partenariat, "
+        "evaluer), or unsure to start by understanding.",
+    ),
+    "help.guide": (
+        "Le guide : trois questions, et votre plan de lecture du kit.",
+        "The guide: three questions, and your reading plan of the kit.",
+    ),
+    "help.help": (
+        "Affiche l'aide de kit, ou d'une commande (la même que kit COMMANDE --help).",
+        "Show the help of kit, or of one command (the same as kit COMMAND --help).",
+    ),
+    "help.help_command": ("La commande dont afficher l'aide.", "The command to show the help of."),
+    "help.import": (
+        "Fusionne une progression exportée (kit progress --format json).",
+        "Merge an exported progress (kit progress --format json).",
+    ),
+    "help.kit": (
+        "Fichier de kit à utiliser à la place du kit intégré (ou variable KIT_FILE).",
+        "Kit file to use instead of the bundled kit (or KIT_FILE).",
+    ),
+    "help.lang": ("Langue : fr ou en (ou variable KIT_LANG).", "Language: fr or en (or KIT_LANG)."),
+    "help.list": ("Liste les documents du kit.", "List the kit's documents."),
+    "help.need": (
+        "Ce dont vous avez besoin d'abord : reference, illustrations, training, method, toolbox, figures (ou cadre, "
+        "exemples, se-former, methode, outils, chiffres…), ou all (tout) : un peu de tout.",
+        "What you need first: reference, illustrations, training, method, toolbox, figures, or all for a bit of everything.",
+    ),
+    "help.output": ("Écrit le résultat dans ce fichier.", "Write the result to this file."),
+    "help.path": ("Documents d'un parcours, dans l'ordre de lecture.", "The documents of one path, in reading order."),
+    "help.path_filter": (
+        "Filtre par parcours (ex. animate, comprendre).",
+        "Filter by path (e.g. animate, comprendre).",
+    ),
+    "help.path_name": (
+        "Parcours : understand, animate, support (ou comprendre, animer, accompagner).",
+        "Path: understand, animate, support (or comprendre, animer, accompagner).",
+    ),
+    "help.paths": ("Les trois parcours de lecture.", "The three reading paths."),
+    "help.progress": (
+        "Votre progression : documents lus par parcours, et quoi lire ensuite.",
+        "Your progress: documents read per path, and what to read next.",
+    ),
+    "help.progress_path": ("Un seul parcours (ex. animer).", "One path only (e.g. animate)."),
+    "help.read": (
+        "Marque des documents comme lus (--undo pour retirer la marque).",
+        "Mark documents as read (--undo to remove the mark).",
+    ),
+    "help.read_ids": (
+        "Identifiants des documents, ou PARCOURS:N, le document n° N d'un parcours (ex. animer:9).",
+        "Document ids, or PATH:N, document N of a path (e.g. animate:9).",
+    ),
+    "help.reset": (
+        "Met la progression de côté pour repartir de zéro (demande confirmation).",
+        "Move the progress aside to start afresh (asks first).",
+    ),
+    "help.role": (
+        "Votre rôle : association, company, public, academic, media, facilitator, other "
+        "(ou entreprise, collectivite, academique, animateur, autre…).",
+        "Your role: association, company, public, academic, media, facilitator, other.",
+    ),
+    "help.schema": (
+        "Affiche le schéma JSON du format de fichier de kit.",
+        "Print the JSON Schema of the kit file format.",
+    ),
+    "help.search": (
+        "Cherche dans les titres, auteurs, natures, descriptions et contenus des documents.",
+        "Search the documents' titles, authors, kinds, descriptions and parts.",
+    ),
+    "help.search_query": (
+        "Mots à chercher ; majuscules, accents et ponctuation ne comptent pas, une faute de frappe par mot est pardonnée.",
+        "Words to search for; case, accents and punctuation do not matter, one typo per word is forgiven.",
+    ),
+    "help.show": ("Fiche complète d'un document.", "Full record of one document."),
+    "help.situation": (
+        "Votre situation en quelques mots (facultatif) : ses mots font remonter les documents du parcours qui y répondent.",
+        "Your situation in a few words (optional): its words raise the path's documents that answer them.",
+    ),
+    "help.undo": ("Retire la marque de lecture.", "Remove the read mark."),
+    "help.validate": (
+        "Vérifie un fichier de kit et signale tous ses problèmes.",
+        "Check a kit file and report every problem.",
+    ),
+    "help.validate_file": ("Fichier de kit à vérifier.", "Kit file to check."),
+    "help.version": ("Affiche la version et quitte.", "Show the version and exit."),
+    "help.where": ("Affiche le chemin du fichier de progression.", "Print the path of the progress file."),
+    "help.yes": ("Ne demande pas de confirmation (pour les scripts).", "Do not ask for confirmation (for scripts)."),
+    # html: the HTML page
+    "html.date": ("{day} {month} {year}", "{day} {month} {year}"),
+    "html.first_day": ("1er", "1"),
+    "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
+    "html.french_title": ("Titre en français :", "French title:"),
     "html.kit_name": (
         "Kit « co-construction territoriale » — Le RAMEAU",
         "Kit « co-construction territoriale » — Le RAMEAU",
@@ -222,599 +539,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "January February March April May June July August September October November December",
     ),
-    "html.first_day": ("1er", "1"),
-    "html.date": ("{day} {month} {year}", "{day} {month} {year}"),
-    "html.french_title": ("Titre en français :", "French title:"),
     "html.publisher": ("Éditeur", "Publisher"),
-    # kinds of names, for err.unknown
-    "what.category": ("Catégorie inconnue", "Unknown category"),
-    "what.path": ("Parcours inconnu", "Unknown path"),
-    "what.role": ("Rôle inconnu", "Unknown role"),
-    "what.goal": ("Objectif inconnu", "Unknown goal"),
-    "what.document": ("Document inconnu", "Unknown document"),
-    "what.format": ("Format inconnu", "Unknown format"),
-    "what.lang": ("Langue inconnue", "Unknown language"),
-    # validation problems
-    "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
-    "val.duplicate_key": (
-        "la clé « {value} » apparaît deux fois dans un même objet (seule la dernière serait lue)",
-        "the key '{value}' appears twice in one object (only the last one would be read)",
-    ),
-    "val.duplicate_alias": ("alias en double « {value} »", "duplicate alias '{value}'"),
-    "val.unknown_category": (
-        "catégorie inconnue « {value} » (connues : {known})",
-        "unknown category '{value}' (known: {known})",
-    ),
-    "val.unknown_subcategory": (
-        "sous-catégorie inconnue « {value} » pour « {category} » (connues : {known})",
-        "unknown subcategory '{value}' for '{category}' (known: {known})",
-    ),
-    "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
-    "val.unknown_path": ("parcours inconnu « {value} » (connus : {known})", "unknown path '{value}' (known: {known})"),
-    "val.goal_key": (
-        "« {value} » n'est pas dans le parcours « {path} » de cet objectif "
-        "(les documents hors du parcours vont dans « outside »)",
-        "'{value}' is not in this goal's path '{path}' (documents outside the path go in 'outside')",
-    ),
-    "val.goal_outside": (
-        "« {value} » est déjà dans le parcours « {path} » de cet objectif (les documents du parcours vont dans « key »)",
-        "'{value}' is already in this goal's path '{path}' (documents of the path go in 'key')",
-    ),
-    "val.unknown_subcategory_any": (
-        "sous-catégorie inconnue « {value} » (connues : {known})",
-        "unknown subcategory '{value}' (known: {known})",
-    ),
-    "val.unknown_need": ("besoin inconnu « {value} » (connus : {known})", "unknown need '{value}' (known: {known})"),
-    "val.gives_not_quoted": (
-        "ces mots ne sont pas, tels quels, dans « {field} » : « gives » cite la description",
-        "these words are not, as they are, in '{field}': 'gives' quotes the description",
-    ),
-    "val.root": ("(racine du fichier)", "(top of the file)"),
-    "type.text": ("texte", "text"),
-    "type.integer": ("entier", "integer"),
-    "type.list": ("liste", "list"),
-    "type.object": ("objet", "object"),
-    "type.boolean": ("booléen", "boolean"),
-    "val.missing": ("champ obligatoire manquant", "required field missing"),
-    "val.extra": ("champ inconnu", "unknown field"),
-    "val.type": ("type attendu : {expected}", "expected type: {expected}"),
-    "val.too_short": ("ne doit pas être vide", "must not be empty"),
-    "val.pattern": (
-        "identifiant invalide (minuscules ASCII, chiffres et tirets, ex. « mon-document »)",
-        "invalid id (lower-case ASCII, digits and hyphens, e.g. 'my-document')",
-    ),
-    "val.range": ("valeur hors limites ({detail})", "value out of range ({detail})"),
-    "validate.ok": (
-        "{path} : kit valide ({documents} documents, {paths} parcours, {categories} catégories).",
-        "{path}: valid kit ({documents} documents, {paths} paths, {categories} categories).",
-    ),
-    # results
-    "msg.no_match": ("Aucun document ne correspond.", "No document matches."),
-    "msg.written": ("Écrit : {path}", "Written: {path}"),
-    # table headers and labels
-    "col.number": ("N°", "No."),
-    "col.id": ("Identifiant", "Id"),
-    "col.title": ("Titre", "Title"),
-    "col.title_fr": ("Titre (français)", "Title (French)"),
-    "col.authors": ("Auteurs", "Authors"),
-    "col.year": ("Année", "Year"),
-    "col.kind": ("Nature", "Kind"),
-    "col.category": ("Catégorie", "Category"),
-    "col.subcategory": ("Sous-catégorie", "Subcategory"),
-    "col.paths": ("Parcours", "Paths"),
-    "col.documents": ("Documents", "Documents"),
-    "col.aliases": ("Alias", "Aliases"),
-    "col.for_you": ("Pour vous", "For you"),
-    "col.audiences": ("Publics", "Audiences"),
-    "col.parts": ("Contenu", "Parts"),
-    "col.notes": ("Notes", "Notes"),
-    "col.date": ("Date", "Date"),
-    "col.match": ("Trouvé dans", "Matched in"),
+    # json: why a kit, answers or progress file is not valid JSON
+    "json.colon": ("deux-points attendus après la clé", "a colon is expected after the key"),
+    "json.comma": ("une virgule ou un crochet fermant est attendu", "a comma or a closing bracket is expected"),
+    "json.control": ("caractère de contrôle dans une chaîne", "control character in a string"),
+    "json.depth": ("imbrication trop profonde", "nesting too deep"),
+    "json.eof": ("le fichier s'arrête au milieu d'une valeur", "the file ends in the middle of a value"),
+    "json.escape": ("séquence d'échappement invalide", "invalid escape sequence"),
+    "json.key": ("une clé doit être une chaîne entre guillemets", "a key must be a quoted string"),
+    "json.number": ("nombre invalide", "invalid number"),
+    "json.syntax": ("syntaxe invalide", "invalid syntax"),
+    "json.trailing": ("du texte suit la fin du document JSON", "text follows the end of the JSON document"),
+    "json.trailing_comma": ("virgule en trop", "trailing comma"),
+    "json.unicode": ("échappement Unicode invalide", "invalid Unicode escape"),
+    "json.value": ("une valeur JSON est attendue", "a JSON value is expected"),
+    # label: labels of the renderers
+    "label.concerns": ("Concerne aussi (notre lecture)", "Also concerns (our reading)"),
+    "label.credits": ("Réalisé aussi par, selon le kit", "Also made by, according to the kit"),
     "label.documents_count.one": ("{count} document", "{count} document"),
     "label.documents_count.other": ("{count} documents", "{count} documents"),
-    "label.path": ("Parcours « {title} »", "Path: {title}"),
+    "label.goal": ("Objectif", "Goal"),
+    "label.intended_for": ("À qui s'adresse le kit", "Who the kit is for"),
+    "label.links": ("Liens", "Links"),
+    "label.mentions": ("Le kit en parle aussi", "The kit also mentions it"),
+    "label.need": ("D'abord", "First"),
     "label.none": ("—", "—"),
-    # roles
-    "role.association": ("Une association", "An association"),
-    "role.company": ("Une entreprise", "A company"),
-    "role.public": ("Des pouvoirs publics / une collectivité", "A public authority / local government"),
-    "role.academic": ("Un acteur académique", "An academic institution"),
-    "role.media": ("Un média", "A media outlet"),
-    "role.facilitator": (
-        "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)",
-        "A facilitating or support organisation (network, foundation, agency…)",
-    ),
-    "role.other": ("Autre", "Other"),
-    # help texts
-    "help.app": (
-        "Guide en ligne de commande du kit « co-construction territoriale » du RAMEAU.",
-        "Command-line guide to Le RAMEAU's « co-construction territoriale » kit.",
-    ),
-    "help.version": ("Affiche la version et quitte.", "Show the version and exit."),
-    "help.kit": (
-        "Fichier de kit à utiliser à la place du kit intégré (ou variable KIT_FILE).",
-        "Kit file to use instead of the bundled kit (or KIT_FILE).",
-    ),
-    "help.lang": ("Langue : fr ou en (ou variable KIT_LANG).", "Language: fr or en (or KIT_LANG)."),
-    "help.format": ("Format de sortie : {formats}.", "Output format: {formats}."),
-    "help.output": ("Écrit le résultat dans ce fichier.", "Write the result to this file."),
-    "help.force": ("Remplace le fichier de sortie s'il existe.", "Replace the output file if it exists."),
-    "help.category": ("Filtre par catégorie (ex. toolbox, methode).", "Filter by category (e.g. toolbox, method)."),
-    "help.path_filter": (
-        "Filtre par parcours (ex. animate, comprendre).",
-        "Filter by path (e.g. animate, comprendre).",
-    ),
-    "help.audience": ("Filtre par public visé (ex. company, association).", "Filter by audience (e.g. company)."),
-    "help.list": ("Liste les documents du kit.", "List the kit's documents."),
-    "help.path": ("Documents d'un parcours, dans l'ordre de lecture.", "The documents of one path, in reading order."),
-    "help.path_name": (
-        "Parcours : understand, animate, support (ou comprendre, animer, accompagner).",
-        "Path: understand, animate, support (or comprendre, animer, accompagner).",
-    ),
-    "help.paths": ("Les trois parcours de lecture.", "The three reading paths."),
-    "help.categories": ("Les catégories de documents.", "The categories of documents."),
-    "help.show": ("Fiche complète d'un document.", "Full record of one document."),
-    "help.doc_id": (
-        "Identifiant du document (voir kit list), ou PARCOURS:N, le document n° N d'un parcours (ex. animer:2).",
-        "Document id (see kit list), or PATH:N, document N of a path (e.g. animate:2).",
-    ),
-    "help.help": (
-        "Affiche l'aide de kit, ou d'une commande (la même que kit COMMANDE --help).",
-        "Show the help of kit, or of one command (the same as kit COMMAND --help).",
-    ),
-    "help.help_command": ("La commande dont afficher l'aide.", "The command to show the help of."),
-    "metavar.command": ("COMMANDE", "COMMAND"),
-    "help.validate": (
-        "Vérifie un fichier de kit et signale tous ses problèmes.",
-        "Check a kit file and report every problem.",
-    ),
-    "help.validate_file": ("Fichier de kit à vérifier.", "Kit file to check."),
-    "help.schema": (
-        "Affiche le schéma JSON du format de fichier de kit.",
-        "Print the JSON Schema of the kit file format.",
-    ),
-    # search / about / completion
-    "help.search": (
-        "Cherche dans les titres, auteurs, natures, descriptions et contenus des documents.",
-        "Search the documents' titles, authors, kinds, descriptions and parts.",
-    ),
-    "help.search_query": (
-        "Mots à chercher ; majuscules, accents et ponctuation ne comptent pas, une faute de frappe par mot est pardonnée.",
-        "Words to search for; case, accents and punctuation do not matter, one typo per word is forgiven.",
-    ),
-    "help.about": (
-        "Le kit en bref : objectifs, formes de co-construction, chiffres clés, genèse et partenaires.",
-        "The kit in brief: objectives, forms of co-construction, key figures, background and partners.",
-    ),
-    "err.empty_query": (
-        "La recherche « {query} » ne contient aucun mot : donnez au moins un mot (ex. kit search territoire).",
-        "The search '{query}' holds no word: give at least one word (e.g. kit search territoire).",
-    ),
-    "search.title": ("Recherche « {query} »", "Search: {query}"),
-    "search.count.one": ("{count} document", "{count} document"),
-    "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
-    "search.read_as": ("« {typed} » lu comme « {words} »", "'{typed}' read as '{words}'"),
-    "search.suggest": ("Mots proches dans le kit : {words}.", "Nearby words in the kit: {words}."),
-    "field.title": ("titre", "title"),
-    "field.authors": ("auteurs", "authors"),
-    "field.kind": ("nature", "kind"),
-    "field.id": ("identifiant", "id"),
-    "field.parts": ("contenu", "parts"),
-    "field.description": ("description", "description"),
-    "about.publisher": ("Publié par {publisher}", "Published by {publisher}"),
-    "about.objectives": ("Les objectifs du kit", "The kit's objectives"),
-    "about.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
-    "about.also_named": ("Aussi appelée", "Also called"),
-    "about.definition": ("Définition", "Definition"),
-    "about.example": ("Exemple : {title}", "Example: {title}"),
-    "about.source": ("Source", "Source"),
-    "about.translated": (
-        "Le kit est écrit en français ; ses textes sont ici traduits (--lang fr montre ses propres mots).",
-        "The kit is written in French; its texts are translated here (--lang fr shows its own words).",
-    ),
-    "about.figures": ("Chiffres clés", "Key figures"),
-    "about.figure_year": ("en {year}", "in {year}"),
-    "about.objectives_in_contents.one": (
-        "La table des contenus du kit en donne un autre :",
-        "The kit's table of contents gives another one:",
-    ),
-    "about.objectives_in_contents.other": (
-        "La table des contenus du kit en donne {count}, autrement formulés :",
-        "The kit's table of contents gives {count}, worded otherwise:",
-    ),
-    "about.documents": ("Dans le kit", "In the kit"),
-    "about.no_year": ("— : année non précisée par la source.", "— : year not given by the source."),
-    "about.genesis": ("Comment le kit est né", "How the kit came about"),
-    "about.research": ("Les travaux de recherche", "The research work"),
-    "about.partners": ("Qui porte le kit", "Who carries the kit"),
-    "about.gaps": ("Ce que la source ne contient pas", "What the source does not contain"),
-    "about.gaps_note": (
-        "Ces éléments sont mentionnés par la source sans leur détail : le kit ne les invente pas.",
-        "The source mentions these without their detail: the kit does not make them up.",
-    ),
-    "lang.fr": ("français", "French"),
+    "label.path": ("Parcours « {title} »", "Path: {title}"),
+    "label.purpose_source": ("Source de l'objectif", "Where this purpose comes from"),
+    "label.quote": ("texte du kit", "the kit's text"),
+    "label.reading_path": ("Parcours", "Path"),
+    "label.related": ("Un document lié, que le kit cite", "A related document the kit cites"),
+    "label.research": ("Travaux de recherche liés", "Related research"),
+    "label.research_documents": ("Documents du kit issus de ce travail", "Kit documents from this work"),
+    "label.rests_on": ("D'après le kit", "Based on the kit's words"),
+    "label.role": ("Vous êtes", "You are"),
+    "label.scope": ("Champ", "Scope"),
+    "label.see_also": ("Pour plus d'information", "For more information"),
+    "label.seed_forms": ("Le kit écrit", "The kit writes"),
+    "label.summary": ("résumé", "summary"),
+    "label.translation": ("traduction", "translation"),
+    "label.written_for": ("Écrit pour", "Written for"),
+    # lang: the languages, as completion describes them
     "lang.en": ("anglais", "English"),
-    # guide
-    "help.guide": (
-        "Le guide : trois questions, et votre plan de lecture du kit.",
-        "The guide: three questions, and your reading plan of the kit.",
-    ),
-    "help.role": (
-        "Votre rôle : association, company, public, academic, media, facilitator, other "
-        "(ou entreprise, collectivite, academique, animateur, autre…).",
-        "Your role: association, company, public, academic, media, facilitator, other.",
-    ),
-    "help.goal": (
-        "Votre objectif : understand, animate, support, partner, evaluate (ou comprendre, animer, accompagner, "
-        "partenariat, evaluer), ou unsure (ne-sais-pas) pour commencer par comprendre.",
-        "Your goal: understand, animate, support, partner, evaluate (or comprendre, animer, accompagner, partenariat, "
-        "evaluer), or unsure to start by understanding.",
-    ),
-    "help.need": (
-        "Ce dont vous avez besoin d'abord : reference, illustrations, training, method, toolbox, figures (ou cadre, "
-        "exemples, se-former, methode, outils, chiffres…), ou all (tout) : un peu de tout.",
-        "What you need first: reference, illustrations, training, method, toolbox, figures, or all for a bit of everything.",
-    ),
-    "help.situation": (
-        "Votre situation en quelques mots (facultatif) : ses mots font remonter les documents du parcours qui y répondent.",
-        "Your situation in a few words (optional): its words raise the path's documents that answer them.",
-    ),
-    "help.answers": (
-        "Rejoue les réponses d'un plan enregistré en JSON (les options --role et --goal l'emportent).",
-        "Replay the answers of a plan saved as JSON (--role and --goal take precedence).",
-    ),
-    "err.guide_no_terminal": (
-        "Il manque {missing}, et il n'y a pas de terminal pour poser la question : "
-        "donnez --role et --goal (ex. kit guide --role entreprise --goal accompagner).",
-        "Missing {missing}, and there is no terminal to ask: "
-        "give --role and --goal (e.g. kit guide --role company --goal support).",
-    ),
-    "err.answers_missing": ("Fichier de réponses introuvable : {path}.", "Answers file not found: {path}."),
-    "err.answers_unreadable": (
-        "Impossible de lire le fichier de réponses {path} : {reason}.",
-        "Cannot read answers file {path}: {reason}.",
-    ),
-    "err.answers_invalid": (
-        '{path} n\'est pas un plan enregistré par kit guide --format json (attendu : {{"answers": {{"role": …, "goal": …}}}}).',
-        '{path} is not a plan saved by kit guide --format json (expected: {{"answers": {{"role": …, "goal": …}}}}).',
-    ),
-    "err.no_paths": (
-        "Ce kit n'a aucun parcours de lecture : le guide ne peut pas proposer de plan.",
-        "This kit has no reading path: the guide cannot suggest a plan.",
-    ),
-    "err.filename_empty": ("Donnez un nom de fichier.", "Give a file name."),
-    "err.filename_folder": ("Le dossier {path} n'existe pas.", "Folder {path} does not exist."),
-    "err.filename_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
-    "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
-    "q.instruction_short": ("(↑ ↓ puis Entrée)", "(↑ ↓ then Enter)"),
-    "q.description": ("Description", "Description"),
-    "q.role": ("Vous êtes…", "You are…"),
-    "q.goal": ("Que voulez-vous faire ?", "What do you want to do?"),
-    "q.recap_title": ("Récapitulatif", "Summary"),
-    "q.recap_role": ("Vous êtes : {value}", "You are: {value}"),
-    "q.recap_goal": ("Votre objectif : {value}", "Your goal: {value}"),
-    "q.recap": ("Est-ce bien cela ?", "Is that right?"),
-    "recap.confirm": ("Oui, voir mon plan de lecture", "Yes, show my reading plan"),
-    "recap.role": ("Changer mon rôle", "Change my role"),
-    "recap.goal": ("Changer mon objectif", "Change my goal"),
-    "goal.understand": (
-        "Comprendre la co-construction sur les territoires et me positionner",
-        "Understand co-construction in the territories and position myself",
-    ),
-    "goal.animate": (
-        "Animer une dynamique de co-construction sur mon territoire",
-        "Facilitate a co-construction dynamic in my territory",
-    ),
-    "goal.support": (
-        "Accompagner des organisations (entreprises, associations) dans leurs partenariats",
-        "Support organisations (companies, associations) in their partnerships",
-    ),
-    "goal.unsure": ("Je ne sais pas encore", "I don't know yet"),
-    "goal.partner": ("Construire un partenariat pour mon organisation", "Build a partnership for my organisation"),
-    "goal.partner.description": (
-        "Les guides pratiques et les méthodes du parcours « {title} ».",
-        "The practical guides and methods of the path “{title}”.",
-    ),
-    "goal.evaluate": ("Évaluer un partenariat ou une démarche", "Evaluate a partnership or an approach"),
-    "goal.evaluate.description": (
-        "Les documents d'évaluation du parcours « {title} ».",
-        "The evaluation documents of the path “{title}”.",
-    ),
-    "goal.unsure_description": (
-        "Commencez par comprendre : le parcours « {title} ».",
-        "Start by understanding: the path “{title}”.",
-    ),
-    "q.save": ("Enregistrer ce plan dans un fichier ?", "Save this plan to a file?"),
-    "save.md": ("Oui, en Markdown (.md) — à lire ou à envoyer", "Yes, as Markdown (.md) — to read or to send"),
-    "save.json": (
-        "Oui, en JSON (.json) — à rejouer avec kit guide --answers",
-        "Yes, as JSON (.json) — to replay with kit guide --answers",
-    ),
-    "save.csv": ("Oui, en CSV (.csv) — pour des scripts", "Yes, as CSV (.csv) — for scripts"),
-    "save.html": (
-        "Oui, en page web (.html) — à imprimer ou à envoyer",
-        "Yes, as a web page (.html) — to print or to send",
-    ),
-    "save.no": ("Non, merci", "No, thanks"),
-    "q.next": ("Et maintenant ?", "What next?"),
-    "next.detail": ("Voir le détail d'un document", "See one document in detail"),
-    "next.search": ("Chercher dans le kit", "Search the kit"),
-    "next.change": ("Changer une réponse", "Change an answer"),
-    "next.save": ("Enregistrer le plan", "Save the plan"),
-    "next.quit": ("Quitter", "Quit"),
-    "next.back": ("← Retour", "← Back"),
-    "q.document": ("Quel document ?", "Which document?"),
-    "q.query": ("Mots à chercher :", "Words to search for:"),
-    "err.query_empty_prompt": ("Tapez au moins un mot.", "Type at least one word."),
-    "q.mismatch": (
-        "Le nom {name} annonce du {named}, mais vous avez choisi du {chosen}.",
-        "The name {name} says {named}, but you chose {chosen}.",
-    ),
-    "mismatch.named": ("Enregistrer en {format}, comme le dit le nom", "Save as {format}, as the name says"),
+    "lang.fr": ("français", "French"),
+    # md: the Markdown renderer
+    "md.categories": ("Catégories de documents", "Categories of documents"),
+    "md.reading_number": ("n°\u00a0{number}", "No.\u00a0{number}"),
+    # metavar: the names of the values in help pages (FICHIER, PARCOURS…)
+    "metavar.category": ("CATÉGORIE", "CATEGORY"),
+    "metavar.command": ("COMMANDE", "COMMAND"),
+    "metavar.file": ("FICHIER", "FILE"),
+    "metavar.format": ("FORMAT", "FORMAT"),
+    "metavar.goal": ("OBJECTIF", "GOAL"),
+    "metavar.id": ("ID", "ID"),
+    "metavar.ids": ("ID…", "ID…"),
+    "metavar.lang": ("LANGUE", "LANG"),
+    "metavar.name": ("NOM", "NAME"),
+    "metavar.need": ("BESOIN", "NEED"),
+    "metavar.path": ("PARCOURS", "PATH"),
+    "metavar.query": ("REQUÊTE…", "QUERY…"),
+    "metavar.role": ("RÔLE", "ROLE"),
+    "metavar.situation": ("TEXTE", "TEXT"),
+    # mismatch: answers replayed against another kit
     "mismatch.chosen": ("Enregistrer en {format} sous le nom {name}", "Save as {format}, named {name}"),
-    "format.md": ("Markdown", "Markdown"),
-    "format.json": ("JSON", "JSON"),
-    "format.csv": ("CSV", "CSV"),
-    "format.html": ("HTML", "HTML"),
-    "err.filename_nul": ("Un nom de fichier ne peut pas contenir de caractère nul.", "A file name cannot hold a NUL character."),
-    "err.filename_home": ("Dossier personnel inconnu : {path}.", "Unknown home folder: {path}."),
-    "err.filename_long": (
-        "Nom trop long : au plus {limit} octets pour un nom de fichier.",
-        "Name too long: at most {limit} bytes for a file name.",
-    ),
-    "err.filename_unusable": ("Nom inutilisable ({path}) : {reason}.", "Unusable name ({path}): {reason}."),
+    "mismatch.named": ("Enregistrer en {format}, comme le dit le nom", "Save as {format}, as the name says"),
+    # msg: messages on stderr after a result
+    "msg.no_match": ("Aucun document ne correspond.", "No document matches."),
     "msg.save_failed": (
         "Le plan n'a pas été enregistré : {reason} Choisissez un autre nom.",
         "The plan was not saved: {reason} Choose another name.",
     ),
-    "q.filename": ("Nom du fichier :", "File name:"),
-    "q.overwrite": ("Le fichier {path} existe déjà.", "File {path} already exists."),
-    "overwrite.rename": ("Choisir un autre nom", "Choose another name"),
-    "overwrite.replace": ("Le remplacer", "Replace it"),
-    "plan.title": ("Votre plan de lecture", "Your reading plan"),
-    "plan.answers": (
-        "Vous êtes : {role} · Objectif : {goal} · D'abord : {need}",
-        "You are: {role} · Goal: {goal} · First: {need}",
-    ),
-    "plan.quoted": ("« {text} »", "“{text}”"),
-    "plan.start_title": ("Pour commencer", "To start with"),
-    "plan.rest_title": ("Ensuite, dans l'ordre du parcours", "Then, in the path's order"),
-    "plan.detail": ("Détail : {command}", "Details: {command}"),
-    "plan.detail_label": ("Détail", "Details"),
-    "plan.detail_command": ("kit show {path}:<n° ou identifiant>", "kit show {path}:<no. or id>"),
-    "plan.concern": ("Vous concerne (notre lecture) : {reading}", "Concerns you (our reading): {reading}"),
-    "start.sentence.one": ("{count} document, choisi ainsi : {parts}.", "{count} document, chosen this way: {parts}."),
-    "start.sentence.other": ("{count} documents, choisis ainsi : {parts}.", "{count} documents, chosen this way: {parts}."),
-    "start.written_for.one": ("{count} écrit pour vous (le kit le dit)", "{count} written for you (the kit says so)"),
-    "start.written_for.other": ("{count} écrits pour vous (le kit le dit)", "{count} written for you (the kit says so)"),
-    "start.concerns.one": (
-        "{count} qui vous concerne (notre lecture du kit)",
-        "{count} that concerns you (our reading of the kit)",
-    ),
-    "start.concerns.other": (
-        "{count} qui vous concernent (notre lecture du kit)",
-        "{count} that concern you (our reading of the kit)",
-    ),
-    "start.need.one": (
-        "{count} pour « {need} », ce dont vous avez besoin d'abord",
-        "{count} from “{need}”, what you need first",
-    ),
-    "start.need.other": (
-        "{count} pour « {need} », ce dont vous avez besoin d'abord",
-        "{count} from “{need}”, what you need first",
-    ),
-    "start.variety.one": ("{count} pour un peu de tout", "{count} for a bit of everything"),
-    "start.variety.other": (
-        "{count} de natures différentes, pour un peu de tout",
-        "{count} of different kinds, for a bit of everything",
-    ),
-    "start.reference.one": (
-        "{count} du cadre de référence, pour situer le reste",
-        "{count} from the reference framework, to place the rest",
-    ),
-    "start.reference.other": (
-        "{count} du cadre de référence, pour situer le reste",
-        "{count} from the reference framework, to place the rest",
-    ),
-    "q.need": ("De quoi avez-vous besoin d'abord ?", "What do you need first?"),
-    "q.recap_need": ("D'abord : {value}", "First: {value}"),
-    "recap.need": ("Changer ce dont j'ai besoin d'abord", "Change what I need first"),
-    "need.reference": ("Comprendre les enjeux et le cadre", "Understand the stakes and the framework"),
-    "need.illustrations": ("Des cas concrets", "Concrete cases"),
-    "need.training": ("Se former", "Training"),
-    "need.training.description": (
-        "Les MOOC ESSEC / Le RAMEAU (« Se former », dans la méthode).",
-        "The ESSEC / Le RAMEAU MOOCs (“Se former”, in the method).",
-    ),
-    "need.method": ("Une méthode", "A method"),
-    "need.method.animate": ("Une méthode pour animer", "A method to lead the dynamic"),
-    "need.method.support": ("Une méthode pour accompagner ou évaluer", "A method to support or evaluate"),
-    "need.method.description": (
-        "Mettre en œuvre une démarche, accompagner les organisations, évaluer (la méthode du kit).",
-        "Carrying out an approach, supporting organisations, evaluating (the kit's method).",
-    ),
-    "need.toolbox": ("Des outils pour passer à la pratique", "Tools to put it into practice"),
-    "need.toolbox.description": (
-        "Les guides pratiques et les fiches outil de la boîte à outils.",
-        "The toolbox's practical guides and tool sheets.",
-    ),
-    "need.figures": ("Des chiffres et des études", "Figures and studies"),
-    "need.figures.description": (
-        "Les documents « permettant de comprendre le contexte », dans la boîte à outils.",
-        "The documents “for understanding the context”, in the toolbox.",
-    ),
-    "need.not_in_path": (
-        "Ce parcours n'en contient pas : le plan partira de « {instead} ».",
-        "This path holds none: the plan will start from “{instead}”.",
-    ),
-    "q.situation": (
-        "En quelques mots, votre situation ? (facultatif : Entrée pour passer)",
-        "Your situation, in a few words? (optional: Enter to skip)",
-    ),
-    "q.recap_situation": ("Votre situation : {value}", "Your situation: {value}"),
-    "recap.situation": ("Changer ma situation", "Change my situation"),
-    "err.situation_long": (
-        "Quelques mots suffisent : au plus {limit} caractères.",
-        "A few words will do: at most {limit} characters.",
-    ),
-    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
-    "why.concerns": ("Pour vous (notre lecture) : {reading}.", "For you (our reading): {reading}."),
-    "why.goal": ("Pour votre objectif (notre lecture) : {reading}.", "For your goal (our reading): {reading}."),
-    "why.situation": ("Vos mots {words} y sont.", "Your words {words} are in it."),
-    "why.need": ("Ce dont vous avez besoin d'abord : {need}.", "What you need first: {need}."),
-    "why.nearest": ("Au plus près de ce dont vous avez besoin : {need}.", "Nearest to what you need: {need}."),
-    "why.variety": (
-        "Un document de nature « {category} », pour un peu de tout.",
-        "A “{category}” document, for a bit of everything.",
-    ),
-    "why.reference": ("Le cadre de référence du parcours.", "The path's reference framework."),
-    "why.fill": ("Dans l'ordre du parcours.", "In the path's order."),
-    "why.gives": ("Le kit : « {text} ».", "The kit: “{text}”."),
-    "why.gives_en": ("Le kit : « {text} ».", "The kit: “{text}” (our translation)."),
-    "start.goal.one": (
-        "{count} pour votre objectif (notre lecture du kit)",
-        "{count} for your goal (our reading of the kit)",
-    ),
-    "start.goal.other": (
-        "{count} pour votre objectif (notre lecture du kit)",
-        "{count} for your goal (our reading of the kit)",
-    ),
-    "start.situation.one": ("{count} qui contient les mots de votre situation", "{count} holding the words of your situation"),
-    "start.situation.other": (
-        "{count} qui contiennent les mots de votre situation",
-        "{count} holding the words of your situation",
-    ),
-    "start.nearest.one": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
-    "start.nearest.other": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
-    "start.fill.one": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
-    "start.fill.other": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
-    "plan.need_not_in_path": (
-        "Ce parcours ne contient aucun document « {need} » : le plan part de « {instead} ».",
-        "This path holds no “{need}” document: the plan starts from “{instead}”.",
-    ),
-    "plan.no_tie": (
-        "Le kit ne lie aucun document à {role} : votre objectif et votre besoin ont choisi.",
-        "The kit ties no document to {role}: your goal and your need chose.",
-    ),
-    "plan.outside": (
-        "Hors de ce parcours, pour vous aussi : {items}.",
-        "Outside this path, for you too: {items}.",
-    ),
-    "plan.read_command": ("kit read {path}:<n°>", "kit read {path}:<no.>"),
-    "plan.read": ("Une fois lu : {command}", "Once read: {command}"),
-    "plan.read_label": ("Une fois lu", "Once read"),
-    "need.all": ("Un peu de tout", "A bit of everything"),
-    "need.all_description": (
-        "Pour commencer, un document de chaque nature : cadre de référence, illustration, méthode, outil.",
-        "To start with, one document of each kind: reference framework, illustration, method, tool.",
-    ),
-    "what.need": ("Besoin inconnu", "Unknown need"),
-    "err.path_number": (
-        "Pas de document n° {value} dans le parcours « {path} » : il en a {count}, numérotés de 1 à {count} (kit path {path}).",
-        "No document no. {value} in path '{path}': it has {count}, numbered 1 to {count} (kit path {path}).",
-    ),
-    "plan.empty": ("Ce parcours ne contient aucun document.", "This path holds no document."),
-    "plan.unsure": (
-        "Vous ne savez pas encore : ce parcours est le point de départ du kit.",
-        "You don't know yet: this path is where the kit starts.",
-    ),
-    "plan.none_for_other": (
-        "Vous avez répondu « Autre » : rien n'est mis en avant, et tout le parcours vous concerne.",
-        "You answered “Other”: nothing is highlighted, and the whole path concerns you.",
-    ),
-    "label.role": ("Vous êtes", "You are"),
-    "label.need": ("D'abord", "First"),
-    "col.why": ("Pourquoi", "Why"),
-    "label.goal": ("Objectif", "Goal"),
-    "label.reading_path": ("Parcours", "Path"),
-    # --- task « progress » (issue 12): the reading-progress store (progress.py, progress_store.py) ---
-    "progress.marked": ("Marqué comme lu : {title} ({id})", "Marked as read: {title} ({id})"),
-    "progress.already_read": ("Déjà marqué comme lu : {title} ({id})", "Already marked as read: {title} ({id})"),
-    "progress.unmarked": ("Marque de lecture retirée : {title} ({id})", "No longer marked as read: {title} ({id})"),
-    "progress.was_not_read": (
-        "Pas marqué comme lu, rien à retirer : {title} ({id})",
-        "Not marked as read, nothing to undo: {title} ({id})",
-    ),
-    "progress.orphans": (
-        "Marqués comme lus mais absents de cette version du kit : {ids}",
-        "Marked as read but not in this version of the kit: {ids}",
-    ),
-    "progress.why_encoding": (
-        "le fichier n'est pas en UTF-8 (ligne {line}, colonne {column})",
-        "the file is not UTF-8 (line {line}, column {column})",
-    ),
-    "progress.why_json": (
-        "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
-        "the file is not valid JSON (line {line}, column {column})",
-    ),
-    "progress.why_duplicate": (
-        "la clé « {key} » apparaît deux fois dans un même objet",
-        "the key '{key}' appears twice in one object",
-    ),
-    "progress.why_not_folder": ("ce n'est pas un dossier", "it is not a folder"),
-    "progress.why_number": (
-        "le fichier contient un nombre trop long pour être lu",
-        "the file holds a number too long to be read",
-    ),
-    "progress.why_newer": (
-        "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
-        "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",
-    ),
-    "progress.why_invalid": ("le contenu n'est pas valide ({first})", "the content is not valid ({first})"),
-    "progress.why_format": ("« {expected} » attendu", "'{expected}' expected"),
-    "progress.warn_ignored": (
-        "Progression de lecture ignorée : {reason} ({path}).",
-        "Reading progress ignored: {reason} ({path}).",
-    ),
-    "progress.err_state": (
-        "Progression non enregistrée : {reason} ({path}). Le fichier est laissé tel quel ; "
-        "« kit progress --reset » le met de côté pour repartir de zéro.",
-        "Progress not saved: {reason} ({path}). The file is left as it is; "
-        "'kit progress --reset' moves it aside to start afresh.",
-    ),
-    "progress.err_write": (
-        "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
-        "Progress not saved: cannot write {path} ({reason}).",
-    ),
-    "progress.err_no_home": (
-        "Progression non enregistrée : aucun dossier personnel connu (HOME n'est pas un chemin absolu et "
-        "l'utilisateur n'a pas d'entrée dans le système) ; indiquez où la garder avec KIT_HOME=DOSSIER.",
-        "Progress not saved: no home folder is known (HOME is not an absolute path and the user has no "
-        "entry in the system); say where to keep it with KIT_HOME=DIR.",
-    ),
-    "progress.err_busy": (
-        "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
-        "Progress not saved: another 'kit' has been changing it for more than {seconds} s ({path}).",
-    ),
-    "progress.err_import_read": (
-        "Impossible de lire le fichier de progression {path} : {reason}.",
-        "Cannot read progress file {path}: {reason}.",
-    ),
-    "progress.err_import_big": (
-        "Le fichier de progression {path} est trop gros ({size} octets, au plus {limit}).",
-        "Progress file {path} is too large ({size} bytes, at most {limit}).",
-    ),
-    "progress.err_import_invalid": (
-        "Le fichier de progression {path} n'est pas valide :",
-        "Progress file {path} is not valid:",
-    ),
-    "progress.err_import": (
-        "Le fichier de progression {path} n'est pas utilisable : {reason}.",
-        "Progress file {path} cannot be used: {reason}.",
-    ),
-    "progress.reset_done": ("Progression mise de côté dans {path}.", "Progress moved aside to {path}."),
-    "progress.reset_nothing": (
-        "Aucune progression enregistrée, rien à remettre à zéro ({path}).",
-        "No progress saved, nothing to reset ({path}).",
-    ),
-    "progress.imported_none": ("Import : aucune nouvelle marque de lecture.", "Import: no new read mark."),
-    "progress.imported_one": ("Import : 1 document de plus marqué comme lu.", "Import: 1 more document marked as read."),
-    "progress.imported_many": (
-        "Import : {count} documents de plus marqués comme lus.",
-        "Import: {count} more documents marked as read.",
-    ),
-    "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
-    # task D (issue 11: bounded reads, strict validation, output files that are never lost)
+    "msg.written": ("Écrit : {path}", "Written: {path}"),
     "msg.xlsx_cut.one": (
         "Tableur : une cellule dépassait la limite d'Excel (32\u202f767 caractères) ; elle est coupée et finit par "
         "« … » (colonne, ligne : {cells}).",
@@ -826,229 +622,159 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Spreadsheet: {count} cells were over Excel's limit (32,767 characters); they are cut and end with '…' "
         "(column, row: {cells}).",
     ),
-    "file.stdin": ("(entrée standard)", "(standard input)"),
-    "reason.not_regular": (
-        "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
-        "it is not a regular file (a device, pipe or socket)",
+    # need: the guide's needs
+    "need.all": ("Un peu de tout", "A bit of everything"),
+    "need.all_description": (
+        "Pour commencer, un document de chaque nature : cadre de référence, illustration, méthode, outil.",
+        "To start with, one document of each kind: reference framework, illustration, method, tool.",
     ),
-    "reason.too_big": ("il dépasse {limit} octets", "it is larger than {limit} bytes"),
-    "reason.stdin_closed": ("l'entrée standard est fermée", "standard input is closed"),
-    "reason.name_too_long": ("nom trop long", "name too long"),
-    "reason.loop": ("trop de liens symboliques", "too many symbolic links"),
-    "reason.io": ("erreur d'entrée-sortie", "input/output error"),
-    "reason.file_too_big": ("fichier trop gros pour ce disque", "file too large for this disk"),
-    "reason.quota": ("quota de disque dépassé", "disk quota exceeded"),
-    "reason.bad_name": (
-        "le nom contient un octet nul ou des caractères que le système ne sait pas écrire",
-        "the name holds a NUL byte or characters the system cannot write",
+    "need.figures": ("Des chiffres et des études", "Figures and studies"),
+    "need.figures.description": (
+        "Les documents « permettant de comprendre le contexte », dans la boîte à outils.",
+        "The documents “for understanding the context”, in the toolbox.",
     ),
-    "json.number": ("nombre invalide", "invalid number"),
-    "json.unicode": ("échappement Unicode invalide", "invalid Unicode escape"),
-    "json.syntax": ("syntaxe invalide", "invalid syntax"),
-    "err.kit_invalid_one": (
-        "Le fichier de kit {path} n'est pas valide (un problème) :",
-        "Kit file {path} is not valid (one problem):",
+    "need.illustrations": ("Des cas concrets", "Concrete cases"),
+    "need.method": ("Une méthode", "A method"),
+    "need.method.animate": ("Une méthode pour animer", "A method to lead the dynamic"),
+    "need.method.description": (
+        "Mettre en œuvre une démarche, accompagner les organisations, évaluer (la méthode du kit).",
+        "Carrying out an approach, supporting organisations, evaluating (the kit's method).",
     ),
-    "err.kit_invalid_many": (
-        "Le fichier de kit {path} n'est pas valide ({count} problèmes) :",
-        "Kit file {path} is not valid ({count} problems):",
+    "need.method.support": ("Une méthode pour accompagner ou évaluer", "A method to support or evaluate"),
+    "need.not_in_path": (
+        "Ce parcours n'en contient pas : le plan partira de « {instead} ».",
+        "This path holds none: the plan will start from “{instead}”.",
     ),
-    "val.more_one": ("… et un autre problème.", "… and one more problem."),
-    "val.more_many": ("… et {count} autres problèmes.", "… and {count} more problems."),
-    "val.min": ("doit être supérieur ou égal à {limit}", "must be at least {limit}"),
-    "val.max": ("doit être inférieur ou égal à {limit}", "must be at most {limit}"),
-    "val.too_long_text": ("texte trop long (longueur maximale : {limit})", "text too long (maximum length: {limit})"),
-    "val.too_long_list": ("liste trop longue (longueur maximale : {limit})", "list too long (maximum length: {limit})"),
-    "val.blank": (
-        "doit contenir un caractère visible, pas seulement des espaces, des caractères de contrôle ou invisibles",
-        "must hold a visible character, not only spaces, control or invisible characters",
+    "need.reference": ("Comprendre les enjeux et le cadre", "Understand the stakes and the framework"),
+    "need.toolbox": ("Des outils pour passer à la pratique", "Tools to put it into practice"),
+    "need.toolbox.description": (
+        "Les guides pratiques et les fiches outil de la boîte à outils.",
+        "The toolbox's practical guides and tool sheets.",
     ),
-    "val.expected": ("valeur non permise (attendu : {value})", "value not allowed (expected: {value})"),
-    "val.one_of": ("valeur non permise (valeurs possibles : {values})", "value not allowed (valid values: {values})"),
-    "val.invalid": ("valeur invalide", "invalid value"),
-    "err.output_name_too_long": (
-        "Le nom de fichier {name} est trop long ({size} octets, au plus {limit}).",
-        "File name {name} is too long ({size} bytes, at most {limit}).",
+    "need.training": ("Se former", "Training"),
+    "need.training.description": (
+        "Les MOOC ESSEC / Le RAMEAU (« Se former », dans la méthode).",
+        "The ESSEC / Le RAMEAU MOOCs (“Se former”, in the method).",
     ),
-    "err.output_is_dir": ("{path} est un dossier : donnez un nom de fichier.", "{path} is a folder: give a file name."),
-    "err.output_trailing_slash": (
-        "{path} finit par « / » et désigne donc un dossier : donnez un nom de fichier.",
-        "{path} ends with '/' and so names a folder: give a file name.",
+    # next: the menu after the plan
+    "next.back": ("← Retour", "← Back"),
+    "next.change": ("Changer une réponse", "Change an answer"),
+    "next.detail": ("Voir le détail d'un document", "See one document in detail"),
+    "next.quit": ("Quitter", "Quit"),
+    "next.save": ("Enregistrer le plan", "Save the plan"),
+    "next.search": ("Chercher dans le kit", "Search the kit"),
+    # os: why the system refused, by errno
+    "os.EACCES": ("permission refusée", "permission denied"),
+    "os.EEXIST": ("le fichier existe déjà", "the file already exists"),
+    "os.EISDIR": ("c'est un dossier", "it is a folder"),
+    "os.ENOENT": ("le fichier ou le dossier n'existe pas", "no such file or folder"),
+    "os.ENOSPC": ("plus de place sur le disque", "no space left on the disk"),
+    "os.ENOTDIR": ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder"),
+    "os.EROFS": ("le disque est en lecture seule", "the disk is read-only"),
+    # overwrite: the choices when an output file exists
+    "overwrite.rename": ("Choisir un autre nom", "Choose another name"),
+    "overwrite.replace": ("Le remplacer", "Replace it"),
+    # plan: the reading plan
+    "plan.answers": (
+        "Vous êtes : {role} · Objectif : {goal} · D'abord : {need}",
+        "You are: {role} · Goal: {goal} · First: {need}",
     ),
-    "err.output_no_folder": (
-        "Impossible d'écrire {path} : le dossier {folder} n'existe pas.",
-        "Cannot write {path}: folder {folder} does not exist.",
+    "plan.concern": ("Vous concerne (notre lecture) : {reading}", "Concerns you (our reading): {reading}"),
+    "plan.detail": ("Détail : {command}", "Details: {command}"),
+    "plan.detail_command": ("kit show {path}:<n° ou identifiant>", "kit show {path}:<no. or id>"),
+    "plan.detail_label": ("Détail", "Details"),
+    "plan.empty": ("Ce parcours ne contient aucun document.", "This path holds no document."),
+    "plan.need_not_in_path": (
+        "Ce parcours ne contient aucun document « {need} » : le plan part de « {instead} ».",
+        "This path holds no “{need}” document: the plan starts from “{instead}”.",
     ),
-    "err.output_special": (
-        "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
-        "--force ne remplace que des fichiers et des liens symboliques.",
-        "{path} is not a regular file (a device, pipe or socket): --force replaces only files and symbolic links.",
+    "plan.no_tie": (
+        "Le kit ne lie aucun document à {role} : votre objectif et votre besoin ont choisi.",
+        "The kit ties no document to {role}: your goal and your need chose.",
     ),
-    "err.output_encoding": (
-        "Impossible d'écrire {path} : le texte contient des caractères qui ne sont pas de l'Unicode valide.",
-        "Cannot write {path}: the text holds characters that are not valid Unicode.",
+    "plan.none_for_other": (
+        "Vous avez répondu « Autre » : rien n'est mis en avant, et tout le parcours vous concerne.",
+        "You answered “Other”: nothing is highlighted, and the whole path concerns you.",
     ),
-    # --- issue 9 (data true to the seed): validation of the new fields, labels for the renderers ---
-    "val.duplicate_role": ("rôle en double « {value} »", "duplicate role '{value}'"),
-    "val.role_written_for": (
-        "le rôle « {value} » est déjà dans « written_for » : un document écrit pour un rôle ne le « concerne » pas en plus",
-        "role '{value}' is already in 'written_for': a document written for a role does not also 'concern' it",
+    "plan.outside": (
+        "Hors de ce parcours, pour vous aussi : {items}.",
+        "Outside this path, for you too: {items}.",
     ),
-    "val.url": (
-        "lien refusé « {url} » : seules les adresses http://, https:// ou www. sont permises",
-        "link refused '{url}': only http://, https:// or www. addresses are allowed",
+    "plan.quoted": ("« {text} »", "“{text}”"),
+    "plan.read": ("Une fois lu : {command}", "Once read: {command}"),
+    "plan.read_command": ("kit read {path}:<n°>", "kit read {path}:<no.>"),
+    "plan.read_label": ("Une fois lu", "Once read"),
+    "plan.rest_title": ("Ensuite, dans l'ordre du parcours", "Then, in the path's order"),
+    "plan.start_title": ("Pour commencer", "To start with"),
+    "plan.title": ("Votre plan de lecture", "Your reading plan"),
+    "plan.unsure": (
+        "Vous ne savez pas encore : ce parcours est le point de départ du kit.",
+        "You don't know yet: this path is where the kit starts.",
     ),
-    "label.written_for": ("Écrit pour", "Written for"),
-    "label.concerns": ("Concerne aussi (notre lecture)", "Also concerns (our reading)"),
-    "label.rests_on": ("D'après le kit", "Based on the kit's words"),
-    "label.links": ("Liens", "Links"),
-    "label.credits": ("Réalisé aussi par, selon le kit", "Also made by, according to the kit"),
-    "label.mentions": ("Le kit en parle aussi", "The kit also mentions it"),
-    "label.related": ("Un document lié, que le kit cite", "A related document the kit cites"),
-    "label.research": ("Travaux de recherche liés", "Related research"),
-    "label.research_documents": ("Documents du kit issus de ce travail", "Kit documents from this work"),
-    "label.summary": ("résumé", "summary"),
-    "label.quote": ("texte du kit", "the kit's text"),
-    "label.translation": ("traduction", "translation"),
-    "label.purpose_source": ("Source de l'objectif", "Where this purpose comes from"),
-    "label.intended_for": ("À qui s'adresse le kit", "Who the kit is for"),
-    "label.scope": ("Champ", "Scope"),
-    "label.see_also": ("Pour plus d'information", "For more information"),
-    "label.seed_forms": ("Le kit écrit", "The kit writes"),
-    # Task E (HTML page, print, validators): the reason « pour vous » under a title on paper.
-    "html.for_you_note": ("Pour vous\u00a0: {reason}", "For you: {reason}"),
-    # --- task « search » (issue 10, issue 11 item 7): the lines `kit search` prints around its results
-    # (`search.notes`, `search.pointer_heading`); plurals chosen by `count`.
-    "search.unmatched.one": (
-        "Mot absent des documents du kit\u00a0: {words}.",
-        "Word in none of the kit's documents: {words}.",
-    ),
-    "search.unmatched.other": (
-        "Mots absents des documents du kit\u00a0: {words}.",
-        "Words in none of the kit's documents: {words}.",
-    ),
-    "search.partial": (
-        "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",
-        "No document holds every word; the documents holding the most come first.",
-    ),
-    "search.truncated": (
-        "Requête trop longue\u00a0: seuls ses {limit} premiers mots significatifs sont cherchés.",
-        "Query too long: only its first {limit} meaningful words are searched.",
-    ),
-    "search.only_small_words": (
-        "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
-        "ajoutez un mot qui porte le sens.",
-        "The search holds only grammatical words ('{words}'): add a word that carries the meaning.",
-    ),
-    "search.also_about": ("Aussi dans kit about\u00a0: {places}.", "Also in kit about: {places}."),
-    "search.also_paths.one": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
-    "search.also_paths.other": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
-    "search.also_categories.one": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
-    "search.also_categories.other": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
-    "search.about_summary": ("Présentation du kit", "The kit in brief"),
-    # shell completion (issue 14 items 1-4, 15; issue 11 items 2, 18)
-    "completion.install_help": (
-        "Installe la complétion pour le shell nommé (bash, zsh ou fish), sinon pour le shell courant.",
-        "Install completion for the shell named (bash, zsh or fish), else for the current shell.",
-    ),
-    "completion.show_help": (
-        "Affiche le script de complétion du shell nommé (bash, zsh ou fish), sinon du shell courant, "
-        "pour le copier ou l'installer à votre façon.",
-        "Print the completion script of the shell named (bash, zsh or fish), else of the current shell, "
-        "to copy it or install it your way.",
-    ),
-    "completion.installed": ("Complétion {shell} installée dans {path}.", "{shell} completion installed in {path}."),
-    "completion.restart": ("Elle prendra effet dans un nouveau terminal.", "It takes effect in a new terminal."),
-    "completion.not_installed": (
-        "La complétion n'est pas installée\u00a0;\u00a0«\u00a0{command}\u00a0» affiche le script, à placer vous-même.",
-        "Completion is not installed; '{command}' prints the script, to place yourself.",
-    ),
-    "completion.unknown_shell": (
-        "Shell inconnu\u00a0:\u00a0«\u00a0{shell}\u00a0»\u00a0; kit complète bash, zsh et fish.",
-        "Unknown shell: '{shell}'; kit completes bash, zsh and fish.",
-    ),
-    "completion.no_shell": (
-        "Votre shell n'est pas reconnu\u00a0; nommez-le\u00a0: {command} bash, {command} zsh ou {command} fish.",
-        "Your shell was not recognised; name it: {command} bash, {command} zsh or {command} fish.",
-    ),
-    # --- task « helpmd » (issue 14 items 8, 10, 12-14): help pages, missing arguments, the spreadsheet save ---
-    "metavar.name": ("NOM", "NAME"),
-    "metavar.file": ("FICHIER", "FILE"),
-    "metavar.id": ("ID", "ID"),
-    "metavar.ids": ("ID…", "ID…"),
-    "metavar.query": ("REQUÊTE…", "QUERY…"),
-    "metavar.lang": ("LANGUE", "LANG"),
-    "metavar.format": ("FORMAT", "FORMAT"),
-    "metavar.category": ("CATÉGORIE", "CATEGORY"),
-    "metavar.path": ("PARCOURS", "PATH"),
-    "metavar.role": ("RÔLE", "ROLE"),
-    "metavar.goal": ("OBJECTIF", "GOAL"),
-    "metavar.need": ("BESOIN", "NEED"),
-    "metavar.situation": ("TEXTE", "TEXT"),
-    "click.missing_named": ("Argument manquant : {name} ({what}).", "Missing argument: {name} ({what})."),
-    "arg.path_name": ("le parcours", "the path"),
-    "arg.doc_id": ("le document", "the document"),
-    "arg.search_query": ("les mots à chercher", "the words to search for"),
-    "arg.validate_file": ("le fichier de kit à vérifier", "the kit file to check"),
-    "arg.values": ("Valeurs possibles : {values}.", "Valid values: {values}."),
-    "arg.see_list": (
-        "Les identifiants sont dans kit list (ou PARCOURS:N, par exemple understand:1).",
-        "The ids are in kit list (or PATH:N, for example understand:1).",
-    ),
-    "md.categories": ("Catégories de documents", "Categories of documents"),
-    "md.reading_number": ("n°\u00a0{number}", "No.\u00a0{number}"),
-    "save.xlsx": ("Oui, pour un tableur (.xlsx)", "Yes, for a spreadsheet (.xlsx)"),
-    "format.xlsx": ("XLSX", "XLSX"),
-    "err.binary_terminal": (
-        "Le format xlsx est un fichier de tableur, pas du texte pour le terminal : ajoutez -o FICHIER.xlsx.",
-        "The xlsx format is a spreadsheet file, not text for the terminal: add -o FILE.xlsx.",
-    ),
-    # nothing gets in, nothing breaks: the CLI side (issue 11 items 5, 10-13)
-    "err.stdout_closed": ("elle est fermée", "it is closed"),
-    "err.incompatible": (
-        "kit ne fonctionne pas avec {package} {version}, installé ici ({missing} manque ou a changé) : il est testé "
-        "avec {package} {low} à {high} ; installez-en une de ces versions (pip install '{package}{bounds}').",
-        "kit does not work with the {package} {version} installed here ({missing} is missing or changed): it is "
-        "tested with {package} {low} to {high}; install one of those (pip install '{package}{bounds}').",
-    ),
-    # --- task « progresscli » (issue 12): the reading progress in the CLI (`kit read`, `kit progress`,
-    # ✓ in the lists, the guide's offer to resume); plurals chosen by `count`.
-    "help.read": (
-        "Marque des documents comme lus (--undo pour retirer la marque).",
-        "Mark documents as read (--undo to remove the mark).",
-    ),
-    "help.read_ids": (
-        "Identifiants des documents, ou PARCOURS:N, le document n° N d'un parcours (ex. animer:9).",
-        "Document ids, or PATH:N, document N of a path (e.g. animate:9).",
-    ),
-    "help.undo": ("Retire la marque de lecture.", "Remove the read mark."),
-    "help.progress": (
-        "Votre progression : documents lus par parcours, et quoi lire ensuite.",
-        "Your progress: documents read per path, and what to read next.",
-    ),
-    "help.progress_path": ("Un seul parcours (ex. animer).", "One path only (e.g. animate)."),
-    "help.where": ("Affiche le chemin du fichier de progression.", "Print the path of the progress file."),
-    "help.import": (
-        "Fusionne une progression exportée (kit progress --format json).",
-        "Merge an exported progress (kit progress --format json).",
-    ),
-    "help.reset": (
-        "Met la progression de côté pour repartir de zéro (demande confirmation).",
-        "Move the progress aside to start afresh (asks first).",
-    ),
-    "help.yes": ("Ne demande pas de confirmation (pour les scripts).", "Do not ask for confirmation (for scripts)."),
-    "progress.title": ("Progression de lecture", "Reading progress"),
+    # progress: reading progress: its store, `kit read`, `kit progress`, the ✓ in the lists
+    "progress.already_read": ("Déjà marqué comme lu : {title} ({id})", "Already marked as read: {title} ({id})"),
     "progress.count.one": ("{read}/{total} lu", "{read}/{total} read"),
     "progress.count.other": ("{read}/{total} lus", "{read}/{total} read"),
-    "progress.next": ("À lire ensuite", "Read next"),
     "progress.done": ("Parcours lu en entier.", "Path read in full."),
-    "progress.your_plan": ("votre plan", "your plan"),
-    "progress.start_note": ("Pour commencer, d'après votre plan", "To start with, from your plan"),
-    "progress.then": ("Puis, dans l'ordre du parcours", "Then, in the path's order"),
+    "progress.err_busy": (
+        "Progression non enregistrée : un autre « kit » la modifie depuis plus de {seconds} s ({path}).",
+        "Progress not saved: another 'kit' has been changing it for more than {seconds} s ({path}).",
+    ),
+    "progress.err_import": (
+        "Le fichier de progression {path} n'est pas utilisable : {reason}.",
+        "Progress file {path} cannot be used: {reason}.",
+    ),
+    "progress.err_import_big": (
+        "Le fichier de progression {path} est trop gros ({size} octets, au plus {limit}).",
+        "Progress file {path} is too large ({size} bytes, at most {limit}).",
+    ),
+    "progress.err_import_invalid": (
+        "Le fichier de progression {path} n'est pas valide :",
+        "Progress file {path} is not valid:",
+    ),
+    "progress.err_import_read": (
+        "Impossible de lire le fichier de progression {path} : {reason}.",
+        "Cannot read progress file {path}: {reason}.",
+    ),
+    "progress.err_no_home": (
+        "Progression non enregistrée : aucun dossier personnel connu (HOME n'est pas un chemin absolu et "
+        "l'utilisateur n'a pas d'entrée dans le système) ; indiquez où la garder avec KIT_HOME=DOSSIER.",
+        "Progress not saved: no home folder is known (HOME is not an absolute path and the user has no "
+        "entry in the system); say where to keep it with KIT_HOME=DIR.",
+    ),
+    "progress.err_state": (
+        "Progression non enregistrée : {reason} ({path}). Le fichier est laissé tel quel ; "
+        "« kit progress --reset » le met de côté pour repartir de zéro.",
+        "Progress not saved: {reason} ({path}). The file is left as it is; "
+        "'kit progress --reset' moves it aside to start afresh.",
+    ),
+    "progress.err_write": (
+        "Progression non enregistrée : impossible d'écrire {path} ({reason}).",
+        "Progress not saved: cannot write {path} ({reason}).",
+    ),
+    "progress.imported_answers": ("Import : réponses du guide reprises.", "Import: guide answers taken over."),
+    "progress.imported_many": (
+        "Import : {count} documents de plus marqués comme lus.",
+        "Import: {count} more documents marked as read.",
+    ),
+    "progress.imported_none": ("Import : aucune nouvelle marque de lecture.", "Import: no new read mark."),
+    "progress.imported_one": ("Import : 1 document de plus marqué comme lu.", "Import: 1 more document marked as read."),
+    "progress.marked": ("Marqué comme lu : {title} ({id})", "Marked as read: {title} ({id})"),
     "progress.more.one": ("… et {count} autre\u00a0: {command}", "… and {count} more: {command}"),
     "progress.more.other": ("… et {count} autres\u00a0: {command}", "… and {count} more: {command}"),
+    "progress.new_answers": ("Nouvelles réponses", "New answers"),
+    "progress.next": ("À lire ensuite", "Read next"),
     "progress.not_in_kit": ("(absent de ce kit)", "(not in this kit)"),
+    "progress.orphans": (
+        "Marqués comme lus mais absents de cette version du kit : {ids}",
+        "Marked as read but not in this version of the kit: {ids}",
+    ),
+    "progress.reset_done": ("Progression mise de côté dans {path}.", "Progress moved aside to {path}."),
     "progress.reset_kept": ("Rien n'a été changé.", "Nothing was changed."),
+    "progress.reset_nothing": (
+        "Aucune progression enregistrée, rien à remettre à zéro ({path}).",
+        "No progress saved, nothing to reset ({path}).",
+    ),
     "progress.resume.one": (
         "Reprendre votre plan ({role} → {path}, {read}/{total} lu)",
         "Resume your plan ({role} → {path}, {read}/{total} read)",
@@ -1057,22 +783,313 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reprendre votre plan ({role} → {path}, {read}/{total} lus)",
         "Resume your plan ({role} → {path}, {read}/{total} read)",
     ),
-    "progress.new_answers": ("Nouvelles réponses", "New answers"),
-    "q.resume": ("Vous avez déjà un plan de lecture.", "You already have a reading plan."),
+    "progress.start_note": ("Pour commencer, d'après votre plan", "To start with, from your plan"),
+    "progress.then": ("Puis, dans l'ordre du parcours", "Then, in the path's order"),
+    "progress.title": ("Progression de lecture", "Reading progress"),
+    "progress.unmarked": ("Marque de lecture retirée : {title} ({id})", "No longer marked as read: {title} ({id})"),
+    "progress.warn_ignored": (
+        "Progression de lecture ignorée : {reason} ({path}).",
+        "Reading progress ignored: {reason} ({path}).",
+    ),
+    "progress.was_not_read": (
+        "Pas marqué comme lu, rien à retirer : {title} ({id})",
+        "Not marked as read, nothing to undo: {title} ({id})",
+    ),
+    "progress.why_duplicate": (
+        "la clé « {key} » apparaît deux fois dans un même objet",
+        "the key '{key}' appears twice in one object",
+    ),
+    "progress.why_encoding": (
+        "le fichier n'est pas en UTF-8 (ligne {line}, colonne {column})",
+        "the file is not UTF-8 (line {line}, column {column})",
+    ),
+    "progress.why_format": ("« {expected} » attendu", "'{expected}' expected"),
+    "progress.why_invalid": ("le contenu n'est pas valide ({first})", "the content is not valid ({first})"),
+    "progress.why_json": (
+        "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
+        "the file is not valid JSON (line {line}, column {column})",
+    ),
+    "progress.why_newer": (
+        "le fichier vient d'une version plus récente de kit (format {version}, cette version lit jusqu'au format {current})",
+        "the file comes from a newer version of kit (format {version}; this version reads up to format {current})",
+    ),
+    "progress.why_not_folder": ("ce n'est pas un dossier", "it is not a folder"),
+    "progress.why_number": (
+        "le fichier contient un nombre trop long pour être lu",
+        "the file holds a number too long to be read",
+    ),
+    "progress.your_plan": ("votre plan", "your plan"),
+    # q: the guide's questions
+    "q.description": ("Description", "Description"),
+    "q.document": ("Quel document ?", "Which document?"),
+    "q.filename": ("Nom du fichier :", "File name:"),
+    "q.goal": ("Que voulez-vous faire ?", "What do you want to do?"),
+    "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
+    "q.instruction_short": ("(↑ ↓ puis Entrée)", "(↑ ↓ then Enter)"),
+    "q.mismatch": (
+        "Le nom {name} annonce du {named}, mais vous avez choisi du {chosen}.",
+        "The name {name} says {named}, but you chose {chosen}.",
+    ),
+    "q.need": ("De quoi avez-vous besoin d'abord ?", "What do you need first?"),
+    "q.next": ("Et maintenant ?", "What next?"),
+    "q.overwrite": ("Le fichier {path} existe déjà.", "File {path} already exists."),
+    "q.query": ("Mots à chercher :", "Words to search for:"),
+    "q.recap": ("Est-ce bien cela ?", "Is that right?"),
+    "q.recap_goal": ("Votre objectif : {value}", "Your goal: {value}"),
+    "q.recap_need": ("D'abord : {value}", "First: {value}"),
+    "q.recap_role": ("Vous êtes : {value}", "You are: {value}"),
+    "q.recap_situation": ("Votre situation : {value}", "Your situation: {value}"),
+    "q.recap_title": ("Récapitulatif", "Summary"),
     "q.reset": (
         "Mettre de côté toute votre progression de lecture ({path}) ?",
         "Move all your reading progress aside ({path})?",
     ),
+    "q.resume": ("Vous avez déjà un plan de lecture.", "You already have a reading plan."),
+    "q.role": ("Vous êtes…", "You are…"),
+    "q.save": ("Enregistrer ce plan dans un fichier ?", "Save this plan to a file?"),
+    "q.situation": (
+        "En quelques mots, votre situation ? (facultatif : Entrée pour passer)",
+        "Your situation, in a few words? (optional: Enter to skip)",
+    ),
+    # reason: why a file cannot be read
+    "reason.bad_name": (
+        "le nom contient un octet nul ou des caractères que le système ne sait pas écrire",
+        "the name holds a NUL byte or characters the system cannot write",
+    ),
+    "reason.file_too_big": ("fichier trop gros pour ce disque", "file too large for this disk"),
+    "reason.io": ("erreur d'entrée-sortie", "input/output error"),
+    "reason.loop": ("trop de liens symboliques", "too many symbolic links"),
+    "reason.name_too_long": ("nom trop long", "name too long"),
+    "reason.not_regular": (
+        "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
+        "it is not a regular file (a device, pipe or socket)",
+    ),
+    "reason.quota": ("quota de disque dépassé", "disk quota exceeded"),
+    "reason.stdin_closed": ("l'entrée standard est fermée", "standard input is closed"),
+    "reason.too_big": ("il dépasse {limit} octets", "it is larger than {limit} bytes"),
+    # recap: the guide's recap of the answers
+    "recap.confirm": ("Oui, voir mon plan de lecture", "Yes, show my reading plan"),
+    "recap.goal": ("Changer mon objectif", "Change my goal"),
+    "recap.need": ("Changer ce dont j'ai besoin d'abord", "Change what I need first"),
+    "recap.role": ("Changer mon rôle", "Change my role"),
+    "recap.situation": ("Changer ma situation", "Change my situation"),
+    # reset: the choices of `kit progress --reset`
     "reset.no": ("Non, garder ma progression", "No, keep my progress"),
     "reset.yes": ("Oui, repartir de zéro", "Yes, start afresh"),
-    "err.reset_no_terminal": (
-        "« kit progress --reset » demande confirmation : ajoutez --yes pour l'exécuter sans terminal.",
-        "'kit progress --reset' asks first: add --yes to run it without a terminal.",
+    # role: the roles (--role, --audience)
+    "role.academic": ("Un acteur académique", "An academic institution"),
+    "role.association": ("Une association", "An association"),
+    "role.company": ("Une entreprise", "A company"),
+    "role.facilitator": (
+        "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)",
+        "A facilitating or support organisation (network, foundation, agency…)",
     ),
-    "err.progress_actions": (
-        "--where, --import et --reset ne vont pas ensemble : un seul à la fois.",
-        "--where, --import and --reset do not go together: one at a time.",
+    "role.media": ("Un média", "A media outlet"),
+    "role.other": ("Autre", "Other"),
+    "role.public": ("Des pouvoirs publics / une collectivité", "A public authority / local government"),
+    # save: the guide's save dialog
+    "save.csv": ("Oui, en CSV (.csv) — pour des scripts", "Yes, as CSV (.csv) — for scripts"),
+    "save.html": (
+        "Oui, en page web (.html) — à imprimer ou à envoyer",
+        "Yes, as a web page (.html) — to print or to send",
     ),
+    "save.json": (
+        "Oui, en JSON (.json) — à rejouer avec kit guide --answers",
+        "Yes, as JSON (.json) — to replay with kit guide --answers",
+    ),
+    "save.md": ("Oui, en Markdown (.md) — à lire ou à envoyer", "Yes, as Markdown (.md) — to read or to send"),
+    "save.no": ("Non, merci", "No, thanks"),
+    "save.xlsx": ("Oui, pour un tableur (.xlsx)", "Yes, for a spreadsheet (.xlsx)"),
+    # search: `kit search`: its results and the lines around them
+    "search.about_summary": ("Présentation du kit", "The kit in brief"),
+    "search.also_about": ("Aussi dans kit about\u00a0: {places}.", "Also in kit about: {places}."),
+    "search.also_categories.one": ("Aussi dans la catégorie\u00a0: {places}.", "Also in the category: {places}."),
+    "search.also_categories.other": ("Aussi dans les catégories\u00a0: {places}.", "Also in the categories: {places}."),
+    "search.also_paths.one": ("Aussi dans le parcours\u00a0: {places}.", "Also in the path: {places}."),
+    "search.also_paths.other": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
+    "search.count.one": ("{count} document", "{count} document"),
+    "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
+    "search.only_small_words": (
+        "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
+        "ajoutez un mot qui porte le sens.",
+        "The search holds only grammatical words ('{words}'): add a word that carries the meaning.",
+    ),
+    "search.partial": (
+        "Aucun document ne contient tous les mots\u00a0; les documents qui en contiennent le plus viennent d'abord.",
+        "No document holds every word; the documents holding the most come first.",
+    ),
+    "search.read_as": ("« {typed} » lu comme « {words} »", "'{typed}' read as '{words}'"),
+    "search.suggest": ("Mots proches dans le kit : {words}.", "Nearby words in the kit: {words}."),
+    "search.title": ("Recherche « {query} »", "Search: {query}"),
+    "search.truncated": (
+        "Requête trop longue\u00a0: seuls ses {limit} premiers mots significatifs sont cherchés.",
+        "Query too long: only its first {limit} meaningful words are searched.",
+    ),
+    "search.unmatched.one": (
+        "Mot absent des documents du kit\u00a0: {words}.",
+        "Word in none of the kit's documents: {words}.",
+    ),
+    "search.unmatched.other": (
+        "Mots absents des documents du kit\u00a0: {words}.",
+        "Words in none of the kit's documents: {words}.",
+    ),
+    # start: where the plan starts, and why
+    "start.concerns.one": (
+        "{count} qui vous concerne (notre lecture du kit)",
+        "{count} that concerns you (our reading of the kit)",
+    ),
+    "start.concerns.other": (
+        "{count} qui vous concernent (notre lecture du kit)",
+        "{count} that concern you (our reading of the kit)",
+    ),
+    "start.fill.one": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
+    "start.fill.other": ("{count} dans l'ordre du parcours", "{count} in the path's order"),
+    "start.goal.one": (
+        "{count} pour votre objectif (notre lecture du kit)",
+        "{count} for your goal (our reading of the kit)",
+    ),
+    "start.goal.other": (
+        "{count} pour votre objectif (notre lecture du kit)",
+        "{count} for your goal (our reading of the kit)",
+    ),
+    "start.nearest.one": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
+    "start.nearest.other": ("{count} au plus près de ce dont vous avez besoin", "{count} nearest to what you need"),
+    "start.need.one": (
+        "{count} pour « {need} », ce dont vous avez besoin d'abord",
+        "{count} from “{need}”, what you need first",
+    ),
+    "start.need.other": (
+        "{count} pour « {need} », ce dont vous avez besoin d'abord",
+        "{count} from “{need}”, what you need first",
+    ),
+    "start.reference.one": (
+        "{count} du cadre de référence, pour situer le reste",
+        "{count} from the reference framework, to place the rest",
+    ),
+    "start.reference.other": (
+        "{count} du cadre de référence, pour situer le reste",
+        "{count} from the reference framework, to place the rest",
+    ),
+    "start.sentence.one": ("{count} document, choisi ainsi : {parts}.", "{count} document, chosen this way: {parts}."),
+    "start.sentence.other": ("{count} documents, choisis ainsi : {parts}.", "{count} documents, chosen this way: {parts}."),
+    "start.situation.one": ("{count} qui contient les mots de votre situation", "{count} holding the words of your situation"),
+    "start.situation.other": (
+        "{count} qui contiennent les mots de votre situation",
+        "{count} holding the words of your situation",
+    ),
+    "start.variety.one": ("{count} pour un peu de tout", "{count} for a bit of everything"),
+    "start.variety.other": (
+        "{count} de natures différentes, pour un peu de tout",
+        "{count} of different kinds, for a bit of everything",
+    ),
+    "start.written_for.one": ("{count} écrit pour vous (le kit le dit)", "{count} written for you (the kit says so)"),
+    "start.written_for.other": ("{count} écrits pour vous (le kit le dit)", "{count} written for you (the kit says so)"),
+    # type: JSON types, for validation problems
+    "type.boolean": ("booléen", "boolean"),
+    "type.integer": ("entier", "integer"),
+    "type.list": ("liste", "list"),
+    "type.object": ("objet", "object"),
+    "type.text": ("texte", "text"),
+    # val: validation problems of a kit file
+    "val.blank": (
+        "doit contenir un caractère visible, pas seulement des espaces, des caractères de contrôle ou invisibles",
+        "must hold a visible character, not only spaces, control or invisible characters",
+    ),
+    "val.duplicate": ("identifiant en double « {value} »", "duplicate id '{value}'"),
+    "val.duplicate_alias": ("alias en double « {value} »", "duplicate alias '{value}'"),
+    "val.duplicate_key": (
+        "la clé « {value} » apparaît deux fois dans un même objet (seule la dernière serait lue)",
+        "the key '{value}' appears twice in one object (only the last one would be read)",
+    ),
+    "val.duplicate_role": ("rôle en double « {value} »", "duplicate role '{value}'"),
+    "val.expected": ("valeur non permise (attendu : {value})", "value not allowed (expected: {value})"),
+    "val.extra": ("champ inconnu", "unknown field"),
+    "val.gives_not_quoted": (
+        "ces mots ne sont pas, tels quels, dans « {field} » : « gives » cite la description",
+        "these words are not, as they are, in '{field}': 'gives' quotes the description",
+    ),
+    "val.goal_key": (
+        "« {value} » n'est pas dans le parcours « {path} » de cet objectif "
+        "(les documents hors du parcours vont dans « outside »)",
+        "'{value}' is not in this goal's path '{path}' (documents outside the path go in 'outside')",
+    ),
+    "val.goal_outside": (
+        "« {value} » est déjà dans le parcours « {path} » de cet objectif (les documents du parcours vont dans « key »)",
+        "'{value}' is already in this goal's path '{path}' (documents of the path go in 'key')",
+    ),
+    "val.invalid": ("valeur invalide", "invalid value"),
+    "val.max": ("doit être inférieur ou égal à {limit}", "must be at most {limit}"),
+    "val.min": ("doit être supérieur ou égal à {limit}", "must be at least {limit}"),
+    "val.missing": ("champ obligatoire manquant", "required field missing"),
+    "val.more_many": ("… et {count} autres problèmes.", "… and {count} more problems."),
+    "val.more_one": ("… et un autre problème.", "… and one more problem."),
+    "val.one_of": ("valeur non permise (valeurs possibles : {values})", "value not allowed (valid values: {values})"),
+    "val.pattern": (
+        "identifiant invalide (minuscules ASCII, chiffres et tirets, ex. « mon-document »)",
+        "invalid id (lower-case ASCII, digits and hyphens, e.g. 'my-document')",
+    ),
+    "val.range": ("valeur hors limites ({detail})", "value out of range ({detail})"),
+    "val.role_written_for": (
+        "le rôle « {value} » est déjà dans « written_for » : un document écrit pour un rôle ne le « concerne » pas en plus",
+        "role '{value}' is already in 'written_for': a document written for a role does not also 'concern' it",
+    ),
+    "val.root": ("(racine du fichier)", "(top of the file)"),
+    "val.too_long_list": ("liste trop longue (longueur maximale : {limit})", "list too long (maximum length: {limit})"),
+    "val.too_long_text": ("texte trop long (longueur maximale : {limit})", "text too long (maximum length: {limit})"),
+    "val.too_short": ("ne doit pas être vide", "must not be empty"),
+    "val.type": ("type attendu : {expected}", "expected type: {expected}"),
+    "val.unknown_category": (
+        "catégorie inconnue « {value} » (connues : {known})",
+        "unknown category '{value}' (known: {known})",
+    ),
+    "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
+    "val.unknown_need": ("besoin inconnu « {value} » (connus : {known})", "unknown need '{value}' (known: {known})"),
+    "val.unknown_path": ("parcours inconnu « {value} » (connus : {known})", "unknown path '{value}' (known: {known})"),
+    "val.unknown_subcategory": (
+        "sous-catégorie inconnue « {value} » pour « {category} » (connues : {known})",
+        "unknown subcategory '{value}' for '{category}' (known: {known})",
+    ),
+    "val.unknown_subcategory_any": (
+        "sous-catégorie inconnue « {value} » (connues : {known})",
+        "unknown subcategory '{value}' (known: {known})",
+    ),
+    "val.url": (
+        "lien refusé « {url} » : seules les adresses http://, https:// ou www. sont permises",
+        "link refused '{url}': only http://, https:// or www. addresses are allowed",
+    ),
+    # validate: `kit validate`
+    "validate.ok": (
+        "{path} : kit valide ({documents} documents, {paths} parcours, {categories} catégories).",
+        "{path}: valid kit ({documents} documents, {paths} paths, {categories} categories).",
+    ),
+    # what: kinds of names, for err.unknown
+    "what.category": ("Catégorie inconnue", "Unknown category"),
+    "what.command": ("Commande inconnue", "Unknown command"),
+    "what.document": ("Document inconnu", "Unknown document"),
+    "what.format": ("Format inconnu", "Unknown format"),
+    "what.goal": ("Objectif inconnu", "Unknown goal"),
+    "what.lang": ("Langue inconnue", "Unknown language"),
+    "what.need": ("Besoin inconnu", "Unknown need"),
+    "what.option": ("Option inconnue", "Unknown option"),
+    "what.path": ("Parcours inconnu", "Unknown path"),
+    "what.role": ("Rôle inconnu", "Unknown role"),
+    # why: why a document is in the plan
+    "why.concerns": ("Pour vous (notre lecture) : {reading}.", "For you (our reading): {reading}."),
+    "why.fill": ("Dans l'ordre du parcours.", "In the path's order."),
+    "why.gives": ("Le kit : « {text} ».", "The kit: “{text}”."),
+    "why.gives_en": ("Le kit : « {text} ».", "The kit: “{text}” (our translation)."),
+    "why.goal": ("Pour votre objectif (notre lecture) : {reading}.", "For your goal (our reading): {reading}."),
+    "why.nearest": ("Au plus près de ce dont vous avez besoin : {need}.", "Nearest to what you need: {need}."),
+    "why.need": ("Ce dont vous avez besoin d'abord : {need}.", "What you need first: {need}."),
+    "why.reference": ("Le cadre de référence du parcours.", "The path's reference framework."),
+    "why.situation": ("Vos mots {words} y sont.", "Your words {words} are in it."),
+    "why.variety": (
+        "Un document de nature « {category} », pour un peu de tout.",
+        "A “{category}” document, for a bit of everything.",
+    ),
+    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
+    # word: words joined into sentences
+    "word.and": (" et ", " and "),
 }
 
 # The examples closing each help page (`kit CMD --help`, `kit help CMD`), by command ("kit": the root):
