@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
     from .plan import Plan
     from .progress import KitId, PathProgress, State
-    from .search import Hit, Pointer
-    from .search import Result as SearchOutcome
+    from .search import Hit, Pointer, SearchOutcome
 
 NOTHING_READ: frozenset[str] = frozenset()
 
@@ -49,7 +48,7 @@ class Result:
 
 
 def as_typed(query: str, words: Sequence[str]) -> list[str]:
-    """Folded query words (`search.Hit.matched`, `Result.unmatched()`) as the user typed them (« mecenat » -> « mécénat »)."""
+    """Folded query words (`search.Hit.matched`, `SearchOutcome.unmatched()`) as typed (« mecenat » -> « mécénat »)."""
     typed = _typed(query)
     return [typed.get(w, w) for w in words]
 

@@ -10,7 +10,7 @@ from ..i18n import colon, get_lang, pick, t
 
 if TYPE_CHECKING:
     from ..model import About, Document, Figure, Form, Kit, ReadingPath, Reference, ResearchItem, ResearchWork
-    from ..search import Pointer, Result
+    from ..search import Pointer, SearchOutcome
 
 STAR = "★"
 
@@ -58,17 +58,17 @@ def fields_label(fields: tuple[str, ...]) -> str:
     return ", ".join(t(f"field.{f}") for f in fields)
 
 
-def read_as(result: Result) -> list[str]:
+def read_as(result: SearchOutcome) -> list[str]:
     """« silvr » read as « silver », for every query word taken as a typo."""
     return [t("search.read_as", typed=term.word, words=", ".join(term.read_as)) for term in result.terms if term.read_as]
 
 
-def search_lead(result: Result) -> list[str]:
+def search_lead(result: SearchOutcome) -> list[str]:
     """The lines told above search results: how many, and the words read as typos."""
     return [t("search.count", count=len(result.hits)), *read_as(result)]
 
 
-def search_notes(result: Result) -> list[str]:
+def search_notes(result: SearchOutcome) -> list[str]:
     """The lines told with search results (`search.notes`): a long query, words not found, no document holding them all,
     grammatical words only; the words as typed."""
     from ..results import as_typed

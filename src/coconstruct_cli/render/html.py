@@ -533,7 +533,7 @@ def search_html(
 ) -> str:
     """Search results (`kit search`), best first, with the fields where the words were found.
 
-    `matched` (`search.Result.matched`) marks the query's words in the excerpts; `notes` are plain
+    `matched` (`search.SearchOutcome.matched`) marks the query's words in the excerpts; `notes` are plain
     lines told after the count (`render.common.read_as(result)`: « silvr » read as « silver »);
     `remarks` are whole sentences told under it (`render.common.search_notes`: words not found…);
     `pointers` are told after the documents (`render.common.pointer_lines`: « Aussi dans kit about : … »).

@@ -12,7 +12,7 @@ from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, groups, kind, path_names, subcategory_label, when
-from ..search import Marked, Pointer, Result, why
+from ..search import Marked, Pointer, SearchOutcome, why
 from ..text import one_line
 from .common import (
     STAR,
@@ -255,7 +255,7 @@ def _md_marked(marked: Marked) -> str:
     return "".join(out)
 
 
-def result_md(result: Result, kit: Kit | None = None, pointers: Sequence[Pointer] = ()) -> str:
+def result_md(result: SearchOutcome, kit: Kit | None = None, pointers: Sequence[Pointer] = ()) -> str:
     """The hits as a numbered list, each with where its words are; the lines about the search (words not found…)
     under the count; where else the words are (`kit about`, paths, categories) after the list."""
     english = get_lang() == "en"

@@ -20,7 +20,7 @@ from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
-from ..search import Marked, Result, mark, why
+from ..search import Marked, SearchOutcome, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
     CONCERN,
@@ -322,7 +322,7 @@ def _rich_marked(marked: Marked, style: str = "") -> Text:
     return text
 
 
-def title_text(result: Result, index: int, read: frozenset[str] = NOTHING) -> Text:
+def title_text(result: SearchOutcome, index: int, read: frozenset[str] = NOTHING) -> Text:
     """The title with its matched words highlighted (in English, the French title beneath it), then the excerpt."""
     hit = result.hits[index]
     document = hit.document
@@ -342,7 +342,7 @@ def title_text(result: Result, index: int, read: frozenset[str] = NOTHING) -> Te
     return text
 
 
-def result_table(result: Result, read: frozenset[str] = NOTHING) -> Table:
+def result_table(result: SearchOutcome, read: frozenset[str] = NOTHING) -> Table:
     from rich import box
     from rich.table import Table
 
