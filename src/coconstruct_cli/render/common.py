@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..i18n import colon, get_lang, pick, t
 
@@ -96,18 +96,21 @@ def pointer_lines(kit: Kit, pointers: Sequence[Pointer]) -> list[str]:
     paths: list[str] = []
     categories: list[str] = []
     for pointer in pointers:
-        if pointer.where == "about":
-            key = "about.genesis" if pointer.key == "research" else pointer_heading(pointer)
-            labels = about.setdefault(t(key), [])
-            if pointer.label and pointer.label not in labels:
-                labels.append(pointer.label)
-        elif pointer.where == "path":
-            # The name typed back, as `plan.path_name` gives it: the French alias in French, the id in English.
-            alias = next((p.alias for p in kit.paths if p.id == pointer.key), "")
-            name = alias if get_lang() == "fr" and alias else pointer.key
-            paths.append(f"{pointer.label} (kit path {name})")
-        else:
-            categories.append(f"{pointer.label} (kit list -c {pointer.key})")
+        match pointer.where:
+            case "about":
+                key = "about.genesis" if pointer.key == "research" else pointer_heading(pointer)
+                labels = about.setdefault(t(key), [])
+                if pointer.label and pointer.label not in labels:
+                    labels.append(pointer.label)
+            case "path":
+                # The name typed back, as `plan.path_name` gives it: the French alias in French, the id in English.
+                alias = next((p.alias for p in kit.paths if p.id == pointer.key), "")
+                name = alias if get_lang() == "fr" and alias else pointer.key
+                paths.append(f"{pointer.label} (kit path {name})")
+            case "category":
+                categories.append(f"{pointer.label} (kit list -c {pointer.key})")
+            case other:  # `Pointer.where` is a str (search.py): a misspelt place fails here, not as a category
+                raise ValueError(f"unknown pointer place {other!r}")
     lines = []
     if about:
         places = ", ".join(f"{heading} ({', '.join(labels)})" if labels else heading for heading, labels in about.items())
@@ -122,11 +125,16 @@ def pointer_lines(kit: Kit, pointers: Sequence[Pointer]) -> list[str]:
 # --- kit about: one outline, written by every format -----------------------------------------------
 
 
+BlockKind = Literal["p", "ol", "ul", "h3", "note", "labelled", "titled", "link", "docs"]
+"""What a `Block` is; each renderer writes every kind in a `match` ending in `assert_never`, so that strict
+mypy names the renderer that forgets one and a misspelt kind is an error, not « docs »."""
+
+
 @dataclass(frozen=True)
 class Block:
     """One piece of a section: `kind` says how to write it; `text` is plain text (kit text or catalogue)."""
 
-    kind: str
+    kind: BlockKind
     """« p » paragraph, « ol »/« ul » list (`items`), « h3 » sub-heading, « note » muted remark,
     « labelled » label and text, « titled » a title, a dash and text, « link » a web address (`url`),
     « docs » documents of the kit (`items`: ids; `label` says how they relate, « Dans le kit » when empty)."""

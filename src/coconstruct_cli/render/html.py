@@ -13,7 +13,7 @@ import datetime
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from .. import __version__, results
 from .. import plan as plans
@@ -563,23 +563,27 @@ def _list(items: Iterable[str], tag: str = "ul") -> str:
 
 
 def _html_block(block: Block) -> str:
-    if block.kind == "p":
-        return f"<p>{esc(block.text)}</p>\n"
-    if block.kind in ("ol", "ul"):
-        return _list((esc(x) for x in block.items), block.kind)
-    if block.kind == "h3":
-        return f"<h3>{esc(block.text)}</h3>\n"
-    if block.kind == "note":
-        return f'<p class="muted">{esc(block.text)}</p>\n'
-    if block.kind == "labelled":
-        return f"<p><strong>{esc(colon(block.label))}</strong> {esc(block.text)}</p>\n"
-    if block.kind == "titled":
-        return f'<div class="example"><h4>{esc(block.label)}</h4>\n<p>{esc(block.text)}</p></div>\n'
-    if block.kind == "link":
-        # The one place a page links out: a web address from a link field of the kit file, checked by the model.
-        return f'<p class="source">{esc(colon(block.text))} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
-    commands = ", ".join(f"<code>kit show {esc(d)}</code>" for d in block.items)
-    return f'<p class="source">{esc(block.text)} — {esc(colon(block.label or t("about.documents")))} {commands}</p>\n'
+    match block.kind:
+        case "p":
+            return f"<p>{esc(block.text)}</p>\n"
+        case "ol" | "ul":
+            return _list((esc(x) for x in block.items), block.kind)
+        case "h3":
+            return f"<h3>{esc(block.text)}</h3>\n"
+        case "note":
+            return f'<p class="muted">{esc(block.text)}</p>\n'
+        case "labelled":
+            return f"<p><strong>{esc(colon(block.label))}</strong> {esc(block.text)}</p>\n"
+        case "titled":
+            return f'<div class="example"><h4>{esc(block.label)}</h4>\n<p>{esc(block.text)}</p></div>\n'
+        case "link":
+            # The one place a page links out: a web address from a link field of the kit file, checked by the model.
+            return f'<p class="source">{esc(colon(block.text))} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
+        case "docs":
+            commands = ", ".join(f"<code>kit show {esc(d)}</code>" for d in block.items)
+            return f'<p class="source">{esc(block.text)} — {esc(colon(block.label or t("about.documents")))} {commands}</p>\n'
+        case unknown:
+            assert_never(unknown)
 
 
 def about_html(kit: Kit, generated: datetime.date) -> str:

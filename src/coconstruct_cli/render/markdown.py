@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from .. import plan as plans
 from .. import results
@@ -157,24 +157,28 @@ def document_md(kit: Kit, document: Document) -> str:
 
 
 def _md_block(block: Block) -> str:
-    if block.kind == "p":
-        return escape(block.text) + "\n\n"
-    if block.kind in ("ol", "ul"):
-        return "".join((f"{n}. " if block.kind == "ol" else "- ") + escape(x) + "\n" for n, x in enumerate(block.items, 1)) + "\n"
-    if block.kind == "h3":
-        return heading(3, block.text) + "\n"
-    if block.kind == "note":
-        return f"*{escape(block.text)}*\n\n"
-    if block.kind == "labelled":
-        return f"{labelled(block.label, escape(block.text))}\n\n"
-    if block.kind == "titled":
-        return f"**{escape(block.label)}** — {escape(block.text)}\n\n"
-    if block.kind == "link":
-        # The one place a link is written: a web address the kit file gives in a link field, checked by the model.
-        return f"{escape(colon(block.text))} <{href(block.url)}>\n\n"
-    # docs: the documents of the kit the text points to
-    commands = ", ".join(f"`kit show {d}`" for d in block.items)
-    return f"{escape(block.text)} — {escape(colon(block.label or t('about.documents')))} {commands}\n\n"
+    match block.kind:
+        case "p":
+            return escape(block.text) + "\n\n"
+        case "ol" | "ul":
+            marks = (f"{n}. " if block.kind == "ol" else "- " for n in range(1, len(block.items) + 1))
+            return "".join(mark + escape(x) + "\n" for mark, x in zip(marks, block.items, strict=True)) + "\n"
+        case "h3":
+            return heading(3, block.text) + "\n"
+        case "note":
+            return f"*{escape(block.text)}*\n\n"
+        case "labelled":
+            return f"{labelled(block.label, escape(block.text))}\n\n"
+        case "titled":
+            return f"**{escape(block.label)}** — {escape(block.text)}\n\n"
+        case "link":
+            # The one place a link is written: a web address the kit file gives in a link field, checked by the model.
+            return f"{escape(colon(block.text))} <{href(block.url)}>\n\n"
+        case "docs":  # the documents of the kit the text points to
+            commands = ", ".join(f"`kit show {d}`" for d in block.items)
+            return f"{escape(block.text)} — {escape(colon(block.label or t('about.documents')))} {commands}\n\n"
+        case unknown:
+            assert_never(unknown)
 
 
 def about_md(about: About) -> str:

@@ -6,7 +6,7 @@ Generic over results (`header` and `rows()`); `kit about`, which is prose, is pl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from .. import results
 from ..i18n import colon, t
@@ -34,26 +34,22 @@ def _underlined(title: str, char: str = "-") -> list[str]:
 
 
 def _text_block(block: Block) -> list[str]:
-    if block.kind == "p":
-        return ["", one_line(block.text)]
-    if block.kind in ("ol", "ul"):
-        return ["", *((f"{n}. " if block.kind == "ol" else "  - ") + one_line(x) for n, x in enumerate(block.items, 1))]
-    if block.kind == "h3":
-        return ["", one_line(block.text)]
-    if block.kind == "note":
-        return ["", one_line(block.text)]
-    if block.kind == "labelled":
-        return ["", one_line(f"{colon(block.label)} {block.text}")]
-    if block.kind == "titled":
-        return ["", one_line(f"{block.label} — {block.text}")]
-    if block.kind == "link":
-        return ["", one_line(f"{colon(block.text)} {href(block.url)}")]
-    return [
-        "",
-        one_line(
-            f"{block.text} — {colon(block.label or t('about.documents'))} " + ", ".join(f"kit show {d}" for d in block.items)
-        ),
-    ]
+    match block.kind:
+        case "p" | "h3" | "note":
+            return ["", one_line(block.text)]
+        case "ol" | "ul":
+            return ["", *((f"{n}. " if block.kind == "ol" else "  - ") + one_line(x) for n, x in enumerate(block.items, 1))]
+        case "labelled":
+            return ["", one_line(f"{colon(block.label)} {block.text}")]
+        case "titled":
+            return ["", one_line(f"{block.label} — {block.text}")]
+        case "link":
+            return ["", one_line(f"{colon(block.text)} {href(block.url)}")]
+        case "docs":
+            commands = ", ".join(f"kit show {d}" for d in block.items)
+            return ["", one_line(f"{block.text} — {colon(block.label or t('about.documents'))} {commands}")]
+        case unknown:
+            assert_never(unknown)
 
 
 def about_text(about: About) -> str:

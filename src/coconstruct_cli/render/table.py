@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rich import box
 from rich.console import Group
@@ -206,30 +206,34 @@ def document_panel(kit: Kit, document: Document, width: int | None = None) -> Re
 
 
 def _rich_block(block: Block) -> list[RenderableType]:
-    if block.kind == "p":
-        return [block_text(block.text), Text("")]
-    if block.kind in ("ol", "ul"):
-        lines: list[RenderableType] = [
-            Text(f"{n}. " if block.kind == "ol" else "  • ").append_text(plain(x)) for n, x in enumerate(block.items, 1)
-        ]
-        return [*lines, Text("")]
-    if block.kind == "h3":
-        return [plain(block.text, "bold")]
-    if block.kind == "note":
-        return [plain(block.text, "dim"), Text("")]
-    if block.kind == "labelled":
-        return [Text(f"{colon(block.label)} ", style="bold").append_text(block_text(block.text)), Text("")]
-    if block.kind == "titled":
-        return [plain(block.label, "bold"), block_text(block.text), Text("")]
-    if block.kind == "link":
-        return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(href(block.url), "underline")), Text("")]
-    commands = ", ".join(f"kit show {d}" for d in block.items)
-    return [
-        plain(block.text, "dim")
-        .append_text(Text(f" — {colon(block.label or t('about.documents'))} ", style="dim"))
-        .append_text(plain(commands, "cyan")),
-        Text(""),
-    ]
+    match block.kind:
+        case "p":
+            return [block_text(block.text), Text("")]
+        case "ol" | "ul":
+            lines: list[RenderableType] = [
+                Text(f"{n}. " if block.kind == "ol" else "  • ").append_text(plain(x)) for n, x in enumerate(block.items, 1)
+            ]
+            return [*lines, Text("")]
+        case "h3":
+            return [plain(block.text, "bold")]
+        case "note":
+            return [plain(block.text, "dim"), Text("")]
+        case "labelled":
+            return [Text(f"{colon(block.label)} ", style="bold").append_text(block_text(block.text)), Text("")]
+        case "titled":
+            return [plain(block.label, "bold"), block_text(block.text), Text("")]
+        case "link":
+            return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(href(block.url), "underline")), Text("")]
+        case "docs":
+            commands = ", ".join(f"kit show {d}" for d in block.items)
+            return [
+                plain(block.text, "dim")
+                .append_text(Text(f" — {colon(block.label or t('about.documents'))} ", style="dim"))
+                .append_text(plain(commands, "cyan")),
+                Text(""),
+            ]
+        case unknown:
+            assert_never(unknown)
 
 
 def about_panels(about: About) -> RenderableType:
