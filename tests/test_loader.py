@@ -12,14 +12,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coconstruct_cli import i18n, loader
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.errors import ExitCode, KitFileError
-from coconstruct_cli.loader import InputFileError, load_kit, read_limited
+from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import kit_schema
 from coconstruct_cli.text import strip_unsafe
 from conftest import spaced
@@ -149,77 +147,6 @@ def test_schema_describes_the_format(runner: CliRunner, write_kit: Any) -> None:
 
 
 # --- inputs that exhaust or hang (issue 11, item 6) -------------------------------------------------
-
-
-def test_read_limited_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
-    path = tmp_path / "f.json"
-    path.write_bytes(b"x" * 10)
-    assert read_limited(path, 10) == b"x" * 10
-    with pytest.raises(InputFileError, match="il dépasse 9 octets"):
-        read_limited(path, 9)
-    with pytest.raises(IsADirectoryError):
-        read_limited(tmp_path, 10)
-    with pytest.raises(FileNotFoundError):
-        read_limited(tmp_path / "absent", 10)
-
-
-@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
-def test_read_limited_refuses_devices_without_reading(device: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if not Path(device).exists():  # pragma: no cover
-        pytest.skip(f"no {device}")
-
-    def no_read(fd: int, size: int) -> bytes:  # pragma: no cover - the point is that it is never called
-        raise AssertionError("a device was read")
-
-    monkeypatch.setattr(os, "read", no_read)
-    with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
-        read_limited(device, 1024)
-
-
-def test_read_limited_never_blocks_on_a_fifo(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    # Run with an alarm: a blocking open would otherwise hang the suite.
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("blocked on a FIFO with no writer"))
-    signal.alarm(5)
-    try:
-        with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
-            read_limited(fifo, 1024)
-        # Swapped for a FIFO between the stat and the open: the opened file is checked too.
-        real_stat = Path.stat
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(Path, "stat", lambda self, **kw: real_stat(tmp_path / "regular", **kw))
-            (tmp_path / "regular").write_bytes(b"{}")
-            with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
-                read_limited(fifo, 1024)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-
-
-class EndlessStdin:
-    """A standard input that never ends (`kit validate - < /dev/zero`)."""
-
-    def __init__(self) -> None:
-        self.served = 0
-
-    def read(self, size: int = -1) -> bytes:
-        assert size > 0, "an unbounded read of standard input"
-        self.served += size
-        return b"\0" * size
-
-
-def test_standard_input_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    endless = EndlessStdin()
-    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=endless))
-    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
-        read_limited("-", 1000)
-    assert endless.served == 1001
-    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"{}")))
-    assert read_limited("-", 1000) == b"{}"
-    monkeypatch.setattr(sys, "stdin", None)
-    with pytest.raises(InputFileError, match="l'entrée standard est fermée"):
-        read_limited("-", 1000)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
@@ -429,37 +356,6 @@ def test_a_symbolic_link_loop(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     with pytest.raises(KitFileError, match="trop de liens symboliques"):
         load_kit(loop)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(size=st.integers(min_value=0, max_value=3000), limit=st.integers(min_value=0, max_value=3000))
-def test_read_limited_returns_exactly_what_fits(tmp_path: Path, size: int, limit: int) -> None:
-    path = tmp_path / "f.bin"
-    path.write_bytes(bytes(range(256)) * (size // 256) + bytes(size % 256))
-    if size <= limit:
-        assert read_limited(path, limit) == path.read_bytes()
-    else:
-        with pytest.raises(InputFileError):
-            read_limited(path, limit)
-
-
-def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "growing.json"
-    path.write_bytes(b"x" * 5000)
-    empty = tmp_path / "empty"
-    empty.write_bytes(b"")
-    real_stat, real_read = Path.stat, os.read
-    asked: list[int] = []
-
-    def counted_read(fd: int, size: int) -> bytes:
-        asked.append(size)
-        return real_read(fd, size)
-
-    monkeypatch.setattr(Path, "stat", lambda self, **kw: real_stat(empty, **kw))  # st_size 0, as /proc files say
-    monkeypatch.setattr(os, "read", counted_read)
-    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
-        read_limited(path, 1000)
-    assert sum(asked) == 1001
 
 
 def test_a_link_a_reader_may_not_follow_is_refused_in_the_user_s_words(write_kit: Any) -> None:

@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from coconstruct_cli import i18n, progress, progress_store
-from coconstruct_cli.errors import ExitCode
+from coconstruct_cli.errors import (
+    ExitCode,
+    ProgressBusyError,
+    ProgressError,
+    ProgressImportError,
+    ProgressNoHomeError,
+    ProgressStateError,
+    ProgressWriteError,
+)
 from coconstruct_cli.guide import Answers as GuideAnswers
 from coconstruct_cli.model import Kit
 from coconstruct_cli.plan import build_plan
@@ -35,11 +43,6 @@ from coconstruct_cli.progress import (
     to_document,
 )
 from coconstruct_cli.progress_store import (
-    ProgressBusyError,
-    ProgressError,
-    ProgressImportError,
-    ProgressStateError,
-    ProgressWriteError,
     home,
     import_file,
     load,
@@ -138,7 +141,7 @@ def test_an_empty_or_relative_home_and_no_password_entry_is_no_home(monkeypatch:
 
     monkeypatch.setattr(pwd, "getpwuid", missing)
     for value in ("", "relative/dir"):
-        with pytest.raises(progress_store.ProgressNoHomeError) as caught:
+        with pytest.raises(ProgressNoHomeError) as caught:
             home({"HOME": value}, "linux")
         assert caught.value.exit_code == ExitCode.OUTPUT and "KIT_HOME" in caught.value.message
 
@@ -428,12 +431,12 @@ def test_a_process_killed_in_the_middle_of_a_write_loses_nothing(kit_home: Path)
     state = kit_home / "progress.json"
     content = state.read_bytes()
     code = (
-        "def half_then_hang(stream, data):\n"
-        "    stream.write(data[: len(data) // 2])\n"
-        "    stream.flush()\n"
+        "from coconstruct_cli import files\n"
+        "def half_then_hang(fd, data):\n"
+        "    os.write(fd, data[: len(data) // 2])\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(120)\n"
-        "progress_store._write_all = half_then_hang\n"
+        "files._write_all = half_then_hang\n"
         "progress_store.mark_read(KID, ['during'])\n"
     )
     proc = api_process(code, kit_home)

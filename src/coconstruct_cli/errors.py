@@ -2,11 +2,18 @@
 
 Every ending of a run other than success is one of these, « nothing matched » included. The CLI catches
 `KitError` once (`cli.app.KitGroup`) and prints its message on stderr; nothing below the CLI prints or exits.
+Every exception class of the package is defined here (`tests/test_errors.py` walks the package to say so),
+the few that are not endings included: they are at the end, each with the place that catches it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -78,3 +85,117 @@ class InternalError(KitError):
     """A bug of ours: told in one sentence (KIT_DEBUG=1 shows the traceback), never as a traceback."""
 
     exit_code = ExitCode.INTERNAL
+
+
+class WriteError(OutputError):
+    """A file could not be written for a reason of the system (no space, permission, read-only disk…).
+
+    `path` is the file as the message shows it and `reason` the why, in the user's language, so that a
+    caller with its own sentence (the reading progress) can tell the same failure in its words.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        from .i18n import t
+
+        super().__init__(t("err.output_write", path=path, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+# --- the reading progress (`progress_store`) ----------------------------------------------------
+
+
+class ProgressError(KitError):
+    """The reading progress could not be saved; nothing was changed."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class ProgressWriteError(ProgressError):
+    """The folder or a file in it cannot be written (read-only, missing and not creatable, no space)."""
+
+
+class ProgressStateError(ProgressError):
+    """The state file exists but cannot be used (corrupt, not UTF-8, newer, unreadable): it is left as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        from .i18n import t
+
+        super().__init__(t("progress.err_state", path=path, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+class ProgressFolderError(ProgressStateError):
+    """The state's folder cannot be reached (`KIT_HOME=/root/x` for another user): there is no file to
+    leave as it is or to reset, so the message names the folder, as a write error does."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        from .i18n import t
+
+        ProgressError.__init__(self, t("progress.err_write", path=path.parent, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+class ProgressNoHomeError(ProgressWriteError):
+    """Neither `KIT_HOME` nor the user's home folder is known (no `HOME` and no password entry, as under
+    `docker run --user N`): there is nowhere to keep progress."""
+
+    def __init__(self) -> None:
+        from .i18n import t
+
+        super().__init__(t("progress.err_no_home"))
+
+
+class ProgressBusyError(ProgressError):
+    """Another process held the lock for longer than `progress_store.LOCK_TIMEOUT`."""
+
+
+class ProgressImportError(KitError):
+    """A file given to import is missing, unreadable or not a valid progress export (a usage error, like `--answers`)."""
+
+    exit_code = ExitCode.USAGE
+
+
+# --- not endings: reasons and signals caught inside the program, never reaching the boundary --------
+
+
+class InputFileError(OSError):
+    """A file the program will not read: not a regular file, or over the size limit (`files.read_limited`).
+
+    An `OSError` whose `strerror` is already in the user's language, so that `i18n.os_reason(exc)`
+    and `files.file_reason(exc)` give it as they give the system's reasons.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, reason)
+
+
+class Unusable(Exception):
+    """A document that cannot be taken as progress (`progress.parse`); `reason` is the translated why,
+    `newer` when its version is ahead; `progress_store` tells it as a `ProgressStateError` or a
+    `ProgressImportError`."""
+
+    def __init__(self, reason: str, *, newer: bool = False, problems: Sequence[str] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.newer = newer
+        self.problems = tuple(problems)
+
+
+class DuplicateKey(Exception):
+    """A key given twice in one JSON object of a progress document (raised by its parser's hook)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class Signalled(BaseException):
+    """Raised by the atomic writer's signal handler, so that the `finally` clauses remove the temporary file
+    (`files.write_atomic`); a `BaseException`, so that no `except Exception` stops it on its way."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -1,23 +1,21 @@
 """Reading a kit file: the bundled one or the user's, with every failure turned into a `KitFileError`.
 
-Also the one bounded reader of every file the program reads (`read_limited`): a kit, a saved plan.
+The file itself is read by the one bounded reader (`files.read_limited`), as every file the program reads.
 """
 
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
-import stat
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KitFileError
-from .i18n import os_reason, t
-from .text import one_line
+from .files import file_reason, read_limited, shown_path
+from .i18n import t
+from .text import shown
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -27,8 +25,6 @@ if TYPE_CHECKING:
 MAX_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS = 100
 """Problems listed in one report; the rest are counted (a broken 64 MiB kit could list millions)."""
-STDIN = "-"
-_CHUNK = 1024 * 1024
 _LINE_COL = re.compile(r"(?: at)? line (\d+) column (\d+)")
 # The JSON parser's own words (pydantic_core), told in the user's language; never shown in English.
 _JSON_DETAILS = (
@@ -49,117 +45,6 @@ _JSON_DETAILS = (
     ("lone leading surrogate", "json.unicode"),
     ("unexpected end of hex escape", "json.unicode"),
 )
-
-
-class InputFileError(OSError):
-    """A file the program will not read: not a regular file, or over the size limit.
-
-    An `OSError` whose `strerror` is already in the user's language, so that `i18n.os_reason(exc)`
-    and `file_reason(exc)` give it as they give the system's reasons.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(None, reason)
-
-
-def read_limited(path: Path | str, limit: int) -> bytes:
-    """The bytes of the file `path` (`-`: standard input), refused past `limit` bytes.
-
-    Only a regular file is read (or standard input, whatever it is): a folder raises
-    `IsADirectoryError`; a device (/dev/zero, /dev/urandom), FIFO or socket raises `InputFileError`
-    without being read, and a FIFO with no writer never blocks (it is opened with O_NONBLOCK, then
-    checked). At most `limit + 1` bytes are ever read, so a file that grows, or a pipe that never
-    ends, costs no more memory than the limit. Other failures are the system's `OSError`s
-    (`FileNotFoundError`, `PermissionError`…); a name with a NUL byte raises `ValueError`.
-    """
-    if os.fspath(path) == STDIN:
-        return _read_stdin(limit)
-    info = Path(path).stat()
-    _check_regular(info.st_mode, path)
-    if info.st_size > limit:
-        raise InputFileError(t("reason.too_big", limit=limit))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        # The name may have been swapped for a FIFO or a device since the stat: check what was opened.
-        opened = os.fstat(fd)
-        _check_regular(opened.st_mode, path)
-        return _read_fd(fd, limit, opened.st_size)
-    finally:
-        os.close(fd)
-
-
-def _check_regular(mode: int, path: Path | str) -> None:
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
-    if not stat.S_ISREG(mode):
-        raise InputFileError(t("reason.not_regular"))
-
-
-def _read_fd(fd: int, limit: int, size: int) -> bytes:
-    # The first read asks for the whole file and one byte more (to see that it did not grow): a big kit
-    # is then neither copied chunk by chunk nor once more at the end.
-    chunks: list[bytes] = []
-    total = 0
-    want = min(size, limit) + 1
-    while total <= limit:
-        try:
-            chunk = os.read(fd, want)
-        except BlockingIOError:  # pragma: no cover - only a non-regular file can block, and it was refused
-            raise InputFileError(t("reason.not_regular")) from None
-        if not chunk:
-            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-        chunks.append(chunk)
-        total += len(chunk)
-        want = min(_CHUNK, limit + 1 - total)
-    raise InputFileError(t("reason.too_big", limit=limit))
-
-
-def _read_stdin(limit: int) -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:  # `<&-`: Python sets sys.stdin to None
-        raise InputFileError(t("reason.stdin_closed"))
-    data = bytearray()
-    while len(data) <= limit:
-        chunk = stream.read(min(_CHUNK, limit + 1 - len(data)))
-        if not chunk:
-            return bytes(data)
-        data += chunk
-    raise InputFileError(t("reason.too_big", limit=limit))
-
-
-_REASONS = {
-    errno.ENAMETOOLONG: "reason.name_too_long",
-    errno.ELOOP: "reason.loop",
-    errno.EIO: "reason.io",
-    errno.EFBIG: "reason.file_too_big",
-    errno.EDQUOT: "reason.quota",
-}
-
-
-def file_reason(exc: BaseException) -> str:
-    """Why a file cannot be read or written, in the user's language (`i18n.os_reason`, and a few more)."""
-    code = getattr(exc, "errno", None)
-    if code in _REASONS:
-        return t(_REASONS[code])
-    if isinstance(exc, ValueError):  # a NUL byte, or a name that cannot be encoded for the system
-        return t("reason.bad_name")
-    return one_line(os_reason(exc))
-
-
-def shown(value: object, limit: int = 200) -> str:
-    """A value from a file or the command line, fit for one line of a message.
-
-    No control or bidi character, no lone surrogate (from an undecodable file name) and at most
-    `limit` characters, so that a hostile kit cannot drive the terminal or flood it.
-    """
-    text = one_line(str(value).encode("utf-8", "backslashreplace").decode("utf-8"))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def shown_path(path: Path | str) -> str:
-    """A file name as messages show it; `-` is standard input."""
-    return t("file.stdin") if os.fspath(path) == STDIN else shown(os.fspath(path), 400)
 
 
 def bundled_path() -> Path:

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .errors import DuplicateKey, Unusable
 from .i18n import t
 
 if TYPE_CHECKING:
@@ -295,16 +296,6 @@ def dumps(state: State, only: KitId | None = None, report: Any = None) -> str:
     return json.dumps(to_document(state, only, report), ensure_ascii=False, indent=1) + "\n"
 
 
-class Unusable(Exception):
-    """A document that cannot be taken as progress; `reason` is the translated why, `newer` when its version is ahead."""
-
-    def __init__(self, reason: str, *, newer: bool = False, problems: Sequence[str] = ()) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.newer = newer
-        self.problems = tuple(problems)
-
-
 def parse(raw: bytes) -> State:
     """The state a document's bytes hold, migrated to the current version; `Unusable` otherwise."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # a BOM, as some Windows editors write
@@ -316,7 +307,7 @@ def parse(raw: bytes) -> State:
         raise Unusable(t("progress.why_encoding", line=line, column=column)) from None
     try:
         data = json.loads(text, object_pairs_hook=_object)
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         raise Unusable(t("progress.why_duplicate", key=exc.key[:80])) from None
     except json.JSONDecodeError as exc:
         raise Unusable(t("progress.why_json", line=exc.lineno, column=exc.colno)) from None
@@ -327,12 +318,6 @@ def parse(raw: bytes) -> State:
     return from_data(data)
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refused when a key appears twice: `json` keeps the last one, and a mark of the
     first (`"read": [...]` twice) would be lost at the next write."""
@@ -341,7 +326,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(key)
+                raise DuplicateKey(key)
             seen.add(key)
     return found
 

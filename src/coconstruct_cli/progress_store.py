@@ -13,8 +13,9 @@ reader's data, worth keeping and exporting, not a setting; importing click would
 module to the CLI framework. The XDG rules are the ones the freedesktop specification states.
 
 How: every change is a read-modify-write under an exclusive lock (`fcntl.flock` on `progress.lock`
-beside the state), written to a temporary file in the same folder, flushed, fsynced, then
-`os.replace`d over the state: a reader sees the old file or the new one, never half of one, and two
+beside the state), written by the program's one atomic writer (`files.write_file`: a temporary file
+in the same folder, synced, then `os.replace`d over the state, removed on a failure or a signal):
+a reader sees the old file or the new one, never half of one, and two
 processes marking at once both land. A state file that cannot be used is never written over: reading
 gives an empty progress and a warning, changing it refuses with `ProgressStateError` until
 `reset` moves it aside.
@@ -28,10 +29,21 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from .errors import ExitCode, KitError
-from .i18n import os_reason, t
+from .errors import (
+    OutputError,
+    ProgressBusyError,
+    ProgressFolderError,
+    ProgressImportError,
+    ProgressNoHomeError,
+    ProgressStateError,
+    ProgressWriteError,
+    Unusable,
+    WriteError,
+)
+from .files import TEMP_SUFFIX, file_reason, read_limited
+from .i18n import t
 from .progress import (
     EMPTY,
     Answers,
@@ -39,7 +51,6 @@ from .progress import (
     KitId,
     MergeReport,
     State,
-    Unusable,
     dumps,
     mark,
     merge,
@@ -55,59 +66,11 @@ APP_NAME = "coconstruct-cli"
 STATE_NAME = "progress.json"
 LOCK_NAME = "progress.lock"
 TEMP_PREFIX = ".progress-"
-TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another process's change before giving up."""
 MAX_IMPORT_BYTES = 32 * 1024 * 1024
 
 T = TypeVar("T")
-
-
-class ProgressError(KitError):
-    """The reading progress could not be saved; nothing was changed."""
-
-    exit_code = ExitCode.OUTPUT
-
-
-class ProgressWriteError(ProgressError):
-    """The folder or a file in it cannot be written (read-only, missing and not creatable, no space)."""
-
-
-class ProgressStateError(ProgressError):
-    """The state file exists but cannot be used (corrupt, not UTF-8, newer, unreadable): it is left as it is."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(t("progress.err_state", path=path, reason=reason))
-        self.path = path
-        self.reason = reason
-
-
-class ProgressFolderError(ProgressStateError):
-    """The state's folder cannot be reached (`KIT_HOME=/root/x` for another user): there is no file to
-    leave as it is or to reset, so the message names the folder, as a write error does."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        ProgressError.__init__(self, t("progress.err_write", path=path.parent, reason=reason))
-        self.path = path
-        self.reason = reason
-
-
-class ProgressNoHomeError(ProgressWriteError):
-    """Neither `KIT_HOME` nor the user's home folder is known (no `HOME` and no password entry, as under
-    `docker run --user N`): there is nowhere to keep progress."""
-
-    def __init__(self) -> None:
-        super().__init__(t("progress.err_no_home"))
-
-
-class ProgressBusyError(ProgressError):
-    """Another process held the lock for longer than `LOCK_TIMEOUT`."""
-
-
-class ProgressImportError(KitError):
-    """A file given to import is missing, unreadable or not a valid progress export (a usage error, like `--answers`)."""
-
-    exit_code = ExitCode.USAGE
 
 
 # --- where ---------------------------------------------------------------------------------------
@@ -197,8 +160,8 @@ def _read_strict(path: Path) -> State:
         return EMPTY
     except OSError as exc:
         if isinstance(exc, PermissionError) and not os.path.lexists(path):
-            raise ProgressFolderError(path, os_reason(exc)) from None
-        raise ProgressStateError(path, os_reason(exc)) from None
+            raise ProgressFolderError(path, file_reason(exc)) from None
+        raise ProgressStateError(path, file_reason(exc)) from None
     try:
         return parse(raw)
     except Unusable as exc:
@@ -207,9 +170,7 @@ def _read_strict(path: Path) -> State:
 
 def _read_file(path: Path) -> bytes:
     """The bytes of a regular file of at most `MAX_IMPORT_BYTES`: a FIFO or a device (`/dev/zero`) is refused
-    without being read, so that neither can hang a command or fill the memory (`loader.read_limited`)."""
-    from .loader import read_limited
-
+    without being read, so that neither can hang a command or fill the memory (`files.read_limited`)."""
     # `read_limited` reads standard input for « - »; here it is a file of that name.
     return read_limited(path if os.fspath(path) != "-" else f".{os.sep}-", MAX_IMPORT_BYTES)
 
@@ -270,7 +231,7 @@ def read_export(source: Path) -> State:
             raise ProgressImportError(t("progress.err_import_big", path=source, size=size, limit=MAX_IMPORT_BYTES))
         raw = _read_file(source)
     except OSError as exc:
-        raise ProgressImportError(t("progress.err_import_read", path=source, reason=os_reason(exc))) from None
+        raise ProgressImportError(t("progress.err_import_read", path=source, reason=file_reason(exc))) from None
     try:
         return parse(raw)
     except Unusable as exc:
@@ -306,11 +267,11 @@ def reset(path: Path | None = None, now: datetime | None = None) -> Path | None:
         try:
             path.rename(aside)
         except OSError as exc:
-            raise ProgressWriteError(t("progress.err_write", path=path, reason=os_reason(exc))) from None
+            raise ProgressWriteError(t("progress.err_write", path=path, reason=file_reason(exc))) from None
     return aside
 
 
-# --- the lock and the atomic write ---------------------------------------------------------------
+# --- the lock and the write ---------------------------------------------------------------
 
 
 @contextmanager
@@ -321,11 +282,11 @@ def _lock(path: Path, timeout: float) -> Iterator[None]:
     except FileExistsError:  # a file, or a link to nowhere, where the folder should be
         raise ProgressWriteError(t("progress.err_write", path=folder, reason=t("progress.why_not_folder"))) from None
     except OSError as exc:
-        raise ProgressWriteError(t("progress.err_write", path=folder, reason=os_reason(exc))) from None
+        raise ProgressWriteError(t("progress.err_write", path=folder, reason=file_reason(exc))) from None
     try:
         fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise ProgressWriteError(t("progress.err_write", path=folder / LOCK_NAME, reason=os_reason(exc))) from None
+        raise ProgressWriteError(t("progress.err_write", path=folder / LOCK_NAME, reason=file_reason(exc))) from None
     try:
         deadline = time.monotonic() + timeout
         while not _try_lock(fd):
@@ -358,47 +319,17 @@ else:
         return True
 
 
-def _write_all(stream: IO[bytes], data: bytes) -> None:
-    """Write the new state's bytes (a seam for the test that kills a process in the middle of it)."""
-    stream.write(data)
-
-
 def _write_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent
-    tmp: Path | None = None
-    import tempfile  # only writers pay for it
+    """The state written by the one atomic writer (`files.write_file`): replaced whole, synced, and a new
+    state private to its user (0600), as it holds the guide's answers; a replaced one keeps its permissions."""
+    from .files import write_file
 
     try:
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as stream:
-            _write_all(stream, data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        tmp.replace(path)
-        tmp = None
-        _fsync_folder(folder)
-    except OSError as exc:
-        raise ProgressWriteError(t("progress.err_write", path=path, reason=os_reason(exc))) from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible on every system, so best effort."""
-    if sys.platform == "win32":  # pragma: no cover
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_file(data, path, force=True, new_mode=0o600, temp_prefix=TEMP_PREFIX)
+    except WriteError as exc:
+        raise ProgressWriteError(t("progress.err_write", path=path, reason=exc.reason)) from None
+    except OutputError as exc:  # a folder or a device where the state should be: told as the writer says it
+        raise ProgressWriteError(exc.message) from None
 
 
 def _remove_leftovers(folder: Path) -> None:

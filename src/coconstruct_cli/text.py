@@ -102,3 +102,13 @@ class Utf8:
 
     def __repr__(self) -> str:
         return f"Utf8({bytes(self)!r})"
+
+
+def shown(value: object, limit: int = 200) -> str:
+    """A value from a file or the command line, fit for one line of a message.
+
+    No control or bidi character, no lone surrogate (from an undecodable file name) and at most
+    `limit` characters, so that a hostile kit cannot drive the terminal or flood it.
+    """
+    text = one_line(str(value).encode("utf-8", "backslashreplace").decode("utf-8"))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -35,15 +35,18 @@ def _kit_file(ctx: typer.Context | None) -> Path | None:
 
 def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
     """The kit file's raw JSON data; an empty dict when it cannot be read."""
+    from ..files import read_limited
     from ..loader import MAX_BYTES, bundled_path
 
     path = _kit_file(ctx) or bundled_path()
+    if str(path) == "-":  # a kit on standard input: the shell's TAB must not read the terminal
+        return {}
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return {}
+        # The bounded reader: a kit named by --kit or KIT_FILE that is a FIFO must not hang the shell's TAB.
+        raw = read_limited(path, MAX_BYTES)
         import json
 
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}

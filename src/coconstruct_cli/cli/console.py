@@ -222,9 +222,8 @@ class Console:
                 rendered = bytes(rendered)
             if not isinstance(rendered, str | bytes):  # pragma: no cover - text is rendered for files
                 raise TypeError("a file output needs text")
+            from ..files import shown_path, write_file
             from ..i18n import t
-            from ..loader import shown_path
-            from ..output import write_file
 
             write_file(rendered, output, force, bom=bom)
             self.message(t("msg.written", path=shown_path(output)))

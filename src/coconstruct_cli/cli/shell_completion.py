@@ -37,7 +37,8 @@ from typer._click.shell_completion import CompletionItem, ShellComplete, add_com
 from typer.core import TyperGroup, TyperOption
 
 from ..errors import KitError, OutputError
-from ..i18n import os_reason, t
+from ..files import file_reason
+from ..i18n import t
 from .completion import clean
 from .console import Console
 
@@ -240,40 +241,41 @@ def _home() -> Path:
         raise OutputError(t("err.output_write", path="~", reason=clean(str(exc)))) from None
 
 
-def _write(path: Path, text: str) -> None:
-    """Write the completion script (ours: replaced whole, through a temporary file in the same folder)."""
-    import tempfile
+RC_LIMIT = 16 * 1024 * 1024
+"""Bytes of a shell's start-up file read to see which lines it already has."""
 
-    tmp: Path | None = None
+
+def _folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        tmp = Path(name)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        tmp.chmod(0o644)
-        tmp.replace(path)
-        tmp = None
     except OSError as exc:
-        raise OutputError(t("err.output_write", path=path, reason=os_reason(exc))) from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
+        raise OutputError(t("err.output_write", path=clean(str(path)), reason=file_reason(exc))) from None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write the completion script (ours: replaced whole, by the one atomic writer)."""
+    from ..files import write_file
+
+    _folder(path)
+    write_file(text, path, force=True)
 
 
 def _add_lines(rc: Path, lines: list[str]) -> None:
     """Append to a start-up file (the user's: appended to, never rewritten) the lines it lacks."""
+    from ..files import append_text, read_limited
+
     try:
-        present = rc.read_text(encoding="utf-8", errors="replace") if rc.is_file() else ""
-        missing = [line for line in lines if line not in present]
-        if not missing:
-            return
-        rc.parent.mkdir(parents=True, exist_ok=True)
-        lead = "\n" if present and not present.endswith("\n") else ""
-        with rc.open("a", encoding="utf-8") as handle:
-            handle.write(lead + "".join(f"{line}\n" for line in missing))
-    except OSError as exc:
-        raise OutputError(t("err.output_write", path=rc, reason=os_reason(exc))) from None
+        present = read_limited(rc, RC_LIMIT).decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        present = ""
+    except (OSError, ValueError) as exc:  # a folder, a FIFO or a device in its place, no permission…
+        raise OutputError(t("err.output_write", path=clean(str(rc)), reason=file_reason(exc))) from None
+    missing = [line for line in lines if line not in present]
+    if not missing:
+        return
+    _folder(rc)
+    lead = "\n" if present and not present.endswith("\n") else ""
+    append_text(rc, lead + "".join(f"{line}\n" for line in missing))
 
 
 def zsh_line(prog_name: str = "kit") -> str:

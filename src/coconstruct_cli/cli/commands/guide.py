@@ -11,7 +11,7 @@ import typer
 
 from ...errors import UsageError
 from ...formats import DOCUMENTS
-from ...i18n import os_reason, t
+from ...i18n import t
 from .. import options
 from ..completion import complete_goal, complete_need, complete_role
 
@@ -190,8 +190,9 @@ def remember(console: "Console", result: "PlanResult") -> None:
     Failing to remember them (a read-only home, a state file that cannot be used) is said, and the
     plan stays saved.
     """
+    from ...errors import ProgressError
     from ...progress import Answers, kit_identity
-    from ...progress_store import ProgressError, remember_answers
+    from ...progress_store import remember_answers
 
     plan = result.plan
     try:
@@ -202,8 +203,8 @@ def remember(console: "Console", result: "PlanResult") -> None:
 
 def read_answers(path: Path) -> "Answers":
     """The answers of a saved JSON plan; a UsageError naming the file when it cannot serve."""
+    from ...files import file_reason, read_limited
     from ...guide import parse_answers
-    from ...loader import read_limited
 
     try:
         raw = read_limited(path, ANSWERS_LIMIT)
@@ -216,8 +217,7 @@ def read_answers(path: Path) -> "Answers":
         reason = t("progress.why_encoding", line=line, column=column)
         raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
     except (OSError, ValueError) as exc:
-        reason = os_reason(exc)
-        raise UsageError(t("err.answers_unreadable", path=path, reason=reason)) from None
+        raise UsageError(t("err.answers_unreadable", path=path, reason=file_reason(exc))) from None
     try:
         return parse_answers(text)
     except (ValueError, RecursionError):

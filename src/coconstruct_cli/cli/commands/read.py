@@ -80,11 +80,12 @@ def _bundled() -> tuple["KitId", Titles] | None:
     validated kit says why)."""
     import json
 
-    from ...loader import bundled_path
+    from ...files import read_limited
+    from ...loader import MAX_BYTES, bundled_path
     from ...progress import kit_id
 
     try:
-        data: Any = json.loads(bundled_path().read_bytes())
+        data: Any = json.loads(read_limited(bundled_path(), MAX_BYTES))
         about = data["about"]
         titles = {d["id"]: (d["title"], d.get("title_en")) for d in data["documents"]}
         return kit_id(about["title"], about["publisher"]), titles

@@ -13,8 +13,8 @@ def validate(
     file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.validate_file", show_default=False)],
     lang: options.LangOpt = None,
 ) -> None:
+    from ...files import shown_path
     from ...i18n import t
-    from ...loader import shown_path
 
     options.check_lang(lang)
     kit = options.load(file)

@@ -1,8 +1,10 @@
-"""`write_file`: atomic, never over a file without --force, never over anything but a file or a link,
+"""`files`: the bounded reader (`read_limited`), and `write_file`:
+ atomic, never over a file without --force, never over anything but a file or a link,
 a clear `OutputError` for every bad name or folder, and no temporary file left by SIGTERM or SIGHUP."""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -12,11 +14,14 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from coconstruct_cli.errors import ExitCode, OutputError
-from coconstruct_cli.output import write_file
+from coconstruct_cli.errors import ExitCode, InputFileError, OutputError
+from coconstruct_cli.files import read_limited, write_file
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -273,7 +278,7 @@ def test_sigterm_in_a_real_process_exits_143_and_leaves_nothing(tmp_path: Path) 
     script = textwrap.dedent(
         """
         import os, signal, sys
-        from coconstruct_cli.output import write_file
+        from coconstruct_cli.files import write_file
         def fsync(fd):
             os.kill(os.getpid(), signal.SIGTERM)
         os.fsync = fsync
@@ -315,7 +320,7 @@ def test_a_signal_as_the_temporary_file_is_created(tmp_path: Path, monkeypatch: 
 def test_a_file_created_by_another_program_during_the_write_is_never_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coconstruct_cli import output
+    from coconstruct_cli import files as output
 
     target = tmp_path / "plan.md"
     real = output._write_all
@@ -328,3 +333,108 @@ def test_a_file_created_by_another_program_during_the_write_is_never_overwritten
     assert "existe déjà" in refused("mine", target)
     assert target.read_text(encoding="utf-8") == "theirs"
     assert leftovers(tmp_path) == []
+
+
+# --- the bounded reader ---
+
+
+def test_read_limited_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "f.json"
+    path.write_bytes(b"x" * 10)
+    assert read_limited(path, 10) == b"x" * 10
+    with pytest.raises(InputFileError, match="il dépasse 9 octets"):
+        read_limited(path, 9)
+    with pytest.raises(IsADirectoryError):
+        read_limited(tmp_path, 10)
+    with pytest.raises(FileNotFoundError):
+        read_limited(tmp_path / "absent", 10)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_read_limited_refuses_devices_without_reading(device: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path(device).exists():  # pragma: no cover
+        pytest.skip(f"no {device}")
+
+    def no_read(fd: int, size: int) -> bytes:  # pragma: no cover - the point is that it is never called
+        raise AssertionError("a device was read")
+
+    monkeypatch.setattr(os, "read", no_read)
+    with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+        read_limited(device, 1024)
+
+
+def test_read_limited_never_blocks_on_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # Run with an alarm: a blocking open would otherwise hang the suite.
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("blocked on a FIFO with no writer"))
+    signal.alarm(5)
+    try:
+        with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+            read_limited(fifo, 1024)
+        # Swapped for a FIFO between the stat and the open: the opened file is checked too.
+        real_stat = Path.stat
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Path, "stat", lambda self, **kw: real_stat(tmp_path / "regular", **kw))
+            (tmp_path / "regular").write_bytes(b"{}")
+            with pytest.raises(InputFileError, match="pas un fichier ordinaire"):
+                read_limited(fifo, 1024)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+class EndlessStdin:
+    """A standard input that never ends (`kit validate - < /dev/zero`)."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def read(self, size: int = -1) -> bytes:
+        assert size > 0, "an unbounded read of standard input"
+        self.served += size
+        return b"\0" * size
+
+
+def test_standard_input_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    endless = EndlessStdin()
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=endless))
+    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
+        read_limited("-", 1000)
+    assert endless.served == 1001
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"{}")))
+    assert read_limited("-", 1000) == b"{}"
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputFileError, match="l'entrée standard est fermée"):
+        read_limited("-", 1000)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=0, max_value=3000), limit=st.integers(min_value=0, max_value=3000))
+def test_read_limited_returns_exactly_what_fits(tmp_path: Path, size: int, limit: int) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * (size // 256) + bytes(size % 256))
+    if size <= limit:
+        assert read_limited(path, limit) == path.read_bytes()
+    else:
+        with pytest.raises(InputFileError):
+            read_limited(path, limit)
+
+
+def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "growing.json"
+    path.write_bytes(b"x" * 5000)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    real_stat, real_read = Path.stat, os.read
+    asked: list[int] = []
+
+    def counted_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: real_stat(empty, **kw))  # st_size 0, as /proc files say
+    monkeypatch.setattr(os, "read", counted_read)
+    with pytest.raises(InputFileError, match="il dépasse 1000 octets"):
+        read_limited(path, 1000)
+    assert sum(asked) == 1001
