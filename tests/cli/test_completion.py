@@ -238,3 +238,23 @@ def test_path_and_number_complete_in_zsh_with_the_titles(runner: CliRunner) -> N
     assert zsh(runner, "kit show understand:2", KIT_LANG="en").splitlines() == [
         "understand:2\tForesight paper on territorial co-construction models"
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_kit_that_is_a_fifo_completes_nothing_without_blocking_tab(runner: CliRunner, tmp_path: Path) -> None:
+    import signal
+
+    fifo = tmp_path / "kit.fifo"
+    os.mkfifo(fifo)
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("completion blocked on a FIFO named as the kit")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        assert bash(runner, f"kit show --kit {fifo} ") == []
+        assert bash(runner, "kit show ", KIT_FILE=str(fifo)) == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -703,3 +703,26 @@ def test_payload_is_really_hostile() -> None:
     """The payload holds what the tests above must not let through (so they can fail)."""
     assert len(UNSAFE.findall(PAYLOAD)) >= 7
     assert json.loads(json.dumps(PAYLOAD)) == PAYLOAD
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_start_up_file_that_is_a_fifo_is_refused_without_blocking(runner: CliRunner, tmp_path: Path) -> None:
+    import signal
+
+    home = tmp_path / "home"
+    home.mkdir()
+    os.mkfifo(home / ".bashrc")
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("--install-completion blocked on a FIFO as .bashrc")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        result = runner.invoke(app, ["--install-completion", "bash"], prog_name="kit")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == ExitCode.OUTPUT, result.output
+    assert str(home / ".bashrc") in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
