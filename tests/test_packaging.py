@@ -80,9 +80,13 @@ def test_the_wheel_built_from_the_sdist_holds_the_package_and_its_kit(checkout: 
         [n.removeprefix("src/") for n in package] + ["coconstruct_cli/data/kit.json"]
     )
     info = {n.split("/", 1)[1] for n in names if ".dist-info/" in n}
-    assert {"METADATA", "WHEEL", "RECORD", "entry_points.txt", "licenses/LICENSE"} - info <= {"licenses/LICENSE"}
+    assert {"METADATA", "WHEEL", "RECORD", "entry_points.txt", "licenses/LICENSE"} <= info
     metadata = archive_text(wheel, next(n for n in names if n.endswith(".dist-info/METADATA")))
     assert "Requires-Python: >=3.11" in metadata
+    # The declared licence and its text agree (issue 19).
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+    licence = archive_text(wheel, next(n for n in names if n.endswith(".dist-info/licenses/LICENSE")))
+    assert licence.startswith("MIT License\n") and "Permission is hereby granted, free of charge" in licence
 
 
 def archive_text(wheel: Path, name: str) -> str:
