@@ -280,7 +280,9 @@ def test_a_huge_query_on_10000_documents_takes_well_under_a_second(kit: Kit, kin
     result = search(documents, query)
     elapsed = time.process_time() - start
     assert result.truncated and len(result.terms) == MAX_TERMS
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    # A guard against a blow-up (the query is cut to MAX_TERMS words, so the cost must not grow with its
+    # 20,000 words), not a speed figure: about 0.3 s here, 1.03 s once on a loaded CI machine.
+    assert elapsed < 3.0, f"{elapsed:.2f} s"
     assert bool(result.hits) == (kind != "nonsense")
 
 
