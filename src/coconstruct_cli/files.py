@@ -311,7 +311,6 @@ def write_file(
             finally:
                 if fd >= 0:
                     os.close(fd)
-                temporary.unlink(missing_ok=True)
         _fsync_folder(target.parent)
     except OSError as exc:
         raise WriteError(shown_target, file_reason(exc)) from None

@@ -88,6 +88,18 @@ def load_kit(path: Path | str | None = None) -> Kit:
     return kit
 
 
+def repeated_keys(pairs: Sequence[tuple[str, Any]]) -> list[str]:
+    """The keys of one JSON object's pairs that are given more than once, each once, in the order their
+    second time is met (the kit's validation and the progress state's reader both refuse them)."""
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}
+    for key, _ in pairs:
+        if key in seen:
+            repeated[key] = None
+        seen.add(key)
+    return list(repeated)
+
+
 def _doubled_keys(raw: bytes | str) -> list[str]:
     """Keys given twice in one object, in the order met: the JSON parsers keep the last value silently,
     so that a kit file would not say what its author sees in it."""
@@ -98,11 +110,7 @@ def _doubled_keys(raw: bytes | str) -> list[str]:
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         found = dict(pairs)
         if len(found) < len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    doubled[key] = None
-                seen.add(key)
+            doubled.update(dict.fromkeys(repeated_keys(pairs)))
         return found
 
     try:

@@ -323,11 +323,9 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     first (`"read": [...]` twice) would be lost at the next write."""
     found = dict(pairs)
     if len(found) < len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise DuplicateKey(key)
-            seen.add(key)
+        from .loader import repeated_keys
+
+        raise DuplicateKey(repeated_keys(pairs)[0])
     return found
 
 
