@@ -237,6 +237,7 @@ def test_concerns_are_readings_resting_on_a_seed_phrase(kit: Kit) -> None:
     concerned = {d.id: [c.role for c in d.concerns] for d in kit.documents if d.concerns}
     assert concerned == {
         "referentiel-co-construction-territoire": ["academic"],
+        "rex-labo-alsace": ["facilitator"],
         "rex-charenton-saint-maurice": ["public"],
         "animer-co-construction-territoriale": ["facilitator"],
         "piloter-experimentation-collective": ["public"],

@@ -41,6 +41,7 @@ CONCERNS: dict[str, set[str]] = {
     "public": {"rex-charenton-saint-maurice", "piloter-experimentation-collective"},
     "academic": {"referentiel-co-construction-territoire", "etudes-phare", "etude-etat-des-lieux-co-construction"},
     "facilitator": {
+        "rex-labo-alsace",
         "animer-co-construction-territoriale",
         "fiche-diagnostic-structure-animation",
         "accompagner-entreprises",
@@ -82,7 +83,21 @@ def test_plan_for_every_role_goal_need_and_situation(kit: Kit, role: str, goal: 
     assert plans.START_MIN <= len(start) <= plans.START_SIZE and len(set(start)) == len(start)
     assert set(start) <= set(path.documents)
     assert sorted([*start, *(i.document.id for i in plan.rest)]) == sorted(path.documents)
-    assert [i.score for i in plan.start] == sorted((i.score for i in plan.start), reverse=True)
+    # Best first: with a need named, what answers the person (role, need, situation, cornerstone) before
+    # what only the goal's path puts forward; then by weight.
+    borrowed = plans.borrows_path(kit, goal)
+    tiers = [need != "all" and not plans.answers_person(i, borrowed) for i in plan.start]
+    assert tiers == sorted(tiers)
+    for tier in (False, True):
+        scores = [i.score for i, t in zip(plan.start, tiers, strict=True) if t == tier]
+        assert scores == sorted(scores, reverse=True)
+    # A document only the goal's path puts forward never takes the place of one that answers the person.
+    if any(tiers):
+        answering = [i for i in plan.items if plans.answers_person(i, borrowed) and i.score >= plans.START_FLOOR]
+        assert all(i in plan.start for i in answering), [i.document.id for i in answering if i not in plan.start]
+    # The situation's words always bring a document into the set, when the path holds them.
+    if any(i.matched for i in plan.items):
+        assert any(i.matched for i in plan.start)
     # Never a document of another path in the plan; those named beside it are of other paths.
     assert not {d.id for d, _ in plan.elsewhere} & set(path.documents)
 
@@ -133,6 +148,26 @@ def test_plan_for_every_role_goal_need_and_situation(kit: Kit, role: str, goal: 
         assert not plan.highlights and "Autre" in notes
     if goal == "unsure":
         assert "point de départ" in notes
+
+
+def test_a_goal_that_borrows_its_path_weighs_more_and_the_other_organisation_s_side_less(kit: Kit) -> None:
+    assert [g.id for g in kit.guide.goals if plans.borrows_path(kit, g.id)] == ["partner", "evaluate", "unsure"]
+    first = {
+        goal: max(r.weight for i in plans.build_plan(kit, Answers("public", goal)).items for r in i.reasons if r.kind == plans.GOAL)
+        for goal in ("animate", "evaluate")
+    }
+    assert first == {"animate": plans.WEIGHTS[plans.GOAL], "evaluate": plans.BORROWED_GOAL}
+    plan = plans.build_plan(kit, Answers("association", "support"))
+    other = {i.document.id for i in plan.items if any(r.kind == "other_role" for r in i.reasons)}
+    # The companies' side of a partnership, for an association; never for a facilitator.
+    assert other == {
+        "accompagner-entreprises",
+        "note-entreprise-responsable",
+        "guide-engagement-associatif-salaries",
+        "guide-construire-ensemble",
+    }
+    plan = plans.build_plan(kit, Answers("facilitator", "support"))
+    assert not any(r.kind == "other_role" for i in plan.items for r in i.reasons)
 
 
 def test_different_needs_give_different_starts(kit: Kit) -> None:
@@ -242,7 +277,8 @@ def test_reasons_and_notes_in_english(kit: Kit) -> None:
     plan = plans.build_plan(kit, Answers("company", "support", "toolbox"))
     assert plan.highlights[-1].reason == "intended for business leaders"
     sentence = plans.start_line(plan)
-    assert sentence.startswith("5 documents, chosen this way: 1 written for you (the kit says so), 2 that concern you")
+    assert sentence.startswith("5 documents, chosen this way: 1 written for you (the kit says so), 3 that concern you (our")
+    assert sentence.endswith("and 1 from “Tools to put it into practice”, what you need first.")
     assert plan.start[0].why.endswith("(our translation).")  # the kit's words, translated, marked as ours
     assert plans.detail_line(plan) == "Details: kit show support:<no. or id>"
 

@@ -13,13 +13,22 @@ the path's documents is weighed by what ties it to the answers (`WEIGHTS`):
   fewer than `START_MIN` documents of that need, the nearest need;
 - for « un peu de tout », it is its nature's first document; the path's first reference document
   counts a little in every plan;
-- written for another role, it counts less (not for a facilitator, who supports those roles).
+- written for another role, it counts less (not for a facilitator, who supports those roles); tied by the
+  kit to the other kind of organisation only (a company's side of a partnership, for an association),
+  a little less.
+
+A goal that borrows another goal's path (`borrows_path`: « partner » and « evaluate » read « support »,
+« unsure » reads « understand ») weighs more (`BORROWED_GOAL`): the path does not tell it, its key
+documents do.
 
 The start set is the best `START_SIZE` documents weighing at least `START_FLOOR`, at least `START_MIN`
-(filled in reading order), best first; its « pourquoi » says the reason that weighed most, then what the
-kit says the document gives (`Document.gives`, quoted). Nothing of the path is ever left out: the rest
-follows, grouped by nature. Documents of other paths are never in the plan; one line names those that
-answer the person (`outside`).
+(filled in reading order), best first. With a need named, the documents that answer the person (their
+role, need, situation, the path's cornerstone: `answers_person`) come before those that only the goal's
+path puts forward. Always in it: the need's best `NEED_SURE` documents, the goal's first document (with
+a need named, when it answers the person too), and one document the situation's words bring. Its
+« pourquoi » says the reason that weighed most, then what the kit says the document gives
+(`Document.gives`, quoted). Nothing of the path is ever left out: the rest follows, grouped by nature.
+Documents of other paths are never in the plan; one line names those that answer the person (`outside`).
 """
 
 from __future__ import annotations
@@ -64,13 +73,18 @@ WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL 
 RULES: tuple[str, ...] = (WRITTEN_FOR, CONCERNS, GOAL, SITUATION, NEED, NEAREST, VARIETY, REFERENCE, FILL)
 WEIGHTS: dict[str, float] = {
     WRITTEN_FOR: 10,
-    CONCERNS: 5,
+    CONCERNS: 6,
     GOAL: 5,
     NEED: 5,
     NEAREST: 3,
     VARIETY: 2,
     REFERENCE: 1,
 }
+BORROWED_GOAL = 7.0
+"""The first key document of a goal that borrows another goal's path (« Construire un partenariat » reads
+the « accompagner » path): the path does not tell that goal, its key documents do."""
+ANSWERING = frozenset({WRITTEN_FOR, CONCERNS, SITUATION, NEED, NEAREST, REFERENCE})
+"""The reasons that answer the person beyond the goal's path (`answers_person`)."""
 GOAL_STEP = 0.2
 """Each later key document of a goal weighs this much less: the first is the one to open first."""
 SITUATION_WEIGHTS: tuple[float, ...] = (6, 5, 4)
@@ -79,6 +93,9 @@ OTHER_ROLE = -4.0
 """A document the kit writes for another role."""
 COMMON_SHARE = 3
 """A situation word found in more than a `COMMON_SHARE`th of the path's documents (and more than 3) tells nothing."""
+OTHER_TIE = -2.0
+"""A document the kit ties to the other kind of organisation (a company's side of a partnership, for an association)."""
+ORGANISATIONS = frozenset({"company", "association"})
 REFERENCE_CATEGORY = "reference"
 SUPPORTER = "facilitator"
 """The role that supports the others: documents written for companies or associations are for it too."""
@@ -248,12 +265,15 @@ def _weigh(
             reasons[d.id].append(Reason(WRITTEN_FOR, WEIGHTS[WRITTEN_FOR], pick(written.quote, written.quote_en)))
         elif d.written_for and role != SUPPORTER:
             reasons[d.id].append(Reason("other_role", OTHER_ROLE))
+        elif concern is None and role in ORGANISATIONS and any(c.role in ORGANISATIONS for c in d.concerns):
+            reasons[d.id].append(Reason("other_role", OTHER_TIE))
         if concern is not None:
             reasons[d.id].append(Reason(CONCERNS, WEIGHTS[CONCERNS], pick(concern.reading, concern.reading_en)))
     found = goal_of(kit, goal)
+    first = BORROWED_GOAL if borrows_path(kit, goal) else WEIGHTS[GOAL]
     for rank, key in enumerate(found.key if found is not None else ()):
         if key.document in reasons:
-            reasons[key.document].append(Reason(GOAL, WEIGHTS[GOAL] - GOAL_STEP * rank, pick(key.reading, key.reading_en)))
+            reasons[key.document].append(Reason(GOAL, first - GOAL_STEP * rank, pick(key.reading, key.reading_en)))
     instead = ""
     if need == ALL:
         seen: set[str] = set()
@@ -282,6 +302,13 @@ def _weigh(
     return reasons, instead
 
 
+def borrows_path(kit: Kit, goal: str) -> bool:
+    """Whether the goal reads another goal's path (« partner » and « evaluate » read « support »'s)."""
+    found = goal_of(kit, goal)
+    goals = kit.guide.goals if kit.guide is not None else ()
+    return found is not None and any(g.id == found.path and g.id != found.id for g in goals)
+
+
 def _outside(kit: Kit, path: ReadingPath, role: str, goal: str, situation: str) -> list[Document]:
     """Documents of other paths that answer the person: the goal's, those written for or tied to the role,
     and those holding several of the situation's telling words."""
@@ -293,6 +320,45 @@ def _outside(kit: Kit, path: ReadingPath, role: str, goal: str, situation: str) 
     wanted += [d.id for d, words in _situation_hits(kit, others, situation) if len(words) >= OUTSIDE_WORDS][:2]
     by_id = {d.id: d for d in others}
     return [by_id[i] for i in dict.fromkeys(wanted) if i in by_id][:OUTSIDE_SIZE]
+
+
+def answers_person(item: Item, borrowed: bool) -> bool:
+    """Whether something the person said, beyond the goal's path, ties them to the document: their role,
+    their need, their situation's words; the path's cornerstone (its first reference document); the goal
+    itself when it borrows another goal's path, whose key documents are then all that tells it."""
+    return any(r.weight > 0 and (r.kind in ANSWERING or (borrowed and r.kind == GOAL)) for r in item.reasons)
+
+
+def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowed: bool) -> list[Item]:
+    """The start set, best first: see the module's docstring."""
+
+    def order(item: Item) -> tuple[bool, float, int]:
+        # With a need named, what answers the person comes before what only the goal's path puts forward.
+        return (named_need and not answers_person(item, borrowed), -item.score, item.number)
+
+    best = sorted(drafts, key=order)
+    chosen = [i for i in best if i.score >= START_FLOOR][:START_SIZE]
+    chosen += [i for i in best if i not in chosen][: max(0, START_MIN - len(chosen))]
+    # Always in the start set, in place of the lightest others: the best `NEED_SURE` documents of the need
+    # asked first; the goal's first document (with a need named, when it answers the person too); and one
+    # document that the situation's words bring: the one that best answers them among the others.
+    sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
+    first = [i for i in drafts if i.document.id == first_key and (not named_need or answers_person(i, borrowed))]
+    sure += [i for i in first if i not in sure]
+    situated = sorted((i for i in drafts if i.matched), key=lambda i: (-_weight(i, SITUATION), i.number))
+    sure += [i for i in situated if i not in sure][:1]
+    for item in sure:
+        if item not in chosen:
+            lightest = next((c for c in reversed(chosen) if c not in sure), None)
+            if lightest is None:
+                break
+            chosen[chosen.index(lightest)] = item
+    chosen.sort(key=order)
+    return chosen
+
+
+def _weight(item: Item, kind: str) -> float:
+    return sum(r.weight for r in item.reasons if r.kind == kind)
 
 
 def build_plan(kit: Kit, answers: Answers) -> Plan:
@@ -322,23 +388,9 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
                 score=round(sum(r.weight for r in reasons), 2),
             )
         )
-    best = sorted(drafts, key=lambda i: (-i.score, i.number))
-    chosen = [i for i in best if i.score >= START_FLOOR][:START_SIZE]
-    chosen += [i for i in best if i not in chosen][: max(0, START_MIN - len(chosen))]
-    # What the person needs first is in the start set: its best `NEED_SURE` documents, in place of the
-    # lightest others;
-    # and so is the goal's first document.
-    sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
     found = goal_of(kit, goal)
     first_key = next((k.document for k in found.key if k.document in path.documents), None) if found is not None else None
-    sure += [i for i in drafts if i.document.id == first_key and i not in sure]
-    for item in sure:
-        if item not in chosen:
-            lightest = next((c for c in reversed(chosen) if c not in sure), None)
-            if lightest is None:
-                break
-            chosen[chosen.index(lightest)] = item
-    chosen.sort(key=lambda i: (-i.score, i.number))
+    chosen = _choose(drafts, first_key, need != ALL, borrows_path(kit, goal))
     rules = {i.document.id: (next((r.kind for r in i.reasons if r.weight > 0), FILL)) for i in chosen}
     items = tuple(
         Item(

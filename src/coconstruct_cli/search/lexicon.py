@@ -26,21 +26,21 @@ def _word_set(text: str) -> frozenset[str]:
 FRENCH_STOP_WORDS = _word_set(
     """
     a au aux d de des du l la le les un une
-    apres avant avec chez contre dans depuis en entre par parmi pendant pour sans selon sous sur vers
+    apres aupres avant avec chez contre dans depuis en entre par parmi pendant pour sans selon sous sur vers
     car comme donc et mais ni or ou que qu quoi si
     c ca ce ceci cela celle celles celui ceux ces cet cette elle elles eux il ils j je leur leurs lui m ma me mes moi
     mon n ne nos notre nous on s sa se ses son t ta te tes toi ton tu vos votre vous y
     combien comment dont lequel laquelle lesquels lesquelles ou pourquoi quand quel quelle quelles quels qui
     ai as avez avoir avons dois doit doivent est etre es etes faire fait faut ont peut peuvent peux pouvez puis
-    sommes sont suis veut veux voudrais voulez
+    sommes sont suis veut veux voudrais voulez voulons souhaite souhaitons souhaitez
     aussi bien encore pas plus tres tout toute toutes tous
     """
 )
 ENGLISH_STOP_WORDS = _word_set(
     """
-    a an and are as at be been by can could do does for from had has have how i if in into is it its
+    a about among an and are as at be between been by can could do does for from had has have how i if in into is it its
     me my of on or our should so than that the their them there these they this those to us was we
-    were what when where which who whom whose why will with would you your
+    want wants were what when where which who whom whose why will with would you your
     """
 )
 STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS

@@ -127,6 +127,7 @@ def test_csv_plan(runner: CliRunner) -> None:
     assert [r["number"] for r in rows] == [str(n) for n in range(1, 20)]
     assert {r["highlight"] for r in rows} == {"false"}
     assert {r["id"] for r in rows if r["for_you"]} == {
+        "rex-labo-alsace",
         "animer-co-construction-territoriale",
         "fiche-diagnostic-structure-animation",
     }

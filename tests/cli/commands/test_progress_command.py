@@ -21,11 +21,11 @@ from conftest import EXPECTED_PATHS, Script, invoke, spaced, spawn_screen, termi
 KID = kit_id("Kit « co-construction territoriale »", "Le RAMEAU")
 # The plan of a company that wants to support organisations, « un peu de tout »: its « Pour commencer » set.
 START = [
-    "guide-construire-ensemble",
     "accompagner-entreprises",
-    "note-diversite-accompagnement",
+    "guide-construire-ensemble",
     "note-entreprise-responsable",
     "guide-engagement-associatif-salaries",
+    "note-diversite-accompagnement",
 ]
 THREE = ["guide-construire-ensemble", "referentiel-co-construction-territoire", "film-3-exemples"]
 
