@@ -13,6 +13,7 @@ import io
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,17 @@ def prepare_streams() -> None:
         elif not _is_utf8(stream) and hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(errors="replace")
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    """A line cut between words to `width`, its indentation kept on each piece; a short line as it is."""
+    if len(line) <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    pieces: list[str] = textwrap.wrap(
+        line.strip(" "), width, initial_indent=indent, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return pieces or [line]
 
 
 def _is_utf8(stream: TextIO) -> bool:
@@ -189,7 +201,13 @@ class Console:
     def message(self, text: str) -> None:
         """A line for the user on stderr (never mixed with results), safe for the terminal."""
         stream = self.err
-        line = "\n".join(for_terminal(part) for part in text.split("\n")) + "\n"
+        parts = [for_terminal(part) for part in text.split("\n")]
+        if self.reads_messages():
+            # On a terminal a long line is wrapped between words, never cut inside one at the screen's edge
+            # (no-break spaces hold: « Aussi dans kit about : … » keeps its colon with its word).
+            width = max(self.columns() - 1, 20)
+            parts = [wrapped for part in parts for wrapped in _wrap_line(part, width)]
+        line = "\n".join(parts) + "\n"
         try:
             stream.write(line)
         except UnicodeEncodeError:
