@@ -152,10 +152,8 @@ def test_plan_for_every_role_goal_need_and_situation(kit: Kit, role: str, goal: 
 
 def test_a_goal_that_borrows_its_path_weighs_more_and_the_other_organisation_s_side_less(kit: Kit) -> None:
     assert [g.id for g in kit.guide.goals if plans.borrows_path(kit, g.id)] == ["partner", "evaluate", "unsure"]
-    first = {
-        goal: max(r.weight for i in plans.build_plan(kit, Answers("public", goal)).items for r in i.reasons if r.kind == plans.GOAL)
-        for goal in ("animate", "evaluate")
-    }
+    items = {goal: plans.build_plan(kit, Answers("public", goal)).items for goal in ("animate", "evaluate")}
+    first = {goal: max(r.weight for i in found for r in i.reasons if r.kind == plans.GOAL) for goal, found in items.items()}
     assert first == {"animate": plans.WEIGHTS[plans.GOAL], "evaluate": plans.BORROWED_GOAL}
     plan = plans.build_plan(kit, Answers("association", "support"))
     other = {i.document.id for i in plan.items if any(r.kind == "other_role" for r in i.reasons)}

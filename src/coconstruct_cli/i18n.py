@@ -194,6 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.aliases": ("Alias", "Aliases"),
     "col.audiences": ("Publics", "Audiences"),
     "col.authors": ("Auteurs", "Authors"),
+    "col.authors_year": ("Auteurs, année", "Authors, year"),
     "col.category": ("Catégorie", "Category"),
     "col.date": ("Date", "Date"),
     "col.documents": ("Documents", "Documents"),
@@ -506,6 +507,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.search": (
         "Cherche dans les titres, auteurs, natures, descriptions et contenus des documents.",
         "Search the documents' titles, authors, kinds, descriptions and parts.",
+    ),
+    "help.search_all": (
+        "Sur un terminal, tous les documents trouvés (sans cette option : les plus pertinents, sur un écran).",
+        "On a terminal, every document found (without it: the most relevant, on one screen).",
     ),
     "help.search_query": (
         "Mots à chercher ; majuscules, accents et ponctuation ne comptent pas, une faute de frappe par mot est pardonnée.",
@@ -909,6 +914,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.also_paths.other": ("Aussi dans les parcours\u00a0: {places}.", "Also in the paths: {places}."),
     "search.count.one": ("{count} document", "{count} document"),
     "search.count.other": ("{count} documents, les plus pertinents d'abord", "{count} documents, best first"),
+    "search.more.one": ("… et {count} autre, moins pertinent : {command}", "… and {count} more, less relevant: {command}"),
+    "search.more.other": ("… et {count} autres, moins pertinents : {command}", "… and {count} more, less relevant: {command}"),
     "search.only_small_words": (
         "La recherche ne contient que des mots grammaticaux (\u00ab\u00a0{words}\u00a0\u00bb)\u00a0: "
         "ajoutez un mot qui porte le sens.",

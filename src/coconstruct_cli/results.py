@@ -189,6 +189,9 @@ class SearchResult(Result):
     pointers: tuple[Pointer, ...] = ()
     read: frozenset[str] = NOTHING_READ
     """The ids the reader has marked read (see `DocumentList.read`)."""
+    shown: int | None = None
+    """On a terminal, the best hits shown (a screen of them; `kit search --all`: None, every one); the
+    other formats always hold every hit."""
 
     fields = (*RECORD_FIELDS, "score", "matched", "read")
     header = ("id", "category", "year", "authors", "title", "score", "matched", "words")

@@ -6,20 +6,52 @@ import io
 
 import pytest
 from rich.console import Console
+from rich.table import Table
 
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
 from coconstruct_cli.render.table import documents_table
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 120, 140, 159, 160, 200, 300])
+@pytest.mark.parametrize("width", [70, 80, 100, 120, 140, 159, 160, 200, 300])
 def test_the_title_column_never_shrinks_below_readable(kit: Kit, width: int) -> None:
     path = next(p for p in kit.paths if p.id == "animate")
     table = documents_table(select(kit, path=path), "T", width)
+    assert isinstance(table, Table), width  # 70 columns and more hold the table
     console = Console(width=width, file=io.StringIO(), color_system=None)
     widths = table._calculate_column_widths(console, console.options.update_width(width))
     assert widths[1] >= min(24, width // 3), (width, widths)
     assert sum(widths) <= width
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [30, 40, 52, 60, 69, 70, 80, 89, 90, 100, 120, 159, 160, 200])
+def test_an_id_is_never_cut_and_a_narrow_screen_gets_one_document_a_block(kit: Kit, lang: str, width: int) -> None:
+    """Issue 21: at 40 columns « Le RAM » and split ids; at 80, 100 and 160 ids cut mid-word."""
+    from coconstruct_cli.i18n import set_lang
+
+    set_lang(lang)
+    try:
+        rendered = documents_table(select(kit), "Kit", width)
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        console.print(rendered, crop=False)
+        assert isinstance(console.file, io.StringIO)
+        screen = console.file.getvalue()
+    finally:
+        set_lang("fr")
+    lines = screen.splitlines()
+    for document in kit.documents:  # each id whole on one line, never folded nor ended with « … »
+        assert any(document.id in line.split() for line in lines), (document.id, width)
+    assert "…" not in screen
+    if width >= 90 or (width >= 70 and lang == "fr"):
+        assert isinstance(rendered, Table), width
+    if width < 60:
+        assert not isinstance(rendered, Table), width
+    if not isinstance(rendered, Table):  # stacked: number and title, a line of details, the id
+        assert "\n1. " in screen and "\n   referentiel-co-construction-territoire\n" in screen
+        assert all(len(line) <= width for line in lines if not any(d.id in line for d in kit.documents))
+    else:
+        assert all(len(line) <= width for line in lines)
 
 
 def _screen(renderable: object, width: int) -> list[str]:

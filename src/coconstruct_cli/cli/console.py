@@ -224,7 +224,8 @@ class Console:
             # A terminal whose encoding cannot hold « ★ » or « — »: degrade those characters, never crash.
             stream.reconfigure(errors="replace")
         # rich reads NO_COLOR itself; highlight=False keeps it from colouring numbers and names in kit text.
-        RichConsole(file=stream, highlight=False, width=self.width, height=self.height).print(renderable)
+        # crop=False: a word that must stay whole (an id wider than the screen) is folded by the terminal, not cut.
+        RichConsole(file=stream, highlight=False, width=self.width, height=self.height).print(renderable, crop=False)
 
     def emit(
         self, rendered: Rendered, output: str | Path | None = None, force: bool = False, bom: bool = False, machine: bool = True

@@ -5,6 +5,7 @@ This is the only module that imports rich, and it is imported only when a table 
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections.abc import Callable
@@ -95,21 +96,33 @@ def read_mark(document_id: str, read: frozenset[str]) -> Text:
 
 def documents_table(
     selection: Selection, title: str | None = None, width: int | None = None, read: frozenset[str] = NOTHING
-) -> Table:
-    """Documents grouped by category, ✓ before the ones read. On a narrow screen the id moves under the
-    title and the kind column goes, so that titles stay readable at 80 columns."""
+) -> RenderableType:
+    """Documents grouped by category, ✓ before the ones read: the widest table whose columns the screen holds
+    whole (an id is never cut, a title keeps its words), else one document a block (`documents_stacked`)."""
     width = width or shutil.get_terminal_size().columns
-    # The id gets a column of its own only where the title still keeps 40 columns beside it.
-    wide, roomy = width >= 160, width >= 90
+    # The id gets a column of its own only where the title still keeps 40 columns beside it; below, it
+    # goes under the title, then the kind column goes.
+    for columns in ((True, True), (False, True), (False, False)):
+        if columns[0] and width < 160:
+            continue
+        table = _documents_grid(selection, title, read, *columns)
+        if fits(table, width):
+            return table
+    return documents_stacked(selection, title, read)
+
+
+def _documents_grid(selection: Selection, title: str | None, read: frozenset[str], wide: bool, roomy: bool) -> Table:
     table = Table(title=plain(title, "bold") if title else None, box=box.SIMPLE_HEAVY, expand=True)
     table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
-    table.add_column(t("col.title"), ratio=1, min_width=24, overflow="fold")
-    table.add_column(t("col.authors"), max_width=20 if roomy else 16)
-    table.add_column(t("col.year"), no_wrap=roomy)
+    table.add_column(t("col.title"), ratio=1, min_width=24)
     if roomy:
+        table.add_column(t("col.authors"), max_width=20)
+        table.add_column(t("col.year"), no_wrap=True)
         table.add_column(t("col.kind"), max_width=16)
+    else:  # the year under the authors: the title keeps the room an id needs
+        table.add_column(t("col.authors_year"), max_width=16)
     if wide:
-        table.add_column(t("col.id"), style="cyan", overflow="fold", max_width=40)
+        table.add_column(t("col.id"), style="cyan", no_wrap=True)
     number = 0
     for category, docs in groups(selection):
         label = pick(category.label, category.label_en)
@@ -121,12 +134,82 @@ def documents_table(
             if not wide:
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
-            row: list[str | Text] = [str(number), cell, who, when]
-            row += [plain(kind(d, get_lang()))] if roomy else []
+            row: list[str | Text] = [str(number), cell]
+            row += [who, when, plain(kind(d, get_lang()))] if roomy else [Text("\n").join((who, when))]
             row += [plain(d.id)] if wide else []
             table.add_row(*row)
         table.add_section()
     return table
+
+
+def fits(table: Table, width: int) -> bool:
+    """Whether rich lays `table` out in `width` columns with every column at least as wide as its longest
+    word: no id cut, no word cut or ended with « … ». Told by rich's own layout (`Table._calculate_column_widths`,
+    a private method: a rich without it gets the stacked layout, which always holds)."""
+    from rich.console import Console
+
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    calculate = getattr(table, "_calculate_column_widths", None)
+    if calculate is None:  # pragma: no cover - another version of rich
+        return False
+    # As rich draws it: the box's edges and the rules between columns come out of the width first.
+    edges = (2 if table.box and table.show_edge else 0) + (len(table.columns) - 1 if table.box else 0)
+    widths: list[int] = calculate(console, console.options.update_width(width - edges))
+    left, right = table.padding[3], table.padding[1]  # each cell's padding is inside its column's width
+    for column, given in zip(table.columns, widths, strict=True):
+        given -= left + right
+        cells = [column.header, *column.cells]
+        longest = max((_longest_word(cell) for cell in cells), default=0)
+        if column.no_wrap:
+            longest = max((_cell_length(cell) for cell in cells), default=0)
+        if given < longest:
+            return False
+    return sum(widths) + edges <= width
+
+
+def _words(cell: object) -> list[str]:
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return [word for line in text.split("\n") for word in line.split()]
+
+
+def _longest_word(cell: object) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in _words(cell)), default=0)
+
+
+def _cell_length(cell: object) -> int:
+    from rich.cells import cell_len
+
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def whole(text: str, indent: str = "", style: str = "cyan") -> Text:
+    """A word that must never be cut (an id): on a line of its own, never wrapped nor cropped; on a screen
+    narrower than it, the terminal folds it, and a copy still gives it whole."""
+    return Text(indent + one_line(text), style=style, no_wrap=True, overflow="ignore")
+
+
+def documents_stacked(selection: Selection, title: str | None = None, read: frozenset[str] = NOTHING) -> RenderableType:
+    """One document a block, for a screen too narrow for the table: number and title, then a line of
+    details (authors, year, kind), then the id whole. The same words as the table, in its order."""
+    parts: list[RenderableType] = []
+    if title:
+        parts.append(plain(title, "bold"))
+    number = 0
+    for category, docs in groups(selection):
+        parts.append(Text())
+        parts.append(plain(pick(category.label, category.label_en).upper(), "bold magenta"))
+        for d in docs:
+            number += 1
+            head = Text(f"{number}. ", style="dim")
+            head.append_text(read_mark(d.id, read)).append_text(title_cell(d))
+            who, when = authors_year(d)
+            details = Text("   ")
+            details.append_text(Text(" · ").join(part for part in (who, when, plain(kind(d, get_lang()))) if part.plain))
+            parts += [head, details, whole(d.id, "   ")]
+    return Group(*parts)
 
 
 def paths_table(kit: Kit) -> Table:
@@ -346,10 +429,7 @@ def title_text(result: SearchOutcome, index: int, read: frozenset[str] = NOTHING
     return text
 
 
-def result_table(result: SearchOutcome, read: frozenset[str] = NOTHING) -> Table:
-    from rich import box
-    from rich.table import Table
-
+def result_table(result: SearchOutcome, read: frozenset[str] = NOTHING, shown: int | None = None) -> Table:
     caption = " · ".join(search_lead(result))
     table = Table(
         title=Text(t("search.title", query=one_line(result.query)), style="bold"),
@@ -360,10 +440,26 @@ def result_table(result: SearchOutcome, read: frozenset[str] = NOTHING) -> Table
     table.add_column(t("col.number"), justify="right", style="dim", no_wrap=True)
     table.add_column(t("col.title"), ratio=5)
     table.add_column(t("col.match"), ratio=1)
-    table.add_column(t("col.id"), style="cyan", ratio=2, overflow="fold")
-    for index, hit in enumerate(result.hits):
+    table.add_column(t("col.id"), style="cyan", no_wrap=True)
+    for index, hit in enumerate(result.hits[:shown]):
         table.add_row(str(index + 1), title_text(result, index, read), Text(fields_label(hit.fields)), Text(hit.document.id))
     return table
+
+
+def result_stacked(result: SearchOutcome, read: frozenset[str] = NOTHING, shown: int | None = None) -> RenderableType:
+    """The search's documents one a block (number and title with its excerpt, where the words are, the id
+    whole), for a screen too narrow for the table."""
+    parts: list[RenderableType] = [
+        Text(t("search.title", query=one_line(result.query)), style="bold"),
+        Text(" · ".join(search_lead(result))),
+    ]
+    for index, hit in enumerate(result.hits[:shown]):
+        head = Text(f"{index + 1}. ", style="dim")
+        head.append_text(title_text(result, index, read))
+        where = Text(f"   {colon(t('col.match'))} ", style="dim")
+        where.append_text(Text(fields_label(hit.fields)))
+        parts += [Text(), head, where, whole(hit.document.id, "   ")]
+    return Group(*parts)
 
 
 def _documents(result: results.DocumentList, width: int | None) -> RenderableType:
@@ -377,8 +473,14 @@ def _search(result: results.SearchResult, width: int | None) -> RenderableType |
     if not result.outcome.hits:
         return ""
     after: list[RenderableType] = [plain(line, "yellow") for line in search_notes(result.outcome)]
+    hidden = len(result.outcome.hits) - (result.shown if result.shown is not None else len(result.outcome.hits))
+    if hidden > 0:
+        command = f"kit search {one_line(result.outcome.query)} --all"
+        after.append(plain(t("search.more", count=hidden, command=command), "dim"))
     after += [plain(line) for line in pointer_lines(result.kit, result.pointers)]
-    table = result_table(result.outcome, result.read)
+    grid = result_table(result.outcome, result.read, result.shown)
+    stacked = width is not None and not fits(grid, width)
+    table: RenderableType = result_stacked(result.outcome, result.read, result.shown) if stacked else grid
     return Group(table, *after) if after else table
 
 

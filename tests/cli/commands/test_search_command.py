@@ -370,3 +370,29 @@ def test_oeuvre_typed_without_the_ligature_finds_what_the_kit_writes_with_it(run
     assert code == 1
     assert "Aussi dans kit about : Les formes de la co-construction territoriale (Les expérimentations collectives)." in out
     assert "Aussi dans la catégorie : Méthode (kit list -c method)." in out
+
+
+def test_a_terminal_shows_a_screen_of_the_best_documents_and_says_how_many_more(runner: CliRunner) -> None:
+    """Issue 21: a natural question listed 31 documents, about 290 lines at 80 columns."""
+    from coconstruct_cli.cli.console import Console
+
+    query = ("dialogue", "territorial", "entre", "associations", "et", "entreprises")
+    code, piped, _ = invoke(runner, "search", *query)
+    assert code == 0
+    found = len(piped.splitlines()) - 1  # tab-separated, a header then one line a document: every one
+    assert found > 20
+
+    def screen(rows: int, *extra: str) -> str:
+        console = Console(stdout_tty=True, stdin_tty=True, stderr_tty=True, width=100, height=rows)
+        code, out, _ = invoke(runner, "search", *query, *extra, console=console)
+        assert code == 0
+        return " ".join(out.split())
+
+    short, tall, every = screen(24), screen(60), screen(24, "--all")
+    assert f"… et {found - 3} autres, moins pertinents : kit search {' '.join(query)} --all" in short
+    assert " 3. " in f" {short}" and " 4. " not in f" {short}"
+    assert f"… et {found - 10} autres" in tall and " 10. " in tall and " 11. " not in tall
+    assert "autres, moins pertinents" not in every and f" {found}. " in f" {every}"
+    # Machine formats always hold every document.
+    code, out, _ = invoke(runner, "search", *query, "--format", "json", console=Console(stdout_tty=True, height=24))
+    assert code == 0 and len(json.loads(out)) == found

@@ -122,6 +122,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
     from ...render.common import pointer_lines
     from ...results import DocumentDetail, PlanResult, SearchResult
     from ...search import query_terms, search, search_background
+    from .search import screenful
 
     console = options.console(ctx)
     ask = console.question
@@ -143,7 +144,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
                 outcome = search(kit.documents, words, english)
                 pointers = search_background(kit, words, english)
                 if outcome.hits:
-                    found = SearchResult(kit, outcome, pointers, result.read)
+                    found = SearchResult(kit, outcome, pointers, result.read, screenful(console))
                     console.emit(render(found, Medium.RICH, width=console.columns()))
                 else:
                     console.message(t("msg.no_match"))

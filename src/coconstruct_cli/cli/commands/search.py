@@ -4,13 +4,16 @@ Module-level imports stay light (no pydantic, no rich): the kit is loaded in the
 search core is plain Python.
 """
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_category, complete_path
+
+if TYPE_CHECKING:
+    from ..console import Console
 
 QueryArg = Annotated[list[str], typer.Argument(metavar="metavar.query", help="help.search_query", show_default=False)]
 CategoryOpt = Annotated[
@@ -19,6 +22,7 @@ CategoryOpt = Annotated[
         "--category", "-c", help="help.category", metavar="metavar.category", show_default=False, autocompletion=complete_category
     ),
 ]
+AllOpt = Annotated[bool, typer.Option("--all", "-a", help="help.search_all")]
 PathOpt = Annotated[
     str | None,
     typer.Option(
@@ -27,12 +31,23 @@ PathOpt = Annotated[
 ]
 
 
+SHOWN_MIN = 3
+"""The fewest documents a terminal shows before « … et N autres » (a screen of 25 lines or less)."""
+
+
+def screenful(console: "Console") -> int:
+    """How many found documents a terminal shows: a screen of them (about five lines each, ten lines
+    kept for the heading, the notes and the pointers), then a line saying how many more (`--all`)."""
+    return max(SHOWN_MIN, (console.lines() - 10) // 5)
+
+
 @options.writes_result(DOCUMENTS)
 def search(
     ctx: typer.Context,
     query: QueryArg,
     category: CategoryOpt = None,
     path: PathOpt = None,
+    every: AllOpt = False,
     out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import NoMatch, UsageError
@@ -67,7 +82,8 @@ def search(
     inside = page or (written is Medium.RICH and bool(outcome.hits))
     wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
     pointers = search_background(kit, text, english) if wanted else ()
-    options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit)), chosen, out)
+    shown = None if every or written is not Medium.RICH else screenful(console)
+    options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit), shown), chosen, out)
     lines = [] if inside else search_notes(outcome)
     if outcome.hits:
         for line in lines:
