@@ -7,7 +7,7 @@ documents a careful reader of the seed would hand each of them first, written fr
 plan was looked at, each with the seed phrase it rests on. A person's score is the share of those
 documents in the plan's « Pour commencer » set, a document of another path counting when the plan names
 it beside the path (`Plan.elsewhere`); the set's score is the share over all expected documents.
-`tests/test_guide_quality.py` holds the figures to what the README states.
+`tests/test_guide_quality.py` holds the figures to what docs/architecture.md states.
 """
 
 from __future__ import annotations

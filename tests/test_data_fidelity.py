@@ -14,7 +14,7 @@ import pytest
 from coconstruct_cli.model import SLUG_PATTERN, Document, Kit
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
-README = Path(__file__).resolve().parents[1] / "README.md"
+CONTRADICTIONS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "seed-contradictions.md"
 
 _SUPERSCRIPTS = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " ", "…": "..."})
@@ -353,7 +353,7 @@ def test_path_purposes_say_where_they_come_from(kit: Kit) -> None:
     assert support.purpose == support.title
 
 
-# --- choices and the README ----------------------------------------------------------------------
+# --- choices and their page -------------------------------------------------------------------------
 
 CONTRADICTIONS = (
     "Année de l'",
@@ -377,9 +377,9 @@ def test_every_contradiction_of_the_issue_is_a_choice(kit: Kit) -> None:
     assert len(majority) >= 7
 
 
-def test_the_readme_table_is_the_kit_s_choices(kit: Kit) -> None:
-    readme = README.read_text(encoding="utf-8")
-    section = readme.split("## Where the seed contradicts itself", 1)[1].split("\n## ", 1)[0]
+def test_the_contradictions_page_table_is_the_kit_s_choices(kit: Kit) -> None:
+    page = CONTRADICTIONS_PAGE.read_text(encoding="utf-8")
+    section = page.split("## Where the seed contradicts itself", 1)[1].split("\n## ", 1)[0]
     assert "majority rule" in section
     rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| ---")][1:]
     assert len(rows) == len(kit.choices)

@@ -1,4 +1,4 @@
-"""The guide's advice against a careful reader's (issue 18): the quality set, and the figures the README states.
+"""The guide's advice against a careful reader's (issue 18): the quality set, and the figures docs/architecture.md states.
 
 The people and the documents a careful reader of the seed would hand each of them first are in
 `tests/fixtures/guide_quality.json`, written from the seed before any plan was looked at; `bench/quality.py`
@@ -29,7 +29,7 @@ ISSUE_PEOPLE = (  # the eight people of the issue, each to get at least 4 of the
     "foundation-officer",
 )
 OVERALL = 0.88
-"""What the README states (88.6 % when written): a lower score is a regression."""
+"""What docs/architecture.md states (88.6 % when written): a lower score is a regression."""
 LOWEST = 0.5
 
 
@@ -88,20 +88,21 @@ def test_the_score_can_fail(quality: ModuleType, tmp_path: Path) -> None:
     assert score.share < LOWEST
 
 
-def test_the_readme_states_the_measured_figure(quality: ModuleType) -> None:
-    """The README's figure is the one measured: a change of the weighing that moves it updates the README."""
+def test_the_docs_state_the_measured_figure(quality: ModuleType) -> None:
+    """The figure of docs/architecture.md is the one measured: a change of the weighing that moves it updates
+    the page."""
     scores = quality.measure(FIXTURE)
     found, expected = sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"**{found} of {expected}, {100 * found / expected:.1f} %**" in readme
-    assert f"nobody gets less\nthan {min(s.share for s in scores):.0%}".replace("%", " %") in readme
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert f"**{found} of {expected}, {100 * found / expected:.1f} %**" in page
+    assert f"nobody gets less\nthan {min(s.share for s in scores):.0%}".replace("%", " %") in page
 
 
-def test_the_readme_table_of_weights_is_the_code_s() -> None:
-    """Each weight the README's table states is the one `plan.py` uses."""
+def test_the_docs_table_of_weights_is_the_code_s() -> None:
+    """Each weight the table of docs/architecture.md states is the one `plan.py` uses."""
     from coconstruct_cli import plan
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     rows = {
         "marked ★ |": plan.WEIGHTS[plan.WRITTEN_FOR],
         "marked ◆ |": plan.WEIGHTS[plan.CONCERNS],
@@ -115,6 +116,6 @@ def test_the_readme_table_of_weights_is_the_code_s() -> None:
         "for an association) |": plan.OTHER_TIE,
     }
     for row, weight in rows.items():
-        assert f"{row} {weight:g} |".replace("-", "−") in readme, row
+        assert f"{row} {weight:g} |".replace("-", "−") in page, row
     assert plan.SITUATION_WEIGHTS == (6, 5, 4) and plan.WEIGHTS[plan.NEAREST] == 3
     assert (plan.GOAL_STEP, plan.START_SIZE, plan.START_MIN, plan.START_FLOOR, plan.NEED_SURE) == (0.2, 5, 3, 3.0, 2)

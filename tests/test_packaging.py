@@ -87,6 +87,9 @@ def test_the_wheel_built_from_the_sdist_holds_the_package_and_its_kit(checkout: 
     assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
     licence = archive_text(wheel, next(n for n in names if n.endswith(".dist-info/licenses/LICENSE")))
     assert licence.startswith("MIT License\n") and "Permission is hereby granted, free of charge" in licence
+    # The long description is the users' page, README.md, whole; the rest of the docs stays in the sdist.
+    assert "Description-Content-Type: text/markdown" in metadata
+    assert metadata.split("\n\n", 1)[1].strip() == (ROOT / "README.md").read_text(encoding="utf-8").strip()
 
 
 def archive_text(wheel: Path, name: str) -> str:

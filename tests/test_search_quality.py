@@ -4,7 +4,7 @@ The expectations were written from the kit's « mode opératoire » (`shared/see
 ranking was looked at: for each query, the documents whose title or description, as the seed words
 them, answer it. A query counts as found in the top k when one of its expected documents is among
 the first k hits. The floor below is the issue's (top 3 ≥ 90 %); `quality()` gives the figures
-reported in the README.
+reported in docs/architecture.md.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes (README, « Codes de sortie »)."""
+    """Documented exit codes (docs/contrat-scripts.md, « Codes de sortie »)."""
 
     OK = 0
     NO_MATCH = 1

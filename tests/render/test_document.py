@@ -1,7 +1,7 @@
 """`kit show` tells every field the kit holds, in every format and in both languages, true to the seed:
 *written for* (★, the seed's words) apart from *concerns* (◆, our reading), links as links, summaries
 labelled, `kit show` and `kit about` pointing to each other; in English no French but titles and quotes;
-and the README's table of the seed's contradictions is the data's."""
+and the table of the seed's contradictions (docs/seed-contradictions.md) is the data's."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from coconstruct_cli.results import (
 )
 from coconstruct_cli.search import search
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 HUMAN = (Medium.RICH, Medium.TEXT, Medium.MD, Medium.HTML)
 
 
@@ -295,16 +295,16 @@ def test_the_machine_records_carry_an_english_twin_for_every_french_field(kit: K
     assert missing == []
 
 
-# --- the README ------------------------------------------------------------------------------------
+# --- the maintainers' pages -------------------------------------------------------------------------
 
 
-def test_the_readme_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
+def test_the_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
     """Regenerate with: python -c "from coconstruct_cli.i18n import set_lang; set_lang('en');
     from coconstruct_cli.loader import load_kit; from coconstruct_cli.render.common import choices_table;
-    print(choices_table(load_kit()), end='')" and paste it between the README's « choices » markers."""
+    print(choices_table(load_kit()), end='')" and paste it between the « choices » markers of docs/seed-contradictions.md."""
     set_lang("en")
-    readme = README.read_text(encoding="utf-8")
-    table = re.search(r"<!-- choices:[^>]*-->\n(.*?)<!-- /choices -->", readme, re.S)
+    page = (DOCS / "seed-contradictions.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- choices:[^>]*-->\n(.*?)<!-- /choices -->", page, re.S)
     assert table is not None
     assert table.group(1) == choices_table(kit)
     # Each choice says its kind (`kind` in the data), and a correction what the seed writes.
@@ -313,11 +313,11 @@ def test_the_readme_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
     assert {c.kind for c in kit.choices} == {"contradiction", "correction", "reading"}
 
 
-def test_the_readme_says_written_for_only_where_the_seed_does(kit: Kit) -> None:
-    readme = README.read_text(encoding="utf-8")
+def test_the_weights_say_written_for_only_where_the_seed_does(kit: Kit) -> None:
+    page = (DOCS / "architecture.md").read_text(encoding="utf-8")
     written = sorted(d.id for d in kit.documents if d.written_for)
     assert written == ["guide-construire-ensemble", "referentiel-cides-partenariats"]
     assert (
         "| the seed says it is written for the role (« à destination de … »: only the « Construire ensemble » guide for "
         "companies and the CIDES référentiel for associations), marked ★ |"
-    ) in readme
+    ) in page

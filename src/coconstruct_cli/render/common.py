@@ -325,17 +325,17 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-# --- the README's table of the seed's contradictions -----------------------------------------------
+# --- the table of the seed's contradictions (docs/seed-contradictions.md) --------------------------
 
 
 def _cell(text: str) -> str:
-    # Plain spaces: the README is read as source too, where a non-breaking space is invisible.
+    # Plain spaces: the page is read as source too, where a non-breaking space is invisible.
     return text.replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
 
 
 def choices_table(kit: Kit) -> str:
-    """The kit's `choices` as a Markdown table, in the current language: the README (in English, for
-    maintainers) holds this table, and a test fails when it differs from the data. The kind is the
+    """The kit's `choices` as a Markdown table, in the current language: docs/seed-contradictions.md (in
+    English, for maintainers) holds this table, and a test fails when it differs from the data. The kind is the
     data's own word (`contradiction`, `correction`, `reading`), as a maintainer writes it in the file."""
     lines = ["| kind | subject | choice | reason |", "| --- | --- | --- | --- |"]
     for choice in kit.choices:
