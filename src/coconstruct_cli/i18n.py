@@ -478,6 +478,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Path: understand, animate, support (or comprendre, animer, accompagner).",
     ),
     "help.paths": ("Les trois parcours de lecture.", "The three reading paths."),
+    "help.plain": (
+        "Vue linéaire pour un lecteur d'écran : pas de cadre, un fait par ligne, dans l'ordre de lecture (TERM=dumb aussi).",
+        "Linear view, for a screen reader: no boxes, one fact a line, in reading order (so under TERM=dumb).",
+    ),
     "help.progress": (
         "Votre progression : documents lus par parcours, et quoi lire ensuite.",
         "Your progress: documents read per path, and what to read next.",

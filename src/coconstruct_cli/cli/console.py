@@ -121,6 +121,8 @@ class Console:
     height: int | None = None
     ask: Callable[[Question], str] | None = None
     """Puts a question to the user; None: `cli.prompts.ask` (questionary), imported when first asked."""
+    linear: bool | None = None
+    """The linear view (`--plain`) for a screen reader; None: when the terminal is `TERM=dumb`."""
 
     # --- what is known ---------------------------------------------------------------------------
 
@@ -139,6 +141,10 @@ class Console:
     def reads_messages(self) -> bool:
         """True when a person reads stderr: hints (« nearby words ») are for them."""
         return self.stderr_tty if self.stderr_tty is not None else _isatty(self.err)
+
+    def is_linear(self) -> bool:
+        """True when results for people are written as plain lines, no box (`--plain`, `TERM=dumb`)."""
+        return self.linear if self.linear is not None else os.environ.get("TERM") == "dumb"
 
     def can_ask(self) -> bool:
         """True when someone can answer questions: stdin is open and is a terminal."""

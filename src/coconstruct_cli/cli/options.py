@@ -41,6 +41,7 @@ LangOpt = Annotated[
 # Text, not a Path: Typer's Path would drop a trailing slash, and `-o missing/` must not write a file `missing`.
 OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="help.output", show_default=False, metavar="metavar.file")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="help.force")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help="help.plain")]
 
 
 def format_option(formats: tuple[Format, ...]) -> Any:
@@ -67,9 +68,10 @@ class Out:
     force: bool = False
     kit_file: Path | None = None
     lang: str | None = None
+    plain: bool = False
 
 
-SHARED = ("fmt", "output", "force", "kit_file", "lang")
+SHARED = ("fmt", "output", "force", "kit_file", "lang", "plain")
 NO_OUT = Out()
 """The default of a command's `out` parameter: `writes_result` always passes the real one."""
 
@@ -86,6 +88,7 @@ def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]]
         "force": (False, ForceOpt),
         "kit_file": (None, KitOpt),
         "lang": (None, LangOpt),
+        "plain": (False, PlainOpt),
     }
     shared = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
@@ -100,7 +103,12 @@ def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]]
         def run(**params: Any) -> None:
             own_params = {k: v for k, v in params.items() if k not in SHARED}
             out = Out(
-                params.get("fmt"), params.get("output"), bool(params.get("force")), params.get("kit_file"), params.get("lang")
+                params.get("fmt"),
+                params.get("output"),
+                bool(params.get("force")),
+                params.get("kit_file"),
+                params.get("lang"),
+                bool(params.get("plain")),
             )
             command(**own_params, out=out)
 
@@ -187,8 +195,28 @@ def show(ctx: typer.Context, result: Result, fmt: Format, out: Out) -> None:
     from ..render import render
 
     screen = console(ctx)
-    rendered: Rendered = render(result, medium(fmt, out.output is None and screen.is_terminal()), width=screen.columns())
+    if out.plain:  # and so for the rest of the run (the guide's menu)
+        screen.linear = True
+    terminal = out.output is None and screen.is_terminal()
+    if fmt is Format.TABLE and terminal:
+        screen.emit(for_screen(screen, result), machine=False)
+        return
+    rendered: Rendered = render(result, medium(fmt, terminal), width=screen.columns())
     screen.emit(rendered, out.output, out.force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
+
+
+def for_screen(screen: Console, result: Result) -> Rendered:
+    """`result` for a person at the terminal: rich tables, or plain lines in the linear view (`--plain`)."""
+    from ..formats import Medium
+    from ..render import render
+
+    if screen.is_linear():
+        from ..render.linear import linear
+
+        markdown = render(result, Medium.MD)
+        assert isinstance(markdown, str)
+        return linear(markdown)
+    return render(result, Medium.RICH, width=screen.columns())
 
 
 _PROGRESS = "coconstruct_cli.progress"

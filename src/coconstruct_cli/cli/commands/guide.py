@@ -115,10 +115,8 @@ def resume(ctx: typer.Context, kit: "Kit", read: frozenset[str]) -> "Answers | N
 def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
     """The menu after the plan, until the user quits: a document's detail, a search, another answer, saving."""
     from ... import guide as core
-    from ...formats import Medium
     from ...i18n import get_lang, pick
     from ...plan import build_plan
-    from ...render import render
     from ...render.common import pointer_lines
     from ...results import DocumentDetail, PlanResult, SearchResult
     from ...search import query_terms, search, search_background
@@ -135,7 +133,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
             doc_id = ask(core.document_question(items, first))
             if doc_id != core.BACK:
                 document = next(i.document for i in plan.items if i.document.id == doc_id)
-                console.emit(render(DocumentDetail(kit, document), Medium.RICH, width=console.columns()))
+                console.emit(options.for_screen(console, DocumentDetail(kit, document)), machine=False)
         elif step == "search":
             words = ask(core.search_question())
             if query_terms(words):
@@ -145,7 +143,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
                 pointers = search_background(kit, words, english)
                 if outcome.hits:
                     found = SearchResult(kit, outcome, pointers, result.read, screenful(console))
-                    console.emit(render(found, Medium.RICH, width=console.columns()))
+                    console.emit(options.for_screen(console, found), machine=False)
                 else:
                     console.message(t("msg.no_match"))
                     for line in pointer_lines(kit, pointers):
@@ -153,7 +151,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
         elif step == "change":
             answers = core.confirm(kit, result.plan.answers, ask)
             result = PlanResult(build_plan(kit, answers), result.read)
-            console.emit(render(result, Medium.RICH, width=console.columns()))
+            console.emit(options.for_screen(console, result), machine=False)
         elif step == "save":
             save(console, result)
         else:
