@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ..formats import EXTENSIONS, Format
+from ..formats import DEFAULT, EXTENSIONS, Format
 from ..i18n import parse_lang, t
 from .completion import complete_format, complete_lang
 
@@ -49,7 +49,7 @@ def format_option(formats: tuple[Format, ...]) -> Any:
         "-f",
         help="help.format",
         metavar="metavar.format",
-        show_default="table",
+        show_default=DEFAULT.value,
         autocompletion=complete_format(formats),
     )
 
@@ -139,7 +139,7 @@ def kit_path(ctx: typer.Context, kit_file: Path | None) -> Path | None:
 
 
 def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | None) -> Format:
-    """The format asked for; without `--format`, the one `--output`'s extension names, else `table`.
+    """The format asked for; without `--format`, the one `--output`'s extension names, else the default (`table`).
 
     An explicit format that disagrees with the extension is a usage error: `-o list.html -f csv` would
     write CSV into a file every program opens as a web page.
@@ -150,7 +150,7 @@ def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | No
     if named is not None and named not in formats:
         named = None
     if fmt is None:
-        return named or Format.TABLE
+        return named or DEFAULT
     chosen = Format(resolve_choice(fmt, [f.value for f in formats], "format"))
     if named is not None and chosen is not named and output is not None:
         raise UsageError(t("err.format_extension", format=chosen.value, path=output, named=named.value))
@@ -188,7 +188,7 @@ def show(ctx: typer.Context, result: Result, fmt: Format, out: Out) -> None:
 
     screen = console(ctx)
     rendered: Rendered = render(result, medium(fmt, out.output is None and screen.is_terminal()), width=screen.columns())
-    screen.emit(rendered, out.output, out.force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
+    screen.emit(rendered, out.output, out.force, bom=fmt.bom, machine=fmt.spec.utf8)
 
 
 _PROGRESS = "coconstruct_cli.progress"

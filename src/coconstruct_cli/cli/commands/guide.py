@@ -176,7 +176,7 @@ def save(console: "Console", result: "PlanResult") -> None:
             return
         fmt = Format(choice.fmt)
         try:
-            console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt is Format.CSV)
+            console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt.bom)
         except OutputError as exc:
             console.message(t("msg.save_failed", reason=exc.message))
             continue
