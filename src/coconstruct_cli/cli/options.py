@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ..formats import DEFAULT, EXTENSIONS, Format
+from ..formats import DEFAULT, EXTENSIONS, OFFERED, Format
 from ..i18n import parse_lang, t
 from .completion import complete_format, complete_lang
 
@@ -54,9 +54,6 @@ def format_option(formats: tuple[Format, ...]) -> Any:
     )
 
 
-FormatOpt = Annotated[str | None, format_option(tuple(Format))]
-
-
 @dataclass(frozen=True)
 class Out:
     """The options every command that writes a result shares: `--format`, `--output`, `--force`, `--kit`
@@ -67,6 +64,8 @@ class Out:
     force: bool = False
     kit_file: Path | None = None
     lang: str | None = None
+    formats: tuple[Format, ...] = ()
+    """The formats the command offers (`formats.OFFERED`), which `--format` is checked against."""
 
 
 SHARED = ("fmt", "output", "force", "kit_file", "lang")
@@ -74,12 +73,14 @@ NO_OUT = Out()
 """The default of a command's `out` parameter: `writes_result` always passes the real one."""
 
 
-def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared options, offering `formats`: the command takes them as `out: Out`.
+def writes_result(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give the command `name` the shared options, offering its formats (`formats.OFFERED[name]`; a command
+    missing there is a KeyError when its module is imported): the command takes them as `out: Out`.
 
     Typer reads a command's parameters from its signature; Typer has no groups of options, so the
     signature Typer sees is the command's own (less `out`) followed by the five shared options.
     """
+    formats = OFFERED[name]
     declared = {
         "fmt": (None, Annotated[str | None, format_option(formats)]),
         "output": (None, OutputOpt),
@@ -100,7 +101,12 @@ def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]]
         def run(**params: Any) -> None:
             own_params = {k: v for k, v in params.items() if k not in SHARED}
             out = Out(
-                params.get("fmt"), params.get("output"), bool(params.get("force")), params.get("kit_file"), params.get("lang")
+                params.get("fmt"),
+                params.get("output"),
+                bool(params.get("force")),
+                params.get("kit_file"),
+                params.get("lang"),
+                formats,
             )
             command(**own_params, out=out)
 
@@ -174,10 +180,10 @@ def load(path: Path | None) -> Kit:
     return kit
 
 
-def prepare(ctx: typer.Context, out: Out, formats: tuple[Format, ...]) -> tuple[Format, Kit]:
+def prepare(ctx: typer.Context, out: Out) -> tuple[Format, Kit]:
     """What every command does first, in this order: language check, format, then the kit."""
     check_lang(out.lang)
-    chosen = choose_format(out.fmt, formats, out.output)
+    chosen = choose_format(out.fmt, out.formats, out.output)
     return chosen, load(kit_path(ctx, out.kit_file))
 
 

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ...formats import PROGRESS
 from .. import options
 from ..completion import complete_path
 
@@ -19,7 +18,7 @@ PathArg = Annotated[
 ]
 
 
-@options.writes_result(PROGRESS)
+@options.writes_result("progress")
 def progress(
     ctx: typer.Context,
     name: PathArg = None,
@@ -63,7 +62,7 @@ def show_progress(ctx: typer.Context, name: str | None, out: options.Out) -> Non
     from ...progress import orphans_line
     from ...results import build_progress
 
-    chosen, kit = options.prepare(ctx, out, PROGRESS)
+    chosen, kit = options.prepare(ctx, out)
     only = resolve_path(kit, name) if name is not None else None
     result = build_progress(kit, options.progress(ctx).state, only)
     options.show(ctx, result, chosen, out)

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_category, complete_path
 
@@ -27,7 +26,7 @@ PathOpt = Annotated[
 ]
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("search")
 def search(
     ctx: typer.Context,
     query: QueryArg,
@@ -49,7 +48,7 @@ def search(
     text = " ".join(query)
     if not query_terms(text):
         raise UsageError(t("err.empty_query", query=one_line(text)[:80]))
-    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    chosen, kit = options.prepare(ctx, out)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,
