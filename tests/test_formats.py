@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coconstruct_cli import guide
@@ -59,3 +61,19 @@ def test_the_facts_of_each_format() -> None:
 def test_a_row_needs_its_facts() -> None:
     with pytest.raises(TypeError, match="needs its Spec"):
         Format._new_member_(Format, "odt")  # what the class calls for each row when it is made
+
+
+def test_commands_ask_the_format_what_it_is_never_list_formats_or_media() -> None:
+    # `chosen in (Format.MD, Format.HTML)` would miss a page format added to the table.
+    from pathlib import Path
+
+    import coconstruct_cli.cli as cli
+
+    listing = re.compile(r"\bin \(?\s*(Format|Medium)\.[A-Z]+\s*,")
+    found = [
+        f"{path.name}:{number}"
+        for path in sorted(Path(cli.__file__).parent.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if listing.search(line)
+    ]
+    assert found == []

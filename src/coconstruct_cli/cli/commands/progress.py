@@ -57,7 +57,6 @@ def progress(
 
 
 def show_progress(ctx: typer.Context, name: str | None, out: options.Out) -> None:
-    from ...formats import Format
     from ...names import resolve_path
     from ...progress import orphans_line
     from ...results import build_progress
@@ -67,7 +66,9 @@ def show_progress(ctx: typer.Context, name: str | None, out: options.Out) -> Non
     result = build_progress(kit, options.progress(ctx).state, only)
     options.show(ctx, result, chosen, out)
     screen = options.console(ctx)
-    shows_orphans = chosen in (Format.MD, Format.JSON, Format.HTML) or (chosen is Format.TABLE and screen.is_terminal())
+    # A page and the whole machine form tell the ids no longer in the kit, and so does a table drawn on a
+    # terminal; rows (CSV, a workbook, tab-separated text) and a file leave them to stderr.
+    shows_orphans = chosen.page or chosen.whole or chosen.drawn(screen.is_terminal())
     if result.orphans and (out.output is not None or not shows_orphans):
         screen.message(orphans_line(result.orphans))
 

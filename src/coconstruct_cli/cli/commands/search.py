@@ -35,7 +35,6 @@ def search(
     out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import NoMatch, UsageError
-    from ...formats import Medium, medium
     from ...i18n import get_lang, t
     from ...names import resolve_category, resolve_path
     from ...queries import select
@@ -57,14 +56,14 @@ def search(
     english = get_lang() == "en"
     outcome = search(selection.documents, text, english)
     console = options.console(ctx)
-    written = medium(chosen, out.output is None and console.is_terminal())
+    drawn = chosen.drawn(out.output is None and console.is_terminal())
     reads = console.reads_messages()
     # A page or a terminal table tells the lines about the search and where else its words are; the machine
     # forms stay one record per document, and those lines go to stderr (the pointers only when no document
     # was found and a person reads them). A filtered search is about documents only: no pointers.
-    page = written in (Medium.MD, Medium.HTML)
-    inside = page or (written is Medium.RICH and bool(outcome.hits))
-    wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
+    page = chosen.page
+    inside = page or (drawn and bool(outcome.hits))
+    wanted = category is None and path is None and (page or drawn or (not outcome.hits and reads))
     pointers = search_background(kit, text, english) if wanted else ()
     options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit)), chosen, out)
     lines = [] if inside else search_notes(outcome)
