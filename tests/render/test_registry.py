@@ -80,6 +80,7 @@ def unwritten(result: Result, formats: tuple[Format, ...]) -> list[str]:
                 assert not isinstance(out, str) or out == ""
             else:
                 assert isinstance(out, str | bytes | Utf8), (fmt, chosen)
+                assert isinstance(out, bytes) is fmt.spec.binary, (fmt, chosen)  # the table's `binary` column
                 assert (bytes(out) if isinstance(out, Utf8) else out).strip(), (fmt, chosen)
     return missing
 
