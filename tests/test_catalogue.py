@@ -66,6 +66,18 @@ def commands_help() -> set[str]:
     return {f"help.{name}" for name, _ in COMMANDS}  # app.py: `help=f"help.{_name}"`, completion's `kit help`
 
 
+def format_labels() -> set[str]:
+    from coconstruct_cli.formats import Format
+
+    return {f.spec.label for f in Format if f.spec.label is not None}  # the table's labels (guide's questions)
+
+
+def save_lines() -> set[str]:
+    from coconstruct_cli.guide import SAVE_FORMATS, SAVE_NO
+
+    return {f"save.{fmt}" for fmt in (*SAVE_FORMATS, SAVE_NO)}  # guide.save_question: the formats the table offers
+
+
 def roles() -> set[str]:
     from coconstruct_cli.names import ROLE_ALIASES
 
@@ -79,13 +91,13 @@ def roles() -> set[str]:
 FAMILIES: dict[str, Callable[[], set[str]] | None] = {
     "about.": None,
     "field.": None,
-    "format.": None,
+    "format.": format_labels,
     "goal.": None,
     "help.": commands_help,
     "need.": None,
     "next.": None,
     "role.": roles,
-    "save.": None,
+    "save.": save_lines,
     "start.": None,
     "what.": None,
     "why.": None,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import UsageError
+from .formats import SAVED
 from .i18n import MESSAGES, os_reason, pick, t
 from .names import ALL, ROLE_ALIASES, UNSURE, UNSURE_PATH, goal_ids, need_ids, resolve_goal, resolve_need, resolve_role
 
@@ -24,7 +25,8 @@ ROLES: tuple[str, ...] = tuple(ROLE_ALIASES)
 DEFAULT_GOALS: dict[str, str] = {"facilitator": "animate"}
 """The goal a role most likely has, pointed at first in the goal question."""
 
-SAVE_FORMATS: tuple[str, ...] = ("md", "html", "xlsx", "csv", "json")
+SAVE_FORMATS: tuple[str, ...] = tuple(fmt.value for fmt in SAVED)
+"""What the save dialog offers, read from the table of formats (`formats.Format`, its `saved` column)."""
 SAVE_NO = "no"
 
 

@@ -156,3 +156,39 @@ def test_a_help_text_or_metavar_missing_from_the_catalogue_stops_every_run(decla
 
     with pytest.raises(LookupError, match=re.escape(repr(next(iter(declared.values()))))):
         translate_help(get_command(sketch))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_command_with_a_format_option_lists_its_own_formats(runner: CliRunner, lang: str) -> None:
+    from typer.main import get_command
+
+    from coconstruct_cli.cli.app import app
+    from coconstruct_cli.formats import OFFERED
+
+    group = get_command(app)
+    with_format = {name for name, _ in COMMANDS if any("--format" in p.opts for p in group.commands[name].params)}  # type: ignore[attr-defined]
+    assert with_format == set(OFFERED)
+    said = {"fr": "Format de sortie : {}.", "en": "Output format: {}."}[lang]
+    for name in sorted(with_format):
+        text = " ".join(spaced(page(runner, name, lang)).split())
+        assert said.format(", ".join(OFFERED[name])) in text, name
+
+
+def test_a_command_missing_from_the_formats_table_stops_at_once() -> None:
+    import typer
+    from typer.main import get_command
+
+    from coconstruct_cli.cli import options
+    from coconstruct_cli.cli.app import translate_help
+
+    with pytest.raises(KeyError, match="sketch"):
+        options.writes_result("sketch")
+
+    sketch = typer.Typer()
+
+    @sketch.command("sketch", help="help.list")
+    def run(fmt: str = typer.Option(None, "--format", help="help.format", metavar="metavar.format")) -> None:
+        """Not run."""
+
+    with pytest.raises(LookupError, match="no formats in formats.OFFERED"):
+        translate_help(get_command(sketch), "sketch")

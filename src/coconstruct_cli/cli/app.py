@@ -61,7 +61,9 @@ def translate_help(command: ClickCommand, name: str | None = None) -> None:
             param.metavar = t(metavar)
         key = _key(param, "help")
         if key == "help.format":
-            formats = OFFERED.get(name or "", ())
+            formats = OFFERED.get(name or "")
+            if formats is None:  # its help would say « Format de sortie : . » and its `--format` take nothing
+                raise LookupError(f"{name}: a --format option, but no formats in formats.OFFERED")
             param.help = t(key, formats=", ".join(f.value for f in formats))  # type: ignore[attr-defined]
         elif key is not None:
             param.help = t(key)  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ..formats import EXTENSIONS, Format
+from ..formats import DEFAULT, EXTENSIONS, OFFERED, Format
 from ..i18n import parse_lang, t
 from .completion import complete_format, complete_lang
 
@@ -50,12 +50,9 @@ def format_option(formats: tuple[Format, ...]) -> Any:
         "-f",
         help="help.format",
         metavar="metavar.format",
-        show_default="table",
+        show_default=DEFAULT.value,
         autocompletion=complete_format(formats),
     )
-
-
-FormatOpt = Annotated[str | None, format_option(tuple(Format))]
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,10 @@ class Out:
     force: bool = False
     kit_file: Path | None = None
     lang: str | None = None
+    formats: tuple[Format, ...] = ()
+    """The formats the command offers (`formats.OFFERED`), which `--format` is checked against."""
     plain: bool = False
+    """`--plain`: the linear view on a terminal (`Console.is_linear`)."""
 
 
 SHARED = ("fmt", "output", "force", "kit_file", "lang", "plain")
@@ -76,12 +76,14 @@ NO_OUT = Out()
 """The default of a command's `out` parameter: `writes_result` always passes the real one."""
 
 
-def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared options, offering `formats`: the command takes them as `out: Out`.
+def writes_result(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give the command `name` the shared options, offering its formats (`formats.OFFERED[name]`; a command
+    missing there is a KeyError when its module is imported): the command takes them as `out: Out`.
 
     Typer reads a command's parameters from its signature; Typer has no groups of options, so the
-    signature Typer sees is the command's own (less `out`) followed by the five shared options.
+    signature Typer sees is the command's own (less `out`) followed by the six shared options.
     """
+    formats = OFFERED[name]
     declared = {
         "fmt": (None, Annotated[str | None, format_option(formats)]),
         "output": (None, OutputOpt),
@@ -108,6 +110,7 @@ def writes_result(formats: tuple[Format, ...]) -> Callable[[Callable[..., None]]
                 bool(params.get("force")),
                 params.get("kit_file"),
                 params.get("lang"),
+                formats,
                 bool(params.get("plain")),
             )
             command(**own_params, out=out)
@@ -147,7 +150,7 @@ def kit_path(ctx: typer.Context, kit_file: Path | None) -> Path | None:
 
 
 def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | None) -> Format:
-    """The format asked for; without `--format`, the one `--output`'s extension names, else `table`.
+    """The format asked for; without `--format`, the one `--output`'s extension names, else the default (`table`).
 
     An explicit format that disagrees with the extension is a usage error: `-o list.html -f csv` would
     write CSV into a file every program opens as a web page.
@@ -158,7 +161,7 @@ def choose_format(fmt: str | None, formats: tuple[Format, ...], output: str | No
     if named is not None and named not in formats:
         named = None
     if fmt is None:
-        return named or Format.TABLE
+        return named or DEFAULT
     chosen = Format(resolve_choice(fmt, [f.value for f in formats], "format"))
     if named is not None and chosen is not named and output is not None:
         raise UsageError(t("err.format_extension", format=chosen.value, path=output, named=named.value))
@@ -182,10 +185,10 @@ def load(path: Path | None) -> Kit:
     return kit
 
 
-def prepare(ctx: typer.Context, out: Out, formats: tuple[Format, ...]) -> tuple[Format, Kit]:
+def prepare(ctx: typer.Context, out: Out) -> tuple[Format, Kit]:
     """What every command does first, in this order: language check, format, then the kit."""
     check_lang(out.lang)
-    chosen = choose_format(out.fmt, formats, out.output)
+    chosen = choose_format(out.fmt, out.formats, out.output)
     return chosen, load(kit_path(ctx, out.kit_file))
 
 
@@ -198,11 +201,11 @@ def show(ctx: typer.Context, result: Result, fmt: Format, out: Out) -> None:
     if out.plain:  # and so for the rest of the run (the guide's menu)
         screen.linear = True
     terminal = out.output is None and screen.is_terminal()
-    if fmt is Format.TABLE and terminal:
+    if fmt.drawn(terminal):
         screen.emit(for_screen(screen, result), machine=False)
         return
     rendered: Rendered = render(result, medium(fmt, terminal), width=screen.columns())
-    screen.emit(rendered, out.output, out.force, bom=fmt is Format.CSV, machine=fmt is not Format.TABLE)
+    screen.emit(rendered, out.output, out.force, bom=fmt.bom, machine=fmt.spec.utf8)
 
 
 def for_screen(screen: Console, result: Result) -> Rendered:

@@ -4,8 +4,8 @@ A command builds a result (`results.py`) and calls `render(result, medium)`; the
 is imported then (rich only for a terminal table) and its `RENDERERS` table gives the function for the
 result's kind; `plain`, `jsonout` and `csvout` also have a `generic` renderer that serves every result
 through its machine form. Renderers return text (or, for a terminal, a rich renderable) and print
-nothing; JSON is text already encoded (`text.Utf8`), a workbook (`xlsx`) bytes. To add a format: a
-`Format`/`Medium` member (`formats.py`), a module here, a line in `MODULES`.
+nothing; JSON is text already encoded (`text.Utf8`), a workbook (`xlsx`) bytes. To add a format: a row
+of the table `formats.Format` and a `Medium` member, a module here, a line in `MODULES`.
 """
 
 from __future__ import annotations

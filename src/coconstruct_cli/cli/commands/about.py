@@ -2,16 +2,15 @@
 
 import typer
 
-from ...formats import ABOUT
 from .. import options
 
 
-@options.writes_result(ABOUT)
+@options.writes_result("about")
 def about(
     ctx: typer.Context,
     out: options.Out = options.NO_OUT,
 ) -> None:
     from ...results import AboutKit
 
-    chosen, kit = options.prepare(ctx, out, ABOUT)
+    chosen, kit = options.prepare(ctx, out)
     options.show(ctx, AboutKit(kit), chosen, out)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ...errors import UsageError
-from ...formats import DOCUMENTS
 from ...i18n import t
 from .. import options
 from ..completion import complete_goal, complete_need, complete_role
@@ -46,7 +45,7 @@ AnswersOpt = Annotated[
 ]
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("guide")
 def guide(
     ctx: typer.Context,
     role: RoleOpt = None,
@@ -63,7 +62,7 @@ def guide(
 
     console = options.console(ctx)
     options.check_lang(out.lang)
-    chosen = options.choose_format(out.fmt, DOCUMENTS, out.output)
+    chosen = options.choose_format(out.fmt, out.formats, out.output)
     kit_file = options.kit_path(ctx, out.kit_file)
     given = core.Answers(role, goal, need, situation)
     if answers_file is not None:
@@ -175,7 +174,7 @@ def save(console: "Console", result: "PlanResult") -> None:
             return
         fmt = Format(choice.fmt)
         try:
-            console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt is Format.CSV)
+            console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt.bom)
         except OutputError as exc:
             console.message(t("msg.save_failed", reason=exc.message))
             continue

@@ -5,12 +5,11 @@ from typing import Annotated
 import typer
 
 from ... import i18n
-from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_category, complete_path, complete_role
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("list")
 def list_(
     ctx: typer.Context,
     category: Annotated[
@@ -30,7 +29,7 @@ def list_(
     from ...queries import select
     from ...results import DocumentList
 
-    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    chosen, kit = options.prepare(ctx, out)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,

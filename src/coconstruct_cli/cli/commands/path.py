@@ -5,12 +5,11 @@ from typing import Annotated
 import typer
 
 from ... import i18n
-from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_path
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("path")
 def path(
     ctx: typer.Context,
     name: Annotated[
@@ -22,7 +21,7 @@ def path(
     from ...queries import select
     from ...results import DocumentList
 
-    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    chosen, kit = options.prepare(ctx, out)
     reading_path = resolve_path(kit, name)
     title = i18n.t("label.path", title=i18n.pick(reading_path.title, reading_path.title_en))
     result = DocumentList(select(kit, path=reading_path), title, options.read_set(ctx, kit))

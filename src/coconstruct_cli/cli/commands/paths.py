@@ -2,16 +2,15 @@
 
 import typer
 
-from ...formats import DOCUMENTS
 from .. import options
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("paths")
 def paths(
     ctx: typer.Context,
     out: options.Out = options.NO_OUT,
 ) -> None:
     from ...results import PathList
 
-    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    chosen, kit = options.prepare(ctx, out)
     options.show(ctx, PathList(kit), chosen, out)

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ...formats import PROGRESS
 from .. import options
 from ..completion import complete_path
 
@@ -19,7 +18,7 @@ PathArg = Annotated[
 ]
 
 
-@options.writes_result(PROGRESS)
+@options.writes_result("progress")
 def progress(
     ctx: typer.Context,
     name: PathArg = None,
@@ -58,17 +57,18 @@ def progress(
 
 
 def show_progress(ctx: typer.Context, name: str | None, out: options.Out) -> None:
-    from ...formats import Format
     from ...names import resolve_path
     from ...progress import orphans_line
     from ...results import build_progress
 
-    chosen, kit = options.prepare(ctx, out, PROGRESS)
+    chosen, kit = options.prepare(ctx, out)
     only = resolve_path(kit, name) if name is not None else None
     result = build_progress(kit, options.progress(ctx).state, only)
     options.show(ctx, result, chosen, out)
     screen = options.console(ctx)
-    shows_orphans = chosen in (Format.MD, Format.JSON, Format.HTML) or (chosen is Format.TABLE and screen.is_terminal())
+    # A page and the whole machine form tell the ids no longer in the kit, and so does a table drawn on a
+    # terminal; rows (CSV, a workbook, tab-separated text) and a file leave them to stderr.
+    shows_orphans = chosen.page or chosen.whole or chosen.drawn(screen.is_terminal())
     if result.orphans and (out.output is not None or not shows_orphans):
         screen.message(orphans_line(result.orphans))
 

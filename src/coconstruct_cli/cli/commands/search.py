@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ...formats import DOCUMENTS
 from .. import options
 from ..completion import complete_category, complete_path
 
@@ -41,7 +40,7 @@ def screenful(console: "Console") -> int:
     return max(SHOWN_MIN, (console.lines() - 10) // 5)
 
 
-@options.writes_result(DOCUMENTS)
+@options.writes_result("search")
 def search(
     ctx: typer.Context,
     query: QueryArg,
@@ -51,7 +50,6 @@ def search(
     out: options.Out = options.NO_OUT,
 ) -> None:
     from ...errors import NoMatch, UsageError
-    from ...formats import Medium, medium
     from ...i18n import get_lang, t
     from ...names import resolve_category, resolve_path
     from ...queries import select
@@ -64,7 +62,7 @@ def search(
     text = " ".join(query)
     if not query_terms(text):
         raise UsageError(t("err.empty_query", query=one_line(text)[:80]))
-    chosen, kit = options.prepare(ctx, out, DOCUMENTS)
+    chosen, kit = options.prepare(ctx, out)
     selection = select(
         kit,
         category=resolve_category(kit, category) if category else None,
@@ -73,16 +71,16 @@ def search(
     english = get_lang() == "en"
     outcome = search(selection.documents, text, english)
     console = options.console(ctx)
-    written = medium(chosen, out.output is None and console.is_terminal())
+    drawn = chosen.drawn(out.output is None and console.is_terminal())
     reads = console.reads_messages()
     # A page or a terminal table tells the lines about the search and where else its words are; the machine
     # forms stay one record per document, and those lines go to stderr (the pointers only when no document
     # was found and a person reads them). A filtered search is about documents only: no pointers.
-    page = written in (Medium.MD, Medium.HTML)
-    inside = page or (written is Medium.RICH and bool(outcome.hits))
-    wanted = category is None and path is None and (page or written is Medium.RICH or (not outcome.hits and reads))
+    page = chosen.page
+    inside = page or (drawn and bool(outcome.hits))
+    wanted = category is None and path is None and (page or drawn or (not outcome.hits and reads))
     pointers = search_background(kit, text, english) if wanted else ()
-    shown = None if every or written is not Medium.RICH else screenful(console)
+    shown = None if every or not drawn else screenful(console)
     options.show(ctx, SearchResult(kit, outcome, pointers, options.read_set(ctx, kit), shown), chosen, out)
     lines = [] if inside else search_notes(outcome)
     if outcome.hits:

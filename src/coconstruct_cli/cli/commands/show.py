@@ -4,12 +4,11 @@ from typing import Annotated
 
 import typer
 
-from ...formats import SHOW
 from .. import options
 from ..completion import complete_document
 
 
-@options.writes_result(SHOW)
+@options.writes_result("show")
 def show(
     ctx: typer.Context,
     doc_id: Annotated[
@@ -20,5 +19,5 @@ def show(
     from ...names import resolve_document
     from ...results import DocumentDetail
 
-    chosen, kit = options.prepare(ctx, out, SHOW)
+    chosen, kit = options.prepare(ctx, out)
     options.show(ctx, DocumentDetail(kit, resolve_document(kit, doc_id)), chosen, out)
