@@ -834,6 +834,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "q.filename": ("Nom du fichier :", "File name:"),
     "q.goal": ("Que voulez-vous faire ?", "What do you want to do?"),
     "q.instruction": ("(↑ ↓ pour choisir, Entrée pour valider)", "(↑ ↓ to choose, Enter to confirm)"),
+    "q.instruction_filter": (
+        "(↑ ↓ ou tapez des lettres du titre, Entrée pour valider)",
+        "(↑ ↓ or type letters of the title, Enter to confirm)",
+    ),
+    "q.instruction_keys": ("(↑ ↓ ou son numéro, Entrée pour valider)", "(↑ ↓ or its number, Enter to confirm)"),
     "q.instruction_short": ("(↑ ↓ puis Entrée)", "(↑ ↓ then Enter)"),
     "q.mismatch": (
         "Le nom {name} annonce du {named}, mais vous avez choisi du {chosen}.",

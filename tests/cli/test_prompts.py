@@ -96,7 +96,7 @@ def test_what_the_user_sees(kit: Kit, pipe: PipeInput) -> None:
     assert "Récapitulatif" in shown
     assert "Vous êtes : Une entreprise" in shown
     assert "Est-ce bien cela ?" in shown
-    assert "(↑ ↓ pour choisir, Entrée pour valider)" in shown
+    assert "(↑ ↓ ou son numéro, Entrée pour valider)" in shown
     assert "Oui, voir mon plan de lecture" in shown
     assert "Changer mon rôle" in shown
 
@@ -107,7 +107,7 @@ def test_what_the_user_sees_in_english(kit: Kit, pipe: PipeInput) -> None:
     pipe.send_text(ENTER)
     assert prompts.ask(guide.goal_question(kit), input=pipe, output=PlainTextOutput(screen)) == "understand"
     shown = spaced(screen.getvalue())
-    assert "What do you want to do?" in shown and "(↑ ↓ to choose, Enter to confirm)" in shown
+    assert "What do you want to do?" in shown and "(↑ ↓ or its number, Enter to confirm)" in shown
     assert "I don't know yet" in shown
 
 
@@ -120,3 +120,28 @@ def test_long_descriptions_are_wrapped_to_the_terminal() -> None:
     assert len(lines[0]) + label <= 60
     assert all(line.startswith(" " * label) and len(line) <= 60 for line in lines[1:])
     assert prompts._wrap(None, 60) is None
+
+
+def test_a_number_key_points_at_its_choice(pipe: PipeInput) -> None:
+    """Issue 21, item 9: menus were arrow keys only."""
+    assert answer(pipe, guide.role_question(), "3" + ENTER) == "public"
+    assert answer(pipe, guide.role_question(), "3" + "1" + ENTER) == "association"
+
+
+def test_letters_typed_filter_a_long_list_of_documents(kit: Kit, pipe: PipeInput) -> None:
+    path = next(p for p in kit.paths if p.id == "animate")
+    docs = {d.id: d for d in kit.documents}
+    items = [(n, i, docs[i].title) for n, i in enumerate(path.documents, start=1)]
+    question = guide.document_question(items)
+    assert len(question.options) > prompts.SHORTCUTS
+    assert answer(pipe, question, "Animer" + ENTER) == "animer-co-construction-territoriale"
+    assert answer(pipe, question, "16." + ENTER) == "fiche-plan-questionnaire-etude"  # its number, as shown
+    assert answer(pipe, question, "COPIL" + ENTER) == "fiche-supports-copil"  # case does not count
+
+
+def test_the_keys_are_told(kit: Kit, pipe: PipeInput) -> None:
+    screen = io.StringIO()
+    pipe.send_text(ENTER)
+    prompts.ask(guide.role_question(), input=pipe, output=PlainTextOutput(screen))
+    shown = spaced(screen.getvalue())
+    assert "(↑ ↓ ou son numéro, Entrée pour valider)" in shown and "1) Une association" in shown

@@ -94,10 +94,18 @@ def _wrap(text: str | None, width: int) -> str | None:
 _POINTER = 3
 
 
-def _wrap_title(title: str, width: int) -> str:
-    """A choice's title on as many lines as it needs, cut between words, continued under its first word."""
-    usable = max(width - _POINTER - 1, 20)
-    return ("\n" + " " * _POINTER).join(textwrap.wrap(title, usable, break_on_hyphens=False)) or title
+def _wrap_title(title: str, width: int, shortcut: bool = False) -> str:
+    """A choice's title on as many lines as it needs, cut between words, continued under its first word
+    (after questionary's « 1) » when the choice has a number key)."""
+    indent = _POINTER + (_SHORTCUT if shortcut else 0)
+    usable = max(width - indent - 1, 20)
+    return ("\n" + " " * indent).join(textwrap.wrap(title, usable, break_on_hyphens=False)) or title
+
+
+_SHORTCUT = 3
+"""questionary's « 1) » before a choice that has a number key."""
+SHORTCUTS = 9
+"""A choice among at most this many has a number key (1 to 9); a longer list is filtered by typing."""
 
 
 def _relabel(prompt: Any) -> None:
@@ -115,9 +123,9 @@ def _relabel(prompt: Any) -> None:
             control.text = relabelled
 
 
-def _instruction(message: str, width: int) -> str:
+def _instruction(message: str, width: int, shortcuts: bool) -> str:
     """The keys to press, shortened (or left out) when the question line would not fit the screen."""
-    for key in ("q.instruction", "q.instruction_short"):
+    for key in ("q.instruction_keys" if shortcuts else "q.instruction_filter", "q.instruction", "q.instruction_short"):
         if len(message) + len(t(key)) + 4 <= width:
             return t(key)
     return " "
@@ -151,20 +159,27 @@ def ask(question: Question, *, input: Input | None = None, output: Output | None
         questionary.print(_wrap_line(for_terminal(line), width), style="bold" if index == 0 else "", output=output)
     message = for_terminal(question.message)
     if question.kind == "select":
+        # A short list: the number key of a choice points at it; a long one (« Quel document ? »): the letters
+        # typed filter the titles (and their numbers). Never j and k, which would be taken for letters.
+        shortcuts = len(question.options) <= SHORTCUTS
         choices = [
             questionary.Choice(
-                _wrap_title(for_terminal(o.title), width),
+                _wrap_title(for_terminal(o.title), width, shortcuts),
                 value=o.value,
                 description=_wrap(for_terminal(o.description) if o.description else None, width),
+                shortcut_key=str(index) if shortcuts else None,
             )
-            for o in question.options
+            for index, o in enumerate(question.options, start=1)
         ]
         prompt = questionary.select(
             message,
             choices=choices,
             default=question.default,
-            instruction=_instruction(message, width),
+            instruction=_instruction(message, width, shortcuts),
             style=STYLE,
+            use_shortcuts=shortcuts,
+            use_jk_keys=False,
+            use_search_filter=not shortcuts,
             **io,
         )
     else:
