@@ -579,3 +579,37 @@ def test_a_first_sentence_exactly_as_long_as_the_limit_is_whole(limit: int) -> N
     assert plans.first_sentence(sentence + ". Suite.", limit) == sentence
     longer = sentence + "z"
     assert plans.first_sentence(longer + ". Suite.", limit).endswith(" …")
+
+
+def test_the_proposed_name_never_names_an_existing_file_not_even_after_999(kit: Kit) -> None:
+    """Issue 20, item 14: with plan-understand.md … plan-understand-999.md present, the 999th was proposed."""
+    names = {"plan-understand.md", *(f"plan-understand-{n}.md" for n in range(2, 1000))}
+    assert guide.suggest_filename("understand", "md", exists_in(names)) == "plan-understand-1000.md"
+    ask = Script([("save", "md"), ("filename", "plan-understand-999.md"), ("overwrite", "rename"), ("filename", "x.md")])
+    guide.save_dialog("understand", ask, exists_in(names))
+    assert ask.asked[1].default == ask.asked[3].default == "plan-understand-1000.md"
+
+
+def test_a_link_to_nothing_is_a_taken_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Path.exists` does not see a dangling symbolic link; writing there would replace it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan-animer.md").symlink_to(tmp_path / "nowhere")
+    assert not (tmp_path / "plan-animer.md").exists() and guide.taken(Path("plan-animer.md"))
+    assert guide.suggest_filename("animer", "md") == "plan-animer-2.md"
+    ask = Script([("save", "md"), ("filename", "plan-animer.md"), ("overwrite", "replace")])
+    assert guide.save_dialog("animer", ask) == guide.SaveChoice(Path("plan-animer.md"), "md", force=True)
+
+
+def test_esc_goes_back_one_step_in_the_save_dialog() -> None:
+    """Issue 20, item 15: once inside, the only ways out were to write a file or Ctrl-C."""
+    assert guide.save_question().escape == guide.SAVE_NO  # out of the dialog
+    assert guide.filename_question("x.md").escape == guide.ESCAPED
+    assert guide.overwrite_question(Path("x.md")).escape == "rename"
+    assert guide.mismatch_question("x.html", "html", "md").escape == "rename"
+    # Esc at the name: back to the format, then another format and a name.
+    ask = Script([("save", "md"), ("filename", guide.ESCAPED), ("save", "html"), ("filename", "plan.html")])
+    assert guide.save_dialog("support", ask, exists_in(set())) == guide.SaveChoice(Path("plan.html"), "html", force=False)
+    ask = Script([("save", "md"), ("filename", guide.ESCAPED), ("save", guide.SAVE_NO)])
+    assert guide.save_dialog("support", ask, exists_in(set())) is None
+    assert guide.search_question().escape == guide.ESCAPED and guide.search_question().validate is None
+    assert guide.check_filename(guide.ESCAPED) is not None  # no file name can be the Esc answer

@@ -68,6 +68,14 @@ class OutputError(KitError):
     exit_code = ExitCode.OUTPUT
 
 
+class OutputExists(OutputError):
+    """The output file exists and replacing it was not asked (`--force`; in the guide, « Remplacer »)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class Interrupted(KitError):
     """The user pressed Ctrl-C (or closed a prompt)."""
 

@@ -22,7 +22,7 @@ import stat
 import sys
 from pathlib import Path
 
-from .errors import InputFileError, OutputError, Signalled, WriteError
+from .errors import InputFileError, OutputError, OutputExists, Signalled, WriteError
 from .i18n import os_reason, t
 from .text import one_line, shown
 
@@ -245,7 +245,7 @@ def _check_target(raw: str, target: Path, force: bool) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(t("err.output_is_dir", path=shown_target))
     if not force:
-        raise OutputError(t("err.output_exists", path=shown_target))
+        raise OutputExists(t("err.output_exists", path=shown_target), shown_target)
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
         raise OutputError(t("err.output_special", path=shown_target))
 
@@ -342,11 +342,11 @@ def _publish(temporary: Path, target: Path, force: bool, shown_target: str) -> N
     try:
         os.link(temporary, target, follow_symlinks=False)
     except FileExistsError:
-        raise OutputError(t("err.output_exists", path=shown_target)) from None
+        raise OutputExists(t("err.output_exists", path=shown_target), shown_target) from None
     except OSError:
         # No hard links on this file system (FAT, some network mounts): check, then rename.
         if os.path.lexists(target):
-            raise OutputError(t("err.output_exists", path=shown_target)) from None
+            raise OutputExists(t("err.output_exists", path=shown_target), shown_target) from None
         temporary.replace(target)
 
 

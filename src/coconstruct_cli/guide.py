@@ -8,6 +8,7 @@ to the user (`cli.prompts.ask` in real life, a scripted function in tests).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,9 +199,14 @@ def situation_question(default: str = "") -> Question:
     return Question("situation", t("q.situation"), default=default, validate=check_situation)
 
 
+ESCAPED = "\x00"
+"""What a free-text question answers when Esc is pressed: no typed text holds it (a file name cannot)."""
+
+
 def save_question() -> Question:
+    """In which format to save the plan, or not at all (Esc: not at all)."""
     options = tuple(Option(fmt, t(f"save.{fmt}")) for fmt in SAVE_FORMATS) + (Option(SAVE_NO, t("save.no")),)
-    return Question("save", t("q.save"), options, "md")
+    return Question("save", t("q.save"), options, "md", escape=SAVE_NO)
 
 
 NAME_MAX = 255
@@ -233,12 +239,14 @@ def check_filename(text: str) -> str | None:
 
 
 def filename_question(default: str) -> Question:
-    return Question("filename", t("q.filename"), default=default, validate=check_filename)
+    """The file name to save under (Esc: back to the choice of format)."""
+    return Question("filename", t("q.filename"), default=default, validate=check_filename, escape=ESCAPED)
 
 
 def overwrite_question(path: Path) -> Question:
+    """The name is taken: another name, or replace the file (Esc: another name)."""
     options = (Option("rename", t("overwrite.rename")), Option("replace", t("overwrite.replace")))
-    return Question("overwrite", t("q.overwrite", path=path), options, "rename")
+    return Question("overwrite", t("q.overwrite", path=path), options, "rename", escape="rename")
 
 
 # --- answers -------------------------------------------------------------------------------------
@@ -346,11 +354,19 @@ class SaveChoice:
     force: bool
 
 
-def suggest_filename(path_id: str, fmt: str, exists: Callable[[Path], bool] = Path.exists) -> str:
-    """« plan-<path>.<ext> », numbered when that name is taken, so the proposal never replaces a file."""
+def taken(path: Path) -> bool:
+    """Whether a name is taken, a link to nothing included (`Path.exists` does not see it, writing would
+    replace it)."""
+    return os.path.lexists(path)
+
+
+def suggest_filename(path_id: str, fmt: str, exists: Callable[[Path], bool] | None = None) -> str:
+    """« plan-<path>.<ext> », numbered when that name is taken (`taken`, unless told otherwise) as far as
+    needed, so that the proposal never names an existing file."""
+    exists = exists or taken
     name = f"plan-{path_id}.{fmt}"
     number = 2
-    while exists(Path(name)) and number < 1000:
+    while exists(Path(name)):
         name = f"plan-{path_id}-{number}.{fmt}"
         number += 1
     return name
@@ -372,19 +388,36 @@ def mismatch_question(name: str, named: str, chosen: str) -> Question:
         Option("rename", t("overwrite.rename")),
     )
     return Question(
-        "mismatch", t("q.mismatch", name=name, named=t(f"format.{named}"), chosen=t(f"format.{chosen}")), options, "named"
+        "mismatch",
+        t("q.mismatch", name=name, named=t(f"format.{named}"), chosen=t(f"format.{chosen}")),
+        options,
+        "named",
+        escape="rename",
     )
 
 
-def save_dialog(path_id: str, ask: Ask, exists: Callable[[Path], bool] = Path.exists) -> SaveChoice | None:
+def save_dialog(path_id: str, ask: Ask, exists: Callable[[Path], bool] | None = None) -> SaveChoice | None:
     """Offer to save the plan; never replace an existing file without the user saying so, and never
-    write a format under a name whose extension says another."""
-    fmt = ask(save_question())
-    if fmt == SAVE_NO:
-        return None
+    write a format under a name whose extension says another. Esc goes back one step: from the name to
+    the format, from the format out of the dialog."""
+    exists = exists or taken
+    while True:
+        fmt = ask(save_question())
+        if fmt == SAVE_NO:
+            return None
+        chosen = _save_as(path_id, fmt, ask, exists)
+        if chosen is not None:
+            return chosen
+
+
+def _save_as(path_id: str, fmt: str, ask: Ask, exists: Callable[[Path], bool]) -> SaveChoice | None:
+    """The name (and format) to save under; None when the user goes back (Esc at the name)."""
     default = suggest_filename(path_id, fmt, exists)
     while True:
-        typed = ask(filename_question(default)).strip()
+        typed = ask(filename_question(default))
+        if typed == ESCAPED:
+            return None
+        typed = typed.strip()
         named = format_of_name(typed)
         if named is not None and named != fmt:
             answer = ask(mismatch_question(typed, named, fmt))
@@ -421,12 +454,9 @@ def document_question(items: Sequence[tuple[int, str, str]], default: str | None
     return Question("document", t("q.document"), options, default, escape=BACK)
 
 
-def check_query(text: str) -> str | None:
-    return None if text.strip() else t("err.query_empty_prompt")
-
-
 def search_question() -> Question:
-    return Question("query", t("q.query"), validate=check_query)
+    """The words to search for; an empty answer or Esc goes back to the menu."""
+    return Question("query", t("q.query"), escape=ESCAPED)
 
 
 # --- reading progress: resuming the remembered plan, starting afresh ----------------------------------

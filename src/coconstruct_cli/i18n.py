@@ -355,7 +355,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--where, --import et --reset ne vont pas ensemble : un seul à la fois.",
         "--where, --import and --reset do not go together: one at a time.",
     ),
-    "err.query_empty_prompt": ("Tapez au moins un mot.", "Type at least one word."),
     "err.reset_no_terminal": (
         "« kit progress --reset » demande confirmation : ajoutez --yes pour l'exécuter sans terminal.",
         "'kit progress --reset' asks first: add --yes to run it without a terminal.",
@@ -615,6 +614,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mismatch.named": ("Enregistrer en {format}, comme le dit le nom", "Save as {format}, as the name says"),
     # msg: messages on stderr after a result
     "msg.no_match": ("Aucun document ne correspond.", "No document matches."),
+    "msg.save_exists": (
+        "Le plan n'a pas été enregistré : le fichier {path} vient d'apparaître. Choisissez un autre nom, ou de le remplacer.",
+        "The plan was not saved: the file {path} has just appeared. Choose another name, or to replace it.",
+    ),
     "msg.save_failed": (
         "Le plan n'a pas été enregistré : {reason} Choisissez un autre nom.",
         "The plan was not saved: {reason} Choose another name.",

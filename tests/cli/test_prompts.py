@@ -145,3 +145,11 @@ def test_the_keys_are_told(kit: Kit, pipe: PipeInput) -> None:
     prompts.ask(guide.role_question(), input=pipe, output=PlainTextOutput(screen))
     shown = spaced(screen.getvalue())
     assert "(↑ ↓ ou son numéro, Entrée pour valider)" in shown and "1) Une association" in shown
+
+
+def test_esc_at_a_free_text_prompt_answers_the_escape_value(pipe: PipeInput) -> None:
+    """Issue 20, item 15: Esc did nothing at the file-name and search prompts."""
+    assert answer(pipe, guide.filename_question("plan-animer.md"), "\x1b") == guide.ESCAPED
+    assert answer(pipe, guide.search_question(), "\x1b") == guide.ESCAPED
+    assert answer(pipe, guide.search_question(), ENTER) == ""  # nothing typed: accepted (back to the menu)
+    assert answer(pipe, guide.save_question(), "\x1b") == guide.SAVE_NO

@@ -564,3 +564,55 @@ def test_the_situation_flag_is_saved_and_replayed(runner: CliRunner, tmp_path: P
     first = next(s for s in data["start"] if s["id"] == "guide-engagement-associatif-salaries")
     assert first["matched"] == ["bénévolat", "salariés"]
     assert plan_json(runner, "--answers", str(saved)) == data
+
+
+def test_an_empty_search_or_esc_goes_back_to_the_menu(runner: CliRunner) -> None:
+    from coconstruct_cli import guide as core
+
+    script = Script(
+        [
+            ("goal", "partner"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "search"),
+            ("query", ""),
+            ("next", "search"),
+            ("query", core.ESCAPED),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "-r", "company", console=terminal(ask=script))
+    assert code == 0, err
+    assert script.done() and "Aucun document" not in err
+
+
+def test_a_file_that_appears_during_the_save_dialog_is_told_without_a_command_line_flag(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coconstruct_cli import guide as core
+
+    monkeypatch.chdir(tmp_path)
+    # The dialog looked when nothing was there; the file is there when the plan is written.
+    monkeypatch.setattr(core, "taken", lambda path: False)
+    (tmp_path / "mine.md").write_text("the user's own file", encoding="utf-8")
+    script = Script(
+        [
+            ("goal", "partner"),
+            ("need", "all"),
+            ("situation", ""),
+            ("recap", "confirm"),
+            ("next", "save"),
+            ("save", "md"),
+            ("filename", "mine.md"),
+            ("save", "md"),
+            ("filename", "other.md"),
+            ("next", "quit"),
+        ]
+    )
+    code, _, err = invoke(runner, "-r", "company", console=terminal(ask=script))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "le fichier mine.md vient d'apparaître" in said and "--force" not in said
+    assert (tmp_path / "mine.md").read_text(encoding="utf-8") == "the user's own file"
+    assert (tmp_path / "other.md").exists()

@@ -135,7 +135,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
                 console.emit(options.for_screen(console, DocumentDetail(kit, document)), machine=False)
         elif step == "search":
             words = ask(core.search_question())
-            if query_terms(words):
+            if words != core.ESCAPED and query_terms(words):  # Esc or nothing typed: back to the menu
                 # As `kit search` on a terminal: the documents, then where else the words are (« Aussi dans kit about »).
                 english = get_lang() == "en"
                 outcome = search(kit.documents, words, english)
@@ -160,7 +160,7 @@ def next_steps(ctx: typer.Context, kit: "Kit", result: "PlanResult") -> None:
 def save(console: "Console", result: "PlanResult") -> None:
     """The save dialog; a failed write says why and lets the user choose another name, never losing the plan."""
     from ... import guide as core
-    from ...errors import OutputError
+    from ...errors import OutputError, OutputExists
     from ...formats import Format, medium
     from ...i18n import get_lang
     from ...queries import typed_name
@@ -175,6 +175,9 @@ def save(console: "Console", result: "PlanResult") -> None:
         fmt = Format(choice.fmt)
         try:
             console.emit(render(result, medium(fmt, False)), choice.path, choice.force, bom=fmt.bom)
+        except OutputExists as exc:  # made between the dialog's look and the write: no « --force » at a prompt
+            console.message(t("msg.save_exists", path=exc.path))
+            continue
         except OutputError as exc:
             console.message(t("msg.save_failed", reason=exc.message))
             continue
