@@ -577,3 +577,12 @@ def test_what_the_kit_says_a_document_gives_is_its_own_words_and_not_its_title(k
         assert words(d.gives) - words(d.title), d.id
     givens = [d.gives for d in kit.documents if d.gives]
     assert len(set(givens)) == len(givens)
+
+
+def test_the_guide_s_labels_add_nothing_the_seed_does_not_say() -> None:
+    """Issue 22, item 5: « (réseau, fondation, agence…) » and « (entreprises, associations) » were ours."""
+    from coconstruct_cli.i18n import MESSAGES
+
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    assert MESSAGES["goal.support"][0] in seed  # the third path's own words
+    assert MESSAGES["role.facilitator"][0] == "Une structure d'animation ou d'accompagnement"

@@ -389,7 +389,7 @@ def test_role_question_in_french() -> None:
         "Une entreprise",
         "Des pouvoirs publics / une collectivité",
     ]
-    assert q.options[5].title.startswith("Une structure d'animation ou d'accompagnement (réseau, fondation, agence")
+    assert q.options[5].title == "Une structure d'animation ou d'accompagnement"
 
 
 def test_goal_question_tells_the_paths_as_needs_with_their_purpose(kit: Kit) -> None:
@@ -439,7 +439,7 @@ def test_interview_asks_the_three_then_confirms(kit: Kit) -> None:
     assert tuple(spaced(line) for line in recap.preamble) == (
         "Récapitulatif",
         "  Vous êtes : Une entreprise",
-        "  Votre objectif : Accompagner des organisations (entreprises, associations) dans leurs partenariats",
+        "  Votre objectif : Accompagner les organisations du territoire dans leur dynamique partenariale",
         "  D'abord : Des outils pour passer à la pratique",
         "  Votre situation : —",
     )

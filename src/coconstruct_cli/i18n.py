@@ -402,8 +402,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The practical guides and methods of the path “{title}”.",
     ),
     "goal.support": (
-        "Accompagner des organisations (entreprises, associations) dans leurs partenariats",
-        "Support organisations (companies, associations) in their partnerships",
+        "Accompagner les organisations du territoire dans leur dynamique partenariale",
+        "Support the territory's organisations in their partnership dynamics",
     ),
     "goal.understand": (
         "Comprendre la co-construction sur les territoires et me positionner",
@@ -898,8 +898,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.association": ("Une association", "An association"),
     "role.company": ("Une entreprise", "A company"),
     "role.facilitator": (
-        "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)",
-        "A facilitating or support organisation (network, foundation, agency…)",
+        "Une structure d'animation ou d'accompagnement",
+        "A facilitating or support organisation",
     ),
     "role.media": ("Un média", "A media outlet"),
     "role.other": ("Autre", "Other"),

@@ -176,7 +176,7 @@ def test_guide_completion_functions() -> None:
     assert [v for v, _ in complete_goal(None, "parten")] == ["partenariat", "partenaire", "partenaires"]  # type: ignore[arg-type]
     assert [v for v, _ in complete_goal(None, "uns")] == ["unsure"]  # type: ignore[arg-type]
     roles = complete_role(None, "fa")  # type: ignore[arg-type]
-    assert roles == [("facilitator", "Une structure d'animation ou d'accompagnement (réseau, fondation, agence…)")]
+    assert roles == [("facilitator", "Une structure d'animation ou d'accompagnement")]
 
 
 def test_guide_options_complete_real_names(runner: CliRunner) -> None:
