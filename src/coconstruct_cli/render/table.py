@@ -19,7 +19,7 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
+from ..queries import Selection, documents_in, groups, kind, when
 from ..search import Marked, SearchOutcome, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
@@ -33,6 +33,7 @@ from .common import (
     next_groups,
     pointer_lines,
     purpose_source,
+    record_lines,
     search_lead,
     search_notes,
 )
@@ -169,19 +170,9 @@ def document_panel(kit: Kit, document: Document, width: int | None = None) -> Re
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    category = category_of(kit, document)
+    # An empty line (no sub-category) is left out on a terminal; a page says « aucune ».
     rows: list[tuple[str, Text]] = [
-        (t("col.id"), plain(document.id, "cyan")),
-        (t("col.category"), plain(pick(category.label, category.label_en))),
-    ]
-    sub = subcategory_label(kit, document, lang)
-    if sub:
-        rows.append((t("col.subcategory"), plain(sub)))
-    rows += [
-        (t("col.authors"), plain(", ".join(document.authors))),
-        (t("col.year"), plain(when(document, lang))),
-        (t("col.kind"), plain(kind(document, lang))),
-        (t("col.paths"), plain(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
+        (line.label, plain(line.text, "cyan" if line.field == "id" else "")) for line in record_lines(kit, document) if line.text
     ]
     if lang == "en" and document.title_en:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))
