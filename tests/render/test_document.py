@@ -384,6 +384,21 @@ def test_the_readme_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
     assert {c.kind for c in kit.choices} == {"contradiction", "correction", "reading"}
 
 
+def readme_fields() -> list[str]:
+    """The document fields the README lists, between its `<!-- fields -->` markers."""
+    found = re.search(r"<!-- fields -->(.*?)<!-- /fields -->", README.read_text(encoding="utf-8"), re.S)
+    assert found, "README.md has lost its <!-- fields --> … <!-- /fields --> markers"
+    return [f.strip() for f in found.group(1).strip().strip("`").split(",")]
+
+
+def test_the_readme_lists_the_document_fields_of_the_model() -> None:
+    assert readme_fields() == list(document_fields())
+
+
+def test_the_readme_s_list_follows_a_field_added_to_the_model(paged: Kit) -> None:
+    assert readme_fields() != list(document_fields())  # « pages » is missing from the README: the test above fails
+
+
 def test_the_readme_says_written_for_only_where_the_seed_does(kit: Kit) -> None:
     readme = README.read_text(encoding="utf-8")
     written = sorted(d.id for d in kit.documents if d.written_for)
