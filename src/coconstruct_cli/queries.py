@@ -52,6 +52,15 @@ def select(
     return Selection(kit, reading_order(kit, chosen), path)
 
 
+def reading_numbers(selection: Selection) -> dict[str, int]:
+    """Each document's number, the one numbering of every format of `kit list` and `kit path`: its place in
+    its path's reading order when the selection is a path's (the N of `kit show PATH:N`), else in the whole
+    kit's. A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list`
+    gives (19, 20…), so that a number names one document whatever was left out."""
+    ordered = select(selection.kit, path=selection.path).documents
+    return {d.id: n for n, d in enumerate(ordered, 1)}
+
+
 def paths_by_document(kit: Kit) -> dict[str, list[str]]:
     """For each document id, the ids of the paths that list it, in the kit's path order."""
     out: dict[str, list[str]] = {d.id: [] for d in kit.documents}

@@ -13,7 +13,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
-from .queries import Selection, category_record, document_fields, path_record, paths_by_document, readable, record, records
+from .queries import (
+    Selection,
+    category_record,
+    document_fields,
+    path_record,
+    paths_by_document,
+    readable,
+    reading_numbers,
+    record,
+    records,
+)
 
 if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
@@ -84,17 +94,20 @@ class DocumentList(Result):
     read: frozenset[str] = NOTHING_READ
     """The ids the reader has marked read (`kit read`): ✓ on a terminal, `read` in JSON and CSV."""
 
-    header = ("id", "category", "year", "authors", "title")
+    header = ("id", "category", "year", "authors", "title", "number")
+    """The number (`queries.reading_numbers`, as every format gives it) last: it was added."""
 
     @property
     def fields(self) -> tuple[str, ...]:
-        return (*document_fields(), "read")
+        return (*document_fields(), "read", "number")
 
     def records(self) -> list[dict[str, Any]]:
-        return [{**r, "read": r["id"] in self.read} for r in records(self.selection)]
+        numbers = reading_numbers(self.selection)
+        return [{**r, "read": r["id"] in self.read, "number": numbers[r["id"]]} for r in records(self.selection)]
 
     def rows(self) -> Iterable[Sequence[object]]:
-        return (_document_row(d) for d in self.selection.documents)
+        numbers = reading_numbers(self.selection)
+        return ([*_document_row(d), numbers[d.id]] for d in self.selection.documents)
 
     @property
     def kit(self) -> Kit:

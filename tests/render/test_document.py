@@ -240,7 +240,7 @@ def test_a_field_added_to_the_model_is_in_the_record_the_machine_formats_and_kit
     assert list(record(document, [])) == [*PUBLISHED, "pages"] and record(document, [])["pages"] == pages
     listed = DocumentList(select(paged), "Kit")
     data = json.loads(written(listed, Medium.JSON))
-    assert list(data[0])[-2:] == ["pages", "read"] and {d["id"]: d["pages"] for d in data}["etudes-phare"] == pages
+    assert list(data[0])[-3:] == ["pages", "read", "number"] and {d["id"]: d["pages"] for d in data}["etudes-phare"] == pages
     rows = list(csv.DictReader(io.StringIO(written(listed, Medium.CSV))))
     assert {r["id"]: r["pages"] for r in rows}["etudes-phare"] == str(pages)
     detail = DocumentDetail(paged, document)

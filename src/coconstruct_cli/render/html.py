@@ -19,7 +19,7 @@ from .. import __version__, results
 from .. import plan as plans
 from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
-from ..queries import Selection, documents_in, groups, subcategory, when
+from ..queries import Selection, documents_in, groups, reading_numbers, subcategory, when
 from ..text import french_spaces, strip_unsafe
 from .common import (
     Block,
@@ -390,12 +390,9 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
         path = selection.path
         parts.append(f'<div class="intro">\n{french_title_block(path.title, path.title_en)}')
         parts.append(f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n</div>\n')
-    number = 0
+    numbers = reading_numbers(selection)
     for category, docs in groups(selection):
-        rows = []
-        for document in docs:
-            number += 1
-            rows.append(Row(number, document))
+        rows = [Row(numbers[document.id], document) for document in docs]
         parts.append(category_section(kit, category, rows))
     if not selection.documents:
         parts.append(f'<p class="empty">{esc(t("msg.no_match"))}</p>\n')

@@ -11,7 +11,7 @@ from .. import plan as plans
 from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, groups, when
+from ..queries import Selection, groups, reading_numbers, when
 from ..search import Marked, Pointer, SearchOutcome, why
 from ..text import one_line
 from .common import (
@@ -80,17 +80,6 @@ def numbered(number: int, text: str) -> str:
 def reading_number(number: int) -> str:
     """« n° 2 — », a reading-order number read as one: « **2** **2 études…** » was read « 2 2 études »."""
     return f"{escape(t('md.reading_number', number=number))} —"
-
-
-def reading_numbers(selection: Selection) -> dict[str, int]:
-    """Each document's number in the reading order: its path's (`kit show PATH:N`), else the whole kit's.
-
-    A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list` gives.
-    """
-    from ..queries import select
-
-    ordered = select(selection.kit, path=selection.path).documents
-    return {d.id: n for n, d in enumerate(ordered, 1)}
 
 
 def documents_md(selection: Selection, title: str) -> str:

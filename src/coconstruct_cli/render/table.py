@@ -19,7 +19,7 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, documents_in, groups, kind, when
+from ..queries import Selection, documents_in, groups, kind, reading_numbers, when
 from ..search import Marked, SearchOutcome, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
@@ -111,18 +111,17 @@ def documents_table(
         table.add_column(t("col.kind"), max_width=16)
     if wide:
         table.add_column(t("col.id"), style="cyan", overflow="fold", max_width=40)
-    number = 0
+    numbers = reading_numbers(selection)
     for category, docs in groups(selection):
         label = pick(category.label, category.label_en)
         table.add_row("", plain(label.upper(), "bold magenta"))
         for d in docs:
-            number += 1
             who, when = authors_year(d)
             cell = read_mark(d.id, read).append_text(title_cell(d))
             if not wide:
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
-            row: list[str | Text] = [str(number), cell, who, when]
+            row: list[str | Text] = [str(numbers[d.id]), cell, who, when]
             row += [plain(kind(d, get_lang()))] if roomy else []
             row += [plain(d.id)] if wide else []
             table.add_row(*row)
