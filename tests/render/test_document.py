@@ -182,6 +182,21 @@ def test_kit_paths_says_where_each_purpose_comes_from(kit: Kit) -> None:
     assert all(p["purpose_source"] and p["purpose_source_en"] for p in data)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_terminal_leaves_out_an_empty_subcategory_line_a_page_says_none(kit: Kit, lang: str) -> None:
+    from coconstruct_cli.i18n import t
+
+    set_lang(lang)
+    label, none = t("col.subcategory"), t("label.none").replace("\u00a0", " ")
+    loose, filed = (
+        DocumentDetail(kit, doc(kit, "referentiel-co-construction-territoire")),
+        DocumentDetail(kit, doc(kit, "etudes-phare")),
+    )
+    assert label not in text_of(loose, Medium.RICH)
+    assert re.search(rf"{label} (Documents contexte|Context documents)", text_of(filed, Medium.RICH))
+    assert all(re.search(rf"{label} ?:? {none}", text_of(loose, m)) for m in (Medium.MD, Medium.HTML))
+
+
 # --- a field added to the model -------------------------------------------------------------------
 
 
