@@ -57,7 +57,10 @@ def reading_numbers(selection: Selection) -> dict[str, int]:
     its path's reading order when the selection is a path's (the N of `kit show PATH:N`), else in the whole
     kit's. A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list`
     gives (19, 20…), so that a number names one document whatever was left out."""
-    ordered = select(selection.kit, path=selection.path).documents
+    ordered = selection.documents
+    whole = len(selection.path.documents) if selection.path else len(selection.kit.documents)
+    if len(ordered) != whole:  # a filter left some out (it never adds): number them in the unfiltered order
+        ordered = select(selection.kit, path=selection.path).documents
     return {d.id: n for n, d in enumerate(ordered, 1)}
 
 
