@@ -249,7 +249,8 @@ def readable(value: Any) -> str:
 
 def records(selection: Selection) -> list[dict[str, Any]]:
     by_doc = paths_by_document(selection.kit)
-    return [record(d, by_doc[d.id]) for d in selection.documents]
+    build = _builder(document_fields())  # once, not per document
+    return [build(d, by_doc[d.id]) for d in selection.documents]
 
 
 def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:
