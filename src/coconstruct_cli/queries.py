@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,18 @@ def select(
         and (audience is None or audience in d.audiences)
     ]
     return Selection(kit, reading_order(kit, chosen), path)
+
+
+def reading_numbers(selection: Selection) -> dict[str, int]:
+    """Each document's number, the one numbering of every format of `kit list` and `kit path`: its place in
+    its path's reading order when the selection is a path's (the N of `kit show PATH:N`), else in the whole
+    kit's. A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list`
+    gives (19, 20…), so that a number names one document whatever was left out."""
+    ordered = selection.documents
+    whole = len(selection.path.documents) if selection.path else len(selection.kit.documents)
+    if len(ordered) != whole:  # a filter left some out (it never adds): number them in the unfiltered order
+        ordered = select(selection.kit, path=selection.path).documents
+    return {d.id: n for n, d in enumerate(ordered, 1)}
 
 
 def paths_by_document(kit: Kit) -> dict[str, list[str]]:
@@ -120,7 +134,7 @@ def groups(selection: Selection) -> list[tuple[Category, list[Document]]]:
     return out
 
 
-RECORD_FIELDS: tuple[str, ...] = (
+PUBLISHED: tuple[str, ...] = (
     "id",
     "title",
     "title_en",
@@ -147,43 +161,60 @@ RECORD_FIELDS: tuple[str, ...] = (
     "notes_en",
     "description_kind",
 )
+"""The record's fields as scripts first read them, in that order: a contract (fields are added, never renamed
+or moved). Only the order is written here; which fields there are comes from the model (`document_fields`)."""
+
+DERIVED: frozenset[str] = frozenset({"audiences", "paths"})
+"""Record fields that are not fields of `model.Document`: `audiences` is its read-only view of `written_for`
+(the former field), `paths` comes from the kit (`paths_by_document`)."""
+
+UNPUBLISHED: frozenset[str] = frozenset({"gives", "gives_en"})
+"""Fields of `model.Document` the record leaves out: words of `description` the guide quotes for its
+« pourquoi », not a fact of the document of their own."""
+
+
+def document_fields() -> tuple[str, ...]:
+    """The fields of a document's record (`record`, `--format json|csv`), the one list every format uses:
+    the model's fields and computed fields, with `DERIVED`, in the `PUBLISHED` order; a field added to the
+    model follows, in the model's order. A `PUBLISHED` field the model no longer has is an error: renaming
+    one would break the scripts that read it."""
+    from . import model
+
+    return _fields_of(model.Document)
+
+
+@cache
+def _fields_of(document_model: type[Document]) -> tuple[str, ...]:
+    names = [n for n in (*document_model.model_fields, *document_model.model_computed_fields) if n not in UNPUBLISHED]
+    gone = [n for n in PUBLISHED if n not in names and n not in DERIVED]
+    if gone:
+        raise RuntimeError(f"record fields {gone} are published but {document_model.__name__} lacks them")
+    return (*PUBLISHED, *(n for n in names if n not in PUBLISHED))
+
+
+_VALUES: dict[str, str] = {"paths": "paths", "audiences": "d.audiences if d.written_for else ()"}
+"""How `record` reads a field that is not an attribute of the document (`paths`), or reads one faster."""
+
+
+@cache
+def _builder(fields: tuple[str, ...]) -> Callable[[Document, list[str]], dict[str, Any]]:
+    """`record` for `fields`: one dict display compiled once, as `dataclasses` writes `__init__`, so that a
+    record of 10,000 documents costs what the hand-written display did (a loop over the fields, twice)."""
+    assert all(f.isidentifier() for f in fields), fields  # pydantic field names; nothing else is compiled
+    display = ", ".join(f"{f!r}: {_VALUES.get(f, f'd.{f}')}" for f in fields)
+    built: Callable[[Document, list[str]], dict[str, Any]] = eval(f"lambda d, paths: {{{display}}}")  # noqa: S307
+    return built
 
 
 def record(document: Document, paths: list[str]) -> dict[str, Any]:
-    """The stable machine form of a document (JSON object, CSV row), fields in `RECORD_FIELDS` order.
+    """The stable machine form of a document (JSON object, CSV row), fields in `document_fields` order.
 
     Values are what the model holds, not copies: a list field is a tuple, `written_for`, `concerns`,
     `links`, `credits` and `mentions` are tuples of the model's objects. The JSON encoder writes them as
     arrays and objects (the same text as their `model_dump(mode="json")`), `readable` as one line, and
     `plain` gives the JSON values themselves; a 10,000-document export copies nothing per document.
     """
-    return {
-        "id": document.id,
-        "title": document.title,
-        "title_en": document.title_en,
-        "category": document.category,
-        "subcategory": document.subcategory,
-        "authors": document.authors,
-        "year": document.year,
-        "date": document.date,
-        "kind": document.kind,
-        "description": document.description,
-        "description_en": document.description_en,
-        "parts": document.parts,
-        "audiences": document.audiences if document.written_for else (),
-        "paths": paths,
-        "notes": document.notes,
-        "written_for": document.written_for,
-        "concerns": document.concerns,
-        "links": document.links,
-        "credits": document.credits,
-        "mentions": document.mentions,
-        "kind_en": document.kind_en,
-        "date_en": document.date_en,
-        "parts_en": document.parts_en,
-        "notes_en": document.notes_en,
-        "description_kind": document.description_kind,
-    }
+    return _builder(document_fields())(document, paths)
 
 
 def plain(value: Any) -> Any:
@@ -218,7 +249,8 @@ def readable(value: Any) -> str:
 
 def records(selection: Selection) -> list[dict[str, Any]]:
     by_doc = paths_by_document(selection.kit)
-    return [record(d, by_doc[d.id]) for d in selection.documents]
+    build = _builder(document_fields())  # once, not per document
+    return [build(d, by_doc[d.id]) for d in selection.documents]
 
 
 def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:

@@ -13,7 +13,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
-from .queries import RECORD_FIELDS, Selection, category_record, path_record, paths_by_document, readable, record, records
+from .queries import (
+    Selection,
+    category_record,
+    document_fields,
+    path_record,
+    paths_by_document,
+    readable,
+    reading_numbers,
+    record,
+    records,
+)
 
 if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
@@ -27,8 +37,12 @@ NOTHING_READ: frozenset[str] = frozenset()
 class Result:
     """Base of every result: the generic machine forms."""
 
-    fields: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The CSV columns (and the keys of each of `records()`), in order."""
+        return ()
 
     def data(self) -> Any:
         """The JSON document."""
@@ -80,14 +94,20 @@ class DocumentList(Result):
     read: frozenset[str] = NOTHING_READ
     """The ids the reader has marked read (`kit read`): ✓ on a terminal, `read` in JSON and CSV."""
 
-    fields = (*RECORD_FIELDS, "read")
-    header = ("id", "category", "year", "authors", "title")
+    header = ("id", "category", "year", "authors", "title", "number")
+    """The number (`queries.reading_numbers`, as every format gives it) last: it was added."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (*document_fields(), "read", "number")
 
     def records(self) -> list[dict[str, Any]]:
-        return [{**r, "read": r["id"] in self.read} for r in records(self.selection)]
+        numbers = reading_numbers(self.selection)
+        return [{**r, "read": r["id"] in self.read, "number": numbers[r["id"]]} for r in records(self.selection)]
 
     def rows(self) -> Iterable[Sequence[object]]:
-        return (_document_row(d) for d in self.selection.documents)
+        numbers = reading_numbers(self.selection)
+        return ([*_document_row(d), numbers[d.id]] for d in self.selection.documents)
 
     @property
     def kit(self) -> Kit:
@@ -105,8 +125,11 @@ class DocumentDetail(Result):
     kit: Kit
     document: Document
 
-    fields = RECORD_FIELDS
     header = ("field", "value")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return document_fields()
 
     def data(self) -> Any:
         return self.records()[0]
@@ -193,8 +216,11 @@ class SearchResult(Result):
     """On a terminal, the best hits shown (a screen of them; `kit search --all`: None, every one); the
     other formats always hold every hit."""
 
-    fields = (*RECORD_FIELDS, "score", "matched", "read")
     header = ("id", "category", "year", "authors", "title", "score", "matched", "words")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (*document_fields(), "score", "matched", "read")
 
     def words(self, hit: Hit) -> list[str]:
         """The query words `hit` holds, as the user typed them."""
@@ -224,10 +250,13 @@ class PlanResult(Result):
     read: frozenset[str] = NOTHING_READ
     """The ids the reader has marked read (see `DocumentList.read`)."""
 
-    fields = (*RECORD_FIELDS, "highlight", "reason", "number", "for_you", "why", "concern", "start", "read")
     header = ("number", "id", "category", "year", "authors", "title", "for_you", "start", "why")
     """Piped: `kit path`'s columns, then the place in the « Pour commencer » set (1 first, empty when not
     in it) and the « pourquoi »."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (*document_fields(), "highlight", "reason", "number", "for_you", "why", "concern", "start", "read")
 
     def data(self) -> Any:
         from .plan import plan_data

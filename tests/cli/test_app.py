@@ -156,8 +156,8 @@ def test_piped_table_is_plain_text(runner: CliRunner) -> None:
     assert code == 0
     assert "\x1b" not in out
     lines = out.splitlines()
-    assert lines[0] == "id\tcategory\tyear\tauthors\ttitle"
-    assert len(lines) == 37 and all(line.count("\t") == 4 for line in lines)
+    assert lines[0] == "id\tcategory\tyear\tauthors\ttitle\tnumber"  # `number` added last: the first columns stay
+    assert len(lines) == 37 and all(line.count("\t") == 5 for line in lines)
 
 
 def test_output_file_is_written_once_and_never_replaced_without_force(runner: CliRunner, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ and the table of the seed's contradictions (docs/seed-contradictions.md) is the 
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import json
@@ -20,7 +21,7 @@ from coconstruct_cli.guide import Answers
 from coconstruct_cli.i18n import set_lang
 from coconstruct_cli.model import Document, Kit
 from coconstruct_cli.plan import build_plan
-from coconstruct_cli.queries import RECORD_FIELDS, select
+from coconstruct_cli.queries import document_fields, select
 from coconstruct_cli.render import render
 from coconstruct_cli.render.common import choices_table
 from coconstruct_cli.results import (
@@ -181,6 +182,90 @@ def test_kit_paths_says_where_each_purpose_comes_from(kit: Kit) -> None:
     assert all(p["purpose_source"] and p["purpose_source_en"] for p in data)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_terminal_leaves_out_an_empty_subcategory_line_a_page_says_none(kit: Kit, lang: str) -> None:
+    from coconstruct_cli.i18n import t
+
+    set_lang(lang)
+    label, none = t("col.subcategory"), t("label.none").replace("\u00a0", " ")
+    loose, filed = (
+        DocumentDetail(kit, doc(kit, "referentiel-co-construction-territoire")),
+        DocumentDetail(kit, doc(kit, "etudes-phare")),
+    )
+    assert label not in text_of(loose, Medium.RICH)
+    assert re.search(rf"{label} (Documents contexte|Context documents)", text_of(filed, Medium.RICH))
+    assert all(re.search(rf"{label} ?:? {none}", text_of(loose, m)) for m in (Medium.MD, Medium.HTML))
+
+
+# --- a field added to the model -------------------------------------------------------------------
+
+
+class Paged(Document):
+    """A reviewer's new field: the model is where a field is added, and every format follows."""
+
+    pages: int | None = None
+
+
+@pytest.fixture
+def paged(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> Kit:
+    """The kit with `Document` grown a `pages` field, and a value for every document."""
+    from coconstruct_cli import model
+
+    monkeypatch.setattr(model, "Document", Paged)
+    documents = tuple(Paged(**dict(d), pages=400 + n) for n, d in enumerate(kit.documents))
+    return kit.model_copy(update={"documents": documents})
+
+
+def written(result: Result, medium: Medium) -> str:
+    """What a command prints for `result` in a text medium (JSON comes encoded)."""
+    out: Any = render(result, medium)
+    return str(out.decode() if hasattr(out, "decode") else out)
+
+
+def unlabelled() -> list[str]:
+    """The catalogue keys missing for the lines `kit show` opens with (`common.record_lines`)."""
+    from coconstruct_cli.i18n import has
+    from coconstruct_cli.render.common import TOLD_ELSEWHERE
+
+    return [f"col.{f}" for f in document_fields() if f not in TOLD_ELSEWHERE and not has(f"col.{f}")]
+
+
+def test_every_line_of_kit_show_has_a_label_in_the_catalogue() -> None:
+    """A field added to the model is a line of `kit show`: it needs its label, « col.<field> », in `i18n.MESSAGES`."""
+    assert unlabelled() == []
+
+
+def test_every_field_kit_show_tells_elsewhere_is_a_record_field() -> None:
+    from coconstruct_cli.render.common import TOLD_ELSEWHERE
+
+    assert set(TOLD_ELSEWHERE) <= set(document_fields())
+
+
+def test_a_field_added_to_the_model_is_in_the_record_the_machine_formats_and_kit_show(
+    paged: Kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coconstruct_cli.i18n import MESSAGES
+    from coconstruct_cli.queries import PUBLISHED, record
+
+    assert unlabelled() == ["col.pages"]  # the test above names what a reviewer must add
+    monkeypatch.setitem(MESSAGES, "col.pages", ("Pages", "Pages"))
+    document = doc(paged, "etudes-phare")
+    pages = document.pages  # type: ignore[attr-defined]
+    assert document_fields() == (*PUBLISHED, "pages")
+    assert list(record(document, [])) == [*PUBLISHED, "pages"] and record(document, [])["pages"] == pages
+    listed = DocumentList(select(paged), "Kit")
+    data = json.loads(written(listed, Medium.JSON))
+    assert list(data[0])[-3:] == ["pages", "read", "number"] and {d["id"]: d["pages"] for d in data}["etudes-phare"] == pages
+    rows = list(csv.DictReader(io.StringIO(written(listed, Medium.CSV))))
+    assert {r["id"]: r["pages"] for r in rows}["etudes-phare"] == str(pages)
+    detail = DocumentDetail(paged, document)
+    assert json.loads(written(detail, Medium.JSON))["pages"] == pages
+    shown = (Medium.RICH, Medium.MD, Medium.HTML)
+    missing = [m.value for m in shown if not re.search(rf"\bPages :? ?{pages}\b", text_of(detail, m))]
+    assert missing == [], f"kit show does not tell pages in {missing}"
+    assert f"pages\t{pages}" in written(detail, Medium.TEXT)
+
+
 # --- English that is English ----------------------------------------------------------------------
 
 
@@ -288,7 +373,8 @@ def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
 
 
 def test_the_machine_records_carry_an_english_twin_for_every_french_field(kit: Kit) -> None:
-    twins = [f for f in RECORD_FIELDS if f"{f}_en" in RECORD_FIELDS]
+    fields = document_fields()
+    twins = [f for f in fields if f"{f}_en" in fields]
     assert set(twins) >= {"title", "description", "kind", "date", "parts", "notes"}
     data = json.loads(render(DocumentList(select(kit), "Kit"), Medium.JSON).decode())  # type: ignore[union-attr]
     missing = [(r["id"], f) for r in data for f in twins if r[f] and not r[f"{f}_en"] and re.search(r"[^\W\d]", str(r[f]))]
@@ -311,6 +397,21 @@ def test_the_table_of_contradictions_is_the_data_s(kit: Kit) -> None:
     assert "| correction | Spelling of Opinion Way |" in table.group(1)
     assert "The kit writes: « Opionion Way », « Opinionion Way »." in table.group(1)
     assert {c.kind for c in kit.choices} == {"contradiction", "correction", "reading"}
+
+
+def contract_fields() -> list[str]:
+    """The document fields the scripts' contract lists, between its `<!-- fields -->` markers."""
+    found = re.search(r"<!-- fields -->(.*?)<!-- /fields -->", (DOCS / "contrat-scripts.md").read_text(encoding="utf-8"), re.S)
+    assert found, "docs/contrat-scripts.md has lost its <!-- fields --> … <!-- /fields --> markers"
+    return [f.strip() for f in found.group(1).strip().strip("`").split(",")]
+
+
+def test_the_contract_lists_the_document_fields_of_the_model() -> None:
+    assert contract_fields() == list(document_fields())
+
+
+def test_the_contract_s_list_follows_a_field_added_to_the_model(paged: Kit) -> None:
+    assert contract_fields() != list(document_fields())  # « pages » is missing from the list: the test above fails
 
 
 def test_the_weights_say_written_for_only_where_the_seed_does(kit: Kit) -> None:

@@ -20,8 +20,8 @@ from coconstruct_cli.formats import Medium
 from coconstruct_cli.loader import load_kit
 from coconstruct_cli.model import Kit
 from coconstruct_cli.names import resolve_in_path
-from coconstruct_cli.queries import Selection, select
-from coconstruct_cli.render.markdown import categories_md, documents_md, paths_md, reading_numbers
+from coconstruct_cli.queries import Selection, reading_numbers, select
+from coconstruct_cli.render.markdown import categories_md, documents_md, paths_md
 
 DIALECTS = ("commonmark", "gfm")
 

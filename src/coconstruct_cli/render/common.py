@@ -6,7 +6,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..i18n import colon, get_lang, pick, t
+from ..i18n import colon, get_lang, has, pick, t
 
 if TYPE_CHECKING:
     from ..model import About, Document, Figure, Form, Kit, ReadingPath, Reference, ResearchItem, ResearchWork
@@ -280,6 +280,81 @@ def description_block(document: Document) -> Block:
     if document.description_kind == "summary":
         return Block("labelled", text, label=t("label.summary").capitalize())
     return Block("p", text)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled line of a document's record in `kit show`, for a renderer to style by its `field`.
+
+    `text` is plain text in the current language, empty when the document has no value (the terminal then
+    leaves the line out; a page writes « aucune »). `fr` and `en` are the kit's two texts when the value is
+    one, so that an English page can mark a French fallback."""
+
+    field: str
+    label: str
+    text: str
+    fr: str | None = None
+    en: str | None = None
+
+
+TOLD_ELSEWHERE: dict[str, str] = {
+    "title": "the heading",
+    "title_en": "the heading",
+    "date": "the year line (`queries.when`)",
+    "date_en": "the year line (`queries.when`)",
+    "kind_en": "the kind line (`queries.kind`)",
+    "description": "document_outline",
+    "description_en": "document_outline",
+    "description_kind": "document_outline",
+    "parts": "document_outline",
+    "parts_en": "document_outline",
+    "audiences": "document_outline (written for)",
+    "written_for": "document_outline",
+    "concerns": "document_outline",
+    "notes": "document_outline",
+    "notes_en": "document_outline",
+    "links": "document_outline",
+    "credits": "document_outline",
+    "mentions": "document_outline",
+}
+"""The record fields `kit show` tells outside its labelled lines, and where. Every other field of
+`queries.document_fields` is a line (`record_lines`): a field added to the model is shown without a change here."""
+
+
+def _line(kit: Kit, document: Document, field: str) -> Line:
+    from ..queries import category_of, kind, path_names, readable, subcategory, when
+
+    lang = get_lang()
+    label = t(f"col.{field}") if has(f"col.{field}") else field
+    match field:
+        case "id":
+            return Line(field, label, document.id)
+        case "category":
+            category = category_of(kit, document)
+            return Line(field, label, pick(category.label, category.label_en), category.label, category.label_en)
+        case "subcategory":
+            sub = subcategory(kit, document)
+            if sub is None:
+                return Line(field, label, "")
+            return Line(field, label, sub.label_en if lang == "en" and sub.label_en else sub.label, sub.label, sub.label_en)
+        case "authors":
+            return Line(field, label, ", ".join(document.authors))
+        case "year":
+            return Line(field, label, when(document, lang))
+        case "kind":
+            return Line(field, label, kind(document, lang), document.kind, document.kind_en)
+        case "paths":
+            return Line(field, label, ", ".join(path_names(kit, document.id, lang)) or t("label.none"))
+        case _:
+            return Line(field, label, readable(getattr(document, field, None)))
+
+
+def record_lines(kit: Kit, document: Document) -> list[Line]:
+    """The labelled lines `kit show` opens with, in every format: the fields of `queries.document_fields`
+    (in its order) that are not `TOLD_ELSEWHERE`."""
+    from ..queries import document_fields
+
+    return [_line(kit, document, f) for f in document_fields() if f not in TOLD_ELSEWHERE]
 
 
 def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:

@@ -19,10 +19,11 @@ from .. import __version__, results
 from .. import plan as plans
 from ..guide import goal_title, need_title
 from ..i18n import MESSAGES, colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, path_names, subcategory, when
+from ..queries import Selection, documents_in, groups, reading_numbers, subcategory, when
 from ..text import french_spaces, strip_unsafe
 from .common import (
     Block,
+    Line,
     about_outline,
     document_outline,
     href,
@@ -30,6 +31,7 @@ from .common import (
     pointer_lines,
     purpose_source,
     read_as,
+    record_lines,
     search_notes,
 )
 
@@ -388,12 +390,9 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
         path = selection.path
         parts.append(f'<div class="intro">\n{french_title_block(path.title, path.title_en)}')
         parts.append(f'<p class="lead">{kit_text(path.purpose, path.purpose_en)}</p>\n</div>\n')
-    number = 0
+    numbers = reading_numbers(selection)
     for category, docs in groups(selection):
-        rows = []
-        for document in docs:
-            number += 1
-            rows.append(Row(number, document))
+        rows = [Row(numbers[document.id], document) for document in docs]
         parts.append(category_section(kit, category, rows))
     if not selection.documents:
         parts.append(f'<p class="empty">{esc(t("msg.no_match"))}</p>\n')
@@ -404,20 +403,18 @@ def documents_html(selection: Selection, title: str, generated: datetime.date) -
 # --- one document --------------------------------------------------------------------------------
 
 
+def _record_value(line: Line) -> str:
+    if line.field == "id":
+        return f"<code>{esc(line.text)}</code>"
+    if line.fr is not None:
+        return kit_text(line.fr, line.en)
+    return esc(line.text or t("label.none"))
+
+
 def document_html(kit: Kit, document: Document, generated: datetime.date) -> str:
     """One document (`kit show`): its record as a list of labelled fields, then the sections of
     `common.document_outline` (the only links are the kit file's `links`, checked by the model)."""
-    lang = get_lang()
-    category = category_of(kit, document)
-    fields = [
-        (t("col.id"), f"<code>{esc(document.id)}</code>"),
-        (t("col.category"), kit_text(category.label, category.label_en)),
-        (t("col.subcategory"), _subcategory_label(kit, document) or esc(t("label.none"))),
-        (t("col.authors"), esc(", ".join(document.authors))),
-        (t("col.year"), esc(when(document, lang))),
-        (t("col.kind"), kit_text(document.kind, document.kind_en)),
-        (t("col.paths"), esc(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
-    ]
+    fields = [(line.label, _record_value(line)) for line in record_lines(kit, document)]
     rows = "".join(f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>\n" for label, value in fields)
     parts = [french_title_block(document.title, document.title_en), f'<dl class="meta record">\n{rows}</dl>\n']
     for section in document_outline(kit, document):

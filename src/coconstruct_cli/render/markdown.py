@@ -11,7 +11,7 @@ from .. import plan as plans
 from .. import results
 from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, groups, kind, path_names, subcategory_label, when
+from ..queries import Selection, groups, reading_numbers, when
 from ..search import Marked, Pointer, SearchOutcome, why
 from ..text import one_line
 from .common import (
@@ -24,6 +24,7 @@ from .common import (
     next_groups,
     pointer_lines,
     purpose_source,
+    record_lines,
     search_lead,
     search_notes,
 )
@@ -81,17 +82,6 @@ def reading_number(number: int) -> str:
     return f"{escape(t('md.reading_number', number=number))} —"
 
 
-def reading_numbers(selection: Selection) -> dict[str, int]:
-    """Each document's number in the reading order: its path's (`kit show PATH:N`), else the whole kit's.
-
-    A filter leaves the numbers as they are: `kit list --category toolbox` keeps the numbers `kit list` gives.
-    """
-    from ..queries import select
-
-    ordered = select(selection.kit, path=selection.path).documents
-    return {d.id: n for n, d in enumerate(ordered, 1)}
-
-
 def documents_md(selection: Selection, title: str) -> str:
     """The documents by category, each category an ordered list numbered in the reading order (as the plan is)."""
     numbers = reading_numbers(selection)
@@ -134,18 +124,12 @@ def categories_md(kit: Kit) -> str:
 def document_md(kit: Kit, document: Document) -> str:
     """One document: its record as a list of labelled fields, then the sections of `common.document_outline`."""
     lang = get_lang()
-    category = category_of(kit, document)
     out = [heading(1, pick(document.title, document.title_en))]
     if lang == "en" and document.title_en:
         out.append(f"\n*{escape(document.title)}*\n")
     fields = [
-        (t("col.id"), f"`{document.id}`"),
-        (t("col.category"), escape(pick(category.label, category.label_en))),
-        (t("col.subcategory"), escape(subcategory_label(kit, document, lang) or t("label.none"))),
-        (t("col.authors"), escape(", ".join(document.authors))),
-        (t("col.year"), escape(when(document, lang))),
-        (t("col.kind"), escape(kind(document, lang))),
-        (t("col.paths"), escape(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
+        (line.label, f"`{line.text}`" if line.field == "id" else escape(line.text or t("label.none")))
+        for line in record_lines(kit, document)
     ]
     out.append("\n")
     out.extend(item(labelled(label, value)) for label, value in fields)

@@ -20,7 +20,7 @@ from rich.text import Text
 from .. import plan as plans
 from .. import results
 from ..i18n import colon, get_lang, pick, t
-from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
+from ..queries import Selection, documents_in, groups, kind, reading_numbers, when
 from ..search import Marked, SearchOutcome, mark, why
 from ..text import french_spaces, one_line, strip_unsafe
 from .common import (
@@ -34,6 +34,7 @@ from .common import (
     next_groups,
     pointer_lines,
     purpose_source,
+    record_lines,
     search_lead,
     search_notes,
 )
@@ -123,18 +124,17 @@ def _documents_grid(selection: Selection, title: str | None, read: frozenset[str
         table.add_column(t("col.authors_year"), max_width=16)
     if wide:
         table.add_column(t("col.id"), style="cyan", no_wrap=True)
-    number = 0
+    numbers = reading_numbers(selection)
     for category, docs in groups(selection):
         label = pick(category.label, category.label_en)
         table.add_row("", plain(label.upper(), "bold magenta"))
         for d in docs:
-            number += 1
             who, when = authors_year(d)
             cell = read_mark(d.id, read).append_text(title_cell(d))
             if not wide:
                 cell.append("\n")
                 cell.append_text(plain(d.id, "cyan"))
-            row: list[str | Text] = [str(number), cell]
+            row: list[str | Text] = [str(numbers[d.id]), cell]
             row += [who, when, plain(kind(d, get_lang()))] if roomy else [Text("\n").join((who, when))]
             row += [plain(d.id)] if wide else []
             table.add_row(*row)
@@ -197,13 +197,12 @@ def documents_stacked(selection: Selection, title: str | None = None, read: froz
     parts: list[RenderableType] = []
     if title:
         parts.append(plain(title, "bold"))
-    number = 0
+    numbers = reading_numbers(selection)
     for category, docs in groups(selection):
         parts.append(Text())
         parts.append(plain(pick(category.label, category.label_en).upper(), "bold magenta"))
         for d in docs:
-            number += 1
-            head = Text(f"{number}. ", style="dim")
+            head = Text(f"{numbers[d.id]}. ", style="dim")
             head.append_text(read_mark(d.id, read)).append_text(title_cell(d))
             who, when = authors_year(d)
             details = Text("   ")
@@ -252,19 +251,9 @@ def document_panel(kit: Kit, document: Document, width: int | None = None) -> Re
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    category = category_of(kit, document)
+    # An empty line (no sub-category) is left out on a terminal; a page says « aucune ».
     rows: list[tuple[str, Text]] = [
-        (t("col.id"), plain(document.id, "cyan")),
-        (t("col.category"), plain(pick(category.label, category.label_en))),
-    ]
-    sub = subcategory_label(kit, document, lang)
-    if sub:
-        rows.append((t("col.subcategory"), plain(sub)))
-    rows += [
-        (t("col.authors"), plain(", ".join(document.authors))),
-        (t("col.year"), plain(when(document, lang))),
-        (t("col.kind"), plain(kind(document, lang))),
-        (t("col.paths"), plain(", ".join(path_names(kit, document.id, get_lang())) or t("label.none"))),
+        (line.label, plain(line.text, "cyan" if line.field == "id" else "")) for line in record_lines(kit, document) if line.text
     ]
     if lang == "en" and document.title_en:
         rows.insert(1, (t("col.title_fr"), plain(document.title, "italic")))

@@ -154,17 +154,19 @@ def test_a_kit_file_keeps_its_own_progress(runner: CliRunner, write_kit: Any) ->
 # --- everywhere a document is listed -------------------------------------------------------------
 
 
-def test_read_is_the_last_field_of_json_and_csv_records(runner: CliRunner) -> None:
+def test_read_ends_the_fields_of_json_and_csv_records_before_what_was_added_after_it(runner: CliRunner) -> None:
     assert invoke(runner, "read", "etudes-phare", "rex-silver-geek")[0] == 0
     for args in (["list"], ["path", "animer"], ["search", "phare"]):
         code, out, err = invoke(runner, *args, "--format", "json", raw=True)
         assert code == 0, err
         documents = json.loads(out)
-        assert all(list(d)[-1] == "read" for d in documents), args
+        # `list` and `path` have added `number` (their reading-order numbers) after it.
+        last = ["read"] if args[0] == "search" else ["read", "number"]
+        assert all(list(d)[-len(last) :] == last for d in documents), args
         assert {d["id"] for d in documents if d["read"]} == {"etudes-phare", "rex-silver-geek"} & {d["id"] for d in documents}
         code, out, _ = invoke(runner, *args, "--format", "csv", raw=True)
         rows = list(csv.DictReader(io.StringIO(out)))
-        assert out.splitlines()[0].endswith(",read")
+        assert out.splitlines()[0].endswith("," + ",".join(last))
         assert {r["id"] for r in rows if r["read"] == "true"} <= {"etudes-phare", "rex-silver-geek"}
         assert {r["read"] for r in rows} <= {"true", "false"}
     code, out, _ = invoke(runner, "guide", "--role", "facilitator", "--goal", "animate", "--format", "json", raw=True)
@@ -188,9 +190,9 @@ def test_a_terminal_shows_a_check_mark_before_what_was_read(runner: CliRunner) -
     code, out, _ = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0 and script.done()
     assert "✓ Retour d'expérimentation collective (Silver Geek)" in out  # one line a document in the plan
-    # Nothing read, no mark: a pipe gets the same tab-separated text as before.
+    # Nothing read, no mark: a pipe gets the same columns as before (`number`, added last, is the path's).
     code, out, _ = invoke(runner, "path", "animer")
-    assert "✓" not in out and out.splitlines()[0] == "id\tcategory\tyear\tauthors\ttitle"
+    assert "✓" not in out and out.splitlines()[0] == "id\tcategory\tyear\tauthors\ttitle\tnumber"
 
 
 @pytest.mark.parametrize("command", ["show", "read"])

@@ -17,7 +17,7 @@ from coconstruct_cli.cli.console import Console as KitConsole
 from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.i18n import set_lang
 from coconstruct_cli.model import Kit
-from coconstruct_cli.queries import RECORD_FIELDS
+from coconstruct_cli.queries import document_fields
 from coconstruct_cli.results import SearchResult
 from coconstruct_cli.search import search
 from conftest import invoke, render_as, spaced, spawn, terminal
@@ -30,9 +30,9 @@ def test_json_gives_the_list_records_best_first_with_a_score(runner: CliRunner) 
     assert code == 0 and err == ""
     found = json.loads(out)
     _, listed, _ = invoke(runner, "list", "--format", "json")
-    by_id = {d["id"]: d for d in json.loads(listed)}
+    by_id = {d["id"]: {k: v for k, v in d.items() if k != "number"} for d in json.loads(listed)}  # a rank, not a number
     assert found and all({k: v for k, v in d.items() if k not in ("score", "matched")} == by_id[d["id"]] for d in found)
-    assert list(found[0]) == [*RECORD_FIELDS, "score", "matched", "read"]
+    assert list(found[0]) == [*document_fields(), "score", "matched", "read"]
     scores = [d["score"] for d in found]
     assert scores == sorted(scores, reverse=True)
 
@@ -49,7 +49,7 @@ def test_nothing_found_is_an_empty_result_and_exit_1(runner: CliRunner) -> None:
     assert json.loads(out) == []
     assert err == "Aucun document ne correspond.\n"  # no suggestion: nobody is reading a terminal
     code, out, _ = invoke(runner, "search", "zzzz", "--format", "csv")
-    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*RECORD_FIELDS, "score", "matched", "read"]]
+    assert code == 1 and list(csv.reader(io.StringIO(out))) == [[*document_fields(), "score", "matched", "read"]]
     code, out, _ = invoke(runner, "search", "zzzz")
     assert code == 1 and out == "id\tcategory\tyear\tauthors\ttitle\tscore\tmatched\twords\n"
 
