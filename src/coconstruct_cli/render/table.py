@@ -1,11 +1,11 @@
 """Rich renderables for a terminal, one per kind of result. Kit text always enters as `Text`, never as markup.
 
-This is the only module that imports rich, and it is imported only when a table is drawn on a terminal.
+This is the only module that imports rich (with `compat.rich`, which it imports), and it is imported only when
+a table is drawn on a terminal.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, assert_never
@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .. import plan as plans
 from .. import results
+from ..compat.rich import keep_words_joined
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, category_of, documents_in, groups, kind, path_names, subcategory_label, when
 from ..search import Marked, SearchOutcome, mark, why
@@ -43,18 +44,10 @@ if TYPE_CHECKING:
     from ..model import About, Document, Kit
 
 # rich cuts a line at any whitespace, a non-breaking space included, so that a French « : » or « « » could
-# start or end a line. Its word pattern (rich._wrap.re_word: leading spaces, a word, trailing spaces) is
-# replaced by the same pattern in which U+00A0, U+202F and U+2007 belong to the word they join; tests wrap
-# French text at every width to check that rich still reads it. A rich without that name (a private one)
-# wraps as it does: the tables are drawn all the same.
+# start or end a line: U+00A0, U+202F and U+2007 are kept inside the word they join (`compat.rich`); tests
+# wrap French text at every width to check that rich still reads it.
 _NON_BREAKING = "\u00a0\u202f\u2007"
-try:
-    from rich import _wrap
-except ImportError:  # pragma: no cover - another version of rich
-    pass
-else:
-    if hasattr(_wrap, "re_word"):
-        _wrap.re_word = re.compile(f"[^\\S{_NON_BREAKING}]*[\\S{_NON_BREAKING}]+[^\\S{_NON_BREAKING}]*")
+keep_words_joined(_NON_BREAKING)
 
 HIGHLIGHT = "bold yellow"
 READ = "✓"

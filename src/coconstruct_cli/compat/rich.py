@@ -1,0 +1,26 @@
+"""The one private part of rich that `kit` uses: the word pattern of `rich._wrap`.
+
+rich cuts a line at any whitespace, a non-breaking space included, so that a French « : » or « « » could
+start or end a line. `rich._wrap.words` reads its module's `re_word` (leading spaces, a word, trailing
+spaces) each time it is called; `keep_words_joined` puts in its place the same pattern in which the given
+non-breaking spaces belong to the word they join. A rich without that name wraps as it does: the tables are
+drawn all the same, and tests/compat/test_rich.py fails by name.
+
+Imported by `render.table` only, so rich is still imported only when a table is drawn.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def keep_words_joined(non_breaking: str) -> bool:
+    """Make rich's wrapping keep the characters of `non_breaking` inside words; False when this rich cannot."""
+    try:
+        from rich import _wrap
+    except ImportError:  # pragma: no cover - another version of rich
+        return False
+    if not isinstance(getattr(_wrap, "re_word", None), re.Pattern):  # pragma: no cover - another version of rich
+        return False
+    _wrap.re_word = re.compile(f"[^\\S{non_breaking}]*[\\S{non_breaking}]+[^\\S{non_breaking}]*")
+    return True
