@@ -18,7 +18,7 @@ from rich.console import Console
 from coconstruct_cli.formats import Medium
 from coconstruct_cli.guide import Answers
 from coconstruct_cli.i18n import set_lang
-from coconstruct_cli.model import Document, Kit
+from coconstruct_cli.model import Kit
 from coconstruct_cli.plan import build_plan
 from coconstruct_cli.queries import RECORD_FIELDS, select
 from coconstruct_cli.render import render
@@ -34,13 +34,10 @@ from coconstruct_cli.results import (
     SearchResult,
 )
 from coconstruct_cli.search import search
+from conftest import doc
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 HUMAN = (Medium.RICH, Medium.TEXT, Medium.MD, Medium.HTML)
-
-
-def doc(kit: Kit, id_: str) -> Document:
-    return next(d for d in kit.documents if d.id == id_)
 
 
 def text_of(result: Result, medium: Medium) -> str:
