@@ -99,6 +99,22 @@ CTRL_D = "\x04"
 CTRL_U = "\x15"  # clears the proposed file name (emacs key binding of prompt_toolkit)
 
 
+# Fixtures that only a slow test takes: the installed `kit` in a subprocess or a pseudo-terminal, a real browser.
+SLOW_FIXTURES = frozenset({"kit_exe", "chromium", "tools"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` on every end-to-end test (marked `e2e`, or taking a fixture of SLOW_FIXTURES) and every hypothesis
+    property (a fuzzer), besides those marked by hand (package builds, Node readers, tests of several seconds):
+    `pytest -m "not slow"` is the fast subset for daily work."""
+    from hypothesis import is_hypothesis_test
+
+    for item in items:
+        end_to_end = item.get_closest_marker("e2e") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if end_to_end or is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every test starts in French, in an empty working folder, with no user setting leaking in."""

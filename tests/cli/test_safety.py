@@ -103,6 +103,7 @@ def markdown_pages(runner: CliRunner, kit_file: Path | None) -> str:
     return "\n\n---\n\n".join(outputs)
 
 
+@pytest.mark.slow  # pandoc and markdown-it (Node)
 def test_kit_text_adds_no_link_list_or_html_in_any_markdown_renderer(runner: CliRunner, hostile_kit: Path) -> None:
     """The hostile kit's pages have exactly the structure of the bundled kit's: the program's own lists,
     headings and code, and nothing the kit text asked for (a link, a list, emphasis, a script)."""
@@ -115,6 +116,7 @@ def test_kit_text_adds_no_link_list_or_html_in_any_markdown_renderer(runner: Cli
         assert "evil.example" in page and "1) x" in page and "[bold red]x[/]" in page, renderer
 
 
+@pytest.mark.slow  # pandoc and markdown-it (Node)
 def test_the_deliberate_links_of_kit_about_stay_links(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "about", "-f", "md", raw=True)
     assert code == 0

@@ -271,6 +271,7 @@ def french_shown(kit: Kit, results: list[Result]) -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
+@pytest.mark.slow  # every command in every format, several seconds
 def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
     """Every command × human format in English: a French kit text shown where its English exists fails."""
     set_lang("en")  # a plan is told in the language it is made in
@@ -278,6 +279,7 @@ def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
     assert french_shown(kit, results) == []
 
 
+@pytest.mark.slow  # every command in every format, several seconds
 def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
     set_lang("en")
     results = [r for r in _every_result(kit) if isinstance(r, SearchResult)]

@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -29,6 +30,7 @@ def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> Non
     assert json.loads(out)[0]["title"] == HOSTILE
 
 
+@pytest.mark.slow  # every code point, several seconds
 def test_the_bytes_check_finds_exactly_the_characters_json_escapes() -> None:
     # The JSON writer looks for the characters to escape in the encoded bytes, not in the text: for every
     # code point, alone and between French text, the bytes check and the text pattern must agree.

@@ -24,6 +24,8 @@ from typer.testing import CliRunner
 
 from conftest import invoke, need
 
+pytestmark = pytest.mark.slow  # chromium, Node and Java
+
 HERE = Path(__file__).parent
 WIDTHS = (320, 390, 641, 768, 961, 1024, 1280, 1920)  # 641 and 961: just past a layout change
 AXE_WIDTHS = (390, 768, 1280)
