@@ -3,13 +3,15 @@ injected console, a scripted user, and the installed `kit` in a real pseudo-term
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner
@@ -19,7 +21,10 @@ from coconstruct_cli.cli.app import app
 from coconstruct_cli.cli.console import Console
 from coconstruct_cli.guide import Question
 from coconstruct_cli.loader import bundled_path, load_kit
-from coconstruct_cli.model import Kit
+from coconstruct_cli.model import Document, Kit
+
+if TYPE_CHECKING:
+    from prompt_toolkit.input import PipeInput
 
 ENV_VARS = ("KIT_FILE", "KIT_LANG", "KIT_HOME", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "KIT_DEBUG", "FORCE_COLOR")
 # Each path's documents, in reading order, as the seed's path tables list them (checked against the seed in
@@ -84,6 +89,30 @@ EXPECTED_PATHS = {
     ],
 }
 NBSP = str.maketrans({"\u00a0": " ", "\u202f": " "})
+# The keys a user presses, as a terminal sends them (to a prompt's pipe input or a pseudo-terminal).
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+ESC = "\x1b"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+CTRL_U = "\x15"  # clears the proposed file name (emacs key binding of prompt_toolkit)
+
+
+# Fixtures that only a slow test takes: the installed `kit` in a subprocess or a pseudo-terminal, a real browser.
+SLOW_FIXTURES = frozenset({"kit_exe", "chromium", "tools"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` on every end-to-end test (marked `e2e`, or taking a fixture of SLOW_FIXTURES) and every hypothesis
+    property (a fuzzer), besides those marked by hand (package builds, Node readers, tests of several seconds):
+    `pytest -m "not slow"` is the fast subset for daily work."""
+    from hypothesis import is_hypothesis_test
+
+    for item in items:
+        end_to_end = item.get_closest_marker("e2e") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if end_to_end or is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -254,3 +283,126 @@ def spawn_screen(kit_exe: str, args: list[str], cwd: Path, rows: int, columns: i
     screen = VisibleScreen(rows, columns)
     child.logfile_read = screen
     return child, screen
+
+
+def expect(child: Any, text: str) -> None:
+    """Wait for `text` on the screen: its spaces may be non-breaking (French typography) and carry colour codes."""
+    space = r"(?:\x1b\[[0-9;]*m)*[ \xa0\u202f](?:\x1b\[[0-9;]*m)*"
+    child.expect(space.join(re.escape(word) for word in text.split(" ")))
+
+
+def press(child: Any, keys: str, then: str) -> None:
+    """Send keys once the screen shows what they answer, then wait for `then`."""
+    child.send(keys)
+    expect(child, then)
+
+
+def settle(child: Any) -> None:
+    """Let the program finish drawing (nothing more arrives for a moment)."""
+    import pexpect
+
+    with contextlib.suppress(pexpect.TIMEOUT):
+        child.expect("never-printed", timeout=0.4)
+
+
+def finish(child: Any) -> int:
+    """Wait for the program to end; its exit status."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    assert isinstance(child.exitstatus, int)
+    return child.exitstatus
+
+
+# --- what a test needs from the machine -----------------------------------------------------------
+
+
+def need(found: object, what: str) -> None:
+    """Skip the test when a tool it needs is missing here; fail under CI, which installs it (.ci/run)."""
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing (.ci/run installs it)")
+        pytest.skip(f"{what} is missing")
+
+
+# --- a real questionary prompt, fed keystrokes -----------------------------------------------------
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    """prompt_toolkit's pipe input (imported only by the tests that take it), as questionary tests itself."""
+    from prompt_toolkit.input import create_pipe_input
+
+    with create_pipe_input() as inp:
+        yield inp
+
+
+# --- the bundled kit's documents -------------------------------------------------------------------
+
+
+def doc(kit: Kit, id_: str) -> Document:
+    """The document `id_` of `kit`."""
+    return next(d for d in kit.documents if d.id == id_)
+
+
+# --- hostile kit text ------------------------------------------------------------------------------
+
+# One payload of each kind a kit's text could carry to a terminal, a spreadsheet, a page or a Markdown reader.
+OSC_TITLE = "\x1b]0;pwned\x07"
+BLINK = "\x1b[5mblink\x1b[0m"
+C1_CSI = "\x9b31m"
+RLO = "\u202e"
+MARKUP = "[bold red]x[/]"
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://evil.example","x")'
+LIST = "1) x"
+LINK = "http://evil.example"
+PAYLOADS = [OSC_TITLE + "titre", BLINK, C1_CSI + "rouge", RLO + "evil", MARKUP, SCRIPT, FORMULA, LIST, LINK, "www.evil.example"]
+ALL_IN_ONE = " ".join(PAYLOADS)
+# One title that is at once a formula, rich markup, a script, escapes, a bidi override and Markdown syntax.
+HOSTILE = (
+    '=HYPERLINK("http://evil.example","x") [bold red]rouge[/] <script>alert(1)</script> '
+    "\x1b[31mESC\x1b[0m \x9b31m \u202eevil\u202c | *gras* _it_ `code`\n- faux item\r\n# faux titre & &amp;"
+)
+C1_OR_ESC = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hostile(data: dict[str, Any]) -> None:
+    """Every text field of the kit a user sees holds the payloads, one at the start of each list item."""
+    for n, document in enumerate(data["documents"]):
+        start = PAYLOADS[n % len(PAYLOADS)]
+        document["title"] = f"{start} {ALL_IN_ONE}"
+        document["title_en"] = f"{LIST} {ALL_IN_ONE}"
+        document["description"] = f"{FORMULA} {ALL_IN_ONE}"
+        document["description_en"] = document["description"]
+        if "gives" in document:  # the words the « pourquoi » quotes, hostile too
+            document["gives"] = document["gives_en"] = ALL_IN_ONE
+        document["authors"] = [*PAYLOADS, *document["authors"]]
+        document["notes"] = list(PAYLOADS)
+        document["notes_en"] = list(PAYLOADS)
+        document["kind"] = f"{MARKUP} {document['kind']}"
+    for path in data["paths"]:
+        path["title"] = path["title_en"] = f"{path['title']} {ALL_IN_ONE}"
+        path["purpose"] = path["purpose_en"] = f"{LIST} {ALL_IN_ONE}"
+    for category in data["categories"]:
+        category["label"] = category["label_en"] = f"{category['label']} {ALL_IN_ONE}"
+        category["description"] = category["description_en"] = f"{LIST} {ALL_IN_ONE}"
+
+
+@pytest.fixture
+def hostile_kit(write_kit: Any) -> Path:
+    """The bundled kit with `hostile` text everywhere a user reads, written to a file."""
+    path: Path = write_kit(hostile, name="hostile.json")
+    load_kit(path)  # a valid kit: the payloads are text, and text is what a kit holds
+    return path
+
+
+def titled_kit(title: str, write_kit: Any) -> Kit:
+    """The bundled kit whose first document has `title` as its title and its one author."""
+
+    def edit(data: dict[str, Any]) -> None:
+        data["documents"][0]["title"] = title
+        data["documents"][0]["authors"] = [title]
+
+    return load_kit(write_kit(edit))

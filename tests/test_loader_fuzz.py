@@ -25,6 +25,8 @@ from coconstruct_cli.loader import bundled_path, load_kit
 from coconstruct_cli.model import kit_problems, kit_schema
 from coconstruct_cli.text import strip_unsafe
 
+pytestmark = pytest.mark.slow  # a fuzzer
+
 # KIT_FUZZ_EXAMPLES=5000 for a long hunt; the suite's default keeps the file within seconds.
 FUZZ = settings(
     max_examples=int(os.environ.get("KIT_FUZZ_EXAMPLES", "60")),

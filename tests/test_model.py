@@ -24,7 +24,7 @@ Edit = Callable[[dict[str, Any]], Any]
 VALIDATOR = Draft202012Validator(kit_schema())
 
 
-def doc(**changes: Any) -> Edit:
+def edit_doc(**changes: Any) -> Edit:
     return lambda data: data["documents"][0].update(changes)
 
 
@@ -64,42 +64,42 @@ def rename_first_document(new_id: str) -> Edit:
 
 # Files both must refuse: every field rule of the format, as the schema states it.
 REFUSED: dict[str, Edit] = {
-    "year as a string": doc(year="2016"),
-    "year with spaces": doc(year=" 2016 "),
-    "year as a decimal string": doc(year="2016.0"),
-    "year with a fraction": doc(year=2016.5),
-    "year as a boolean": doc(year=True),
-    "year too early": doc(year=1899),
-    "year too late": doc(year=2101),
-    "year null": doc(year=None),
+    "year as a string": edit_doc(year="2016"),
+    "year with spaces": edit_doc(year=" 2016 "),
+    "year as a decimal string": edit_doc(year="2016.0"),
+    "year with a fraction": edit_doc(year=2016.5),
+    "year as a boolean": edit_doc(year=True),
+    "year too early": edit_doc(year=1899),
+    "year too late": edit_doc(year=2101),
+    "year null": edit_doc(year=None),
     "figure year as a string": lambda d: d["about"]["figures"][0].update(year="2015"),
     "schema_version true": lambda d: d.update(schema_version=True),
     "schema_version 2": lambda d: d.update(schema_version=2),
     "schema_version as a string": lambda d: d.update(schema_version="1"),
-    "empty title": doc(title=""),
-    "title of bidi overrides": doc(title="\u202e\u2066"),
-    "title of controls": doc(title="\x1b\x07\x9b"),
-    "title of whitespace": doc(title=" \t\n\u00a0\u2028\u3000"),
-    "title of zero-width characters": doc(title="\u200b\u200d\ufeff"),
-    "title too long": doc(title="t" * 20_001),
-    "title as a number": doc(title=12),
-    "title as a list": doc(title=["Titre"]),
-    "optional text null where not optional": doc(kind=None),
-    "id not a slug": doc(id="Pas Un Slug"),
-    "id with a trailing hyphen": doc(id="abc-"),
-    "id with a trailing newline": doc(id="abc\n"),
-    "id too long": doc(id="a" * 81),
-    "id with an accent": doc(id="été"),
-    "unknown field": doc(colour="rouge"),
+    "empty title": edit_doc(title=""),
+    "title of bidi overrides": edit_doc(title="\u202e\u2066"),
+    "title of controls": edit_doc(title="\x1b\x07\x9b"),
+    "title of whitespace": edit_doc(title=" \t\n\u00a0\u2028\u3000"),
+    "title of zero-width characters": edit_doc(title="\u200b\u200d\ufeff"),
+    "title too long": edit_doc(title="t" * 20_001),
+    "title as a number": edit_doc(title=12),
+    "title as a list": edit_doc(title=["Titre"]),
+    "optional text null where not optional": edit_doc(kind=None),
+    "id not a slug": edit_doc(id="Pas Un Slug"),
+    "id with a trailing hyphen": edit_doc(id="abc-"),
+    "id with a trailing newline": edit_doc(id="abc\n"),
+    "id too long": edit_doc(id="a" * 81),
+    "id with an accent": edit_doc(id="été"),
+    "unknown field": edit_doc(colour="rouge"),
     "unknown top-level field": lambda d: d.update(version=2),
     "missing title": drop("documents", "0", "title"),
     "missing about": drop("about"),
     "missing categories": drop("categories"),
     "no categories": lambda d: d.update(categories=[]),
-    "no authors": doc(authors=[]),
-    "blank author": doc(authors=["\u200e"]),
-    "unknown audience": doc(written_for=[{"role": "robots", "quote": "à destination des robots"}]),
-    "audiences as a string": doc(written_for="association"),
+    "no authors": edit_doc(authors=[]),
+    "blank author": edit_doc(authors=["\u200e"]),
+    "unknown audience": edit_doc(written_for=[{"role": "robots", "quote": "à destination des robots"}]),
+    "audiences as a string": edit_doc(written_for="association"),
     "path without documents": lambda d: d["paths"][0].update(documents=[]),
     "document as a string": lambda d: d["documents"].append("doc"),
     "documents as an object": lambda d: d.update(documents={"a": 1}),
@@ -114,25 +114,25 @@ REFUSED: dict[str, Edit] = {
 # Files both must accept: borderline values that the format allows.
 ACCEPTED: dict[str, Edit] = {
     "the bundled kit": lambda d: None,
-    "year 2016.0 is an integer for JSON Schema": doc(year=2016.0),
-    "year at the limits": doc(year=1900),
+    "year 2016.0 is an integer for JSON Schema": edit_doc(year=2016.0),
+    "year at the limits": edit_doc(year=1900),
     "schema_version 1.0": lambda d: d.update(schema_version=1.0),
     "schema_version omitted": drop("schema_version"),
-    "optional fields null": doc(title_en=None, subcategory=None, date=None),
-    "text with an override and letters": doc(title="\u202eTitre"),
-    "text with a visible character after spaces": doc(title="   A"),
-    "text of 20,000 characters": doc(title="t" * 20_000),
+    "optional fields null": edit_doc(title_en=None, subcategory=None, date=None),
+    "text with an override and letters": edit_doc(title="\u202eTitre"),
+    "text with a visible character after spaces": edit_doc(title="   A"),
+    "text of 20,000 characters": edit_doc(title="t" * 20_000),
     "id of 80 characters": rename_first_document("a" * 80),
     "id of digits and hyphens": rename_first_document("2016-1-a"),
 }
 
 # What JSON Schema cannot express: the loader alone refuses these.
 REFERENCES: dict[str, Edit] = {
-    "unknown category": doc(category="recettes"),
-    "unknown subcategory": doc(subcategory="fiches-outil"),
+    "unknown category": edit_doc(category="recettes"),
+    "unknown subcategory": edit_doc(subcategory="fiches-outil"),
     "duplicate document id": lambda d: d["documents"].append(dict(d["documents"][1])),
     "unknown document in a path": lambda d: d["paths"][0]["documents"].append("fantome"),
-    "a role written for twice": doc(
+    "a role written for twice": edit_doc(
         written_for=[{"role": "association", "quote": "à destination des dirigeants associatifs"}] * 2
     ),
 }

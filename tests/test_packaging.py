@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds the sdist and the wheel
+
 ROOT = Path(__file__).resolve().parents[1]
 GIT = ["git", "-c", "user.name=kit", "-c", "user.email=kit@example.invalid", "-c", "commit.gpgsign=false"]
 

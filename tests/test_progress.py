@@ -39,12 +39,6 @@ KID = kit_id("Kit « co-construction territoriale »", "Le RAMEAU")
 OTHER = kit_id("Un autre kit", "Quelqu'un")
 
 
-def doc(state: State, **extra: Any) -> bytes:
-    data = to_document(state)
-    data.update(extra)
-    return json.dumps(data).encode()
-
-
 # --- identity ------------------------------------------------------------------------------------
 
 

@@ -404,6 +404,7 @@ def api_process(code: str, kit_home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow  # twenty processes / thousands of marks, seconds
 def test_twenty_concurrent_marks_all_land(kit_home: Path, tmp_path: Path) -> None:
     go = tmp_path / "go"
     code = (
@@ -511,6 +512,7 @@ def test_three_documents_of_the_plan_read_then_a_new_terminal_sees_where_the_rea
     assert loaded.state.answers(kid) == Answers("company", "support")
 
 
+@pytest.mark.slow  # twenty processes / thousands of marks, seconds
 def test_an_import_with_many_bad_marks_lists_a_hundred_and_counts_the_rest(tmp_path: Path) -> None:
     source = tmp_path / "bad.json"
     kits = [{"title": "T", "publisher": "P", "read": ["Bad Id"] * 200_000}]

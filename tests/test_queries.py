@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from coconstruct_cli.model import Document, Kit
+from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import (
     PUBLISHED,
     document_fields,
@@ -19,10 +19,7 @@ from coconstruct_cli.queries import (
     when,
 )
 from coconstruct_cli.render.jsonout import dumps
-
-
-def doc(kit: Kit, id_: str) -> Document:
-    return next(d for d in kit.documents if d.id == id_)
+from conftest import doc
 
 
 def test_a_date_in_words_is_written_in_the_reader_s_language(kit: Kit) -> None:

@@ -574,6 +574,7 @@ def test_suggestions_are_kit_words_as_written(kit: Kit) -> None:
     assert suggestions((), ["territoire"]) == []
 
 
+@pytest.mark.slow  # a huge vocabulary, several seconds
 def test_suggestions_over_a_huge_vocabulary_compare_a_bounded_number_of_words(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
     import difflib
     import random

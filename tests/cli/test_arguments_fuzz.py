@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.cli.console import Console
 from coconstruct_cli.errors import ExitCode
+
+pytestmark = pytest.mark.slow  # a fuzzer
 
 # Everything but INTERNAL (70): that one means a bug, which is what the fuzzer is here to find.
 EXPECTED = {ExitCode.OK, ExitCode.NO_MATCH, ExitCode.USAGE, ExitCode.INVALID_KIT, ExitCode.OUTPUT, ExitCode.STDOUT}

@@ -14,8 +14,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from coconstruct_cli import i18n
-from coconstruct_cli.cli import compat
+from coconstruct_cli import compat, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -106,6 +106,7 @@ def test_every_example_runs(runner: CliRunner, name: str, lang: str, tmp_path: P
         assert out or "-o" in args, command
 
 
+@pytest.mark.slow  # every help page twice, seconds
 def test_kit_help_prints_the_same_pages_as_help_options(runner: CliRunner) -> None:
     for name in PAGES:
         for lang in LANGS:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
-from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
@@ -15,19 +14,7 @@ from coconstruct_cli.cli import prompts
 from coconstruct_cli.errors import Interrupted
 from coconstruct_cli.guide import Answers, Question
 from coconstruct_cli.model import Kit
-from conftest import spaced
-
-DOWN = "\x1b[B"
-UP = "\x1b[A"
-ENTER = "\r"
-CTRL_C = "\x03"
-CTRL_D = "\x04"
-
-
-@pytest.fixture
-def pipe() -> Iterator[PipeInput]:
-    with create_pipe_input() as inp:
-        yield inp
+from conftest import CTRL_C, CTRL_D, DOWN, ENTER, UP, spaced
 
 
 def answer(pipe: PipeInput, question: Question, keys: str) -> str:

@@ -16,12 +16,11 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 from typer.testing import CliRunner
 
@@ -30,21 +29,9 @@ from coconstruct_cli.cli import prompts
 from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.formats import OFFERED, Format
 from coconstruct_cli.loader import load_kit
-from conftest import invoke, terminal
+from conftest import ALL_IN_ONE, OSC_TITLE, PAYLOADS, RLO, hostile, invoke, need, terminal
 
-# --- the payloads ----------------------------------------------------------------------------------
-
-OSC_TITLE = "\x1b]0;pwned\x07"
-BLINK = "\x1b[5mblink\x1b[0m"
-C1_CSI = "\x9b31m"
-RLO = "\u202e"
-MARKUP = "[bold red]x[/]"
-SCRIPT = "<script>alert(1)</script>"
-FORMULA = '=HYPERLINK("http://evil.example","x")'
-LIST = "1) x"
-LINK = "http://evil.example"
-PAYLOADS = [OSC_TITLE + "titre", BLINK, C1_CSI + "rouge", RLO + "evil", MARKUP, SCRIPT, FORMULA, LIST, LINK, "www.evil.example"]
-ALL_IN_ONE = " ".join(PAYLOADS)
+# --- the payloads (`conftest.PAYLOADS`, in every text field of `hostile_kit`) -----------------------
 
 # What must never reach a terminal (stderr, tab-separated text, a rich table, a prompt): C0 controls but
 # tab and newline, DEL, C1, the bidi marks, overrides and isolates, and a lone surrogate.
@@ -58,51 +45,15 @@ def assert_terminal_safe(text: str, where: str) -> None:
     assert text.count("bold red") == text.count("[bold red]"), where
 
 
-def hostile(data: dict[str, Any]) -> None:
-    """Every text field of the kit a user sees holds the payloads, one at the start of each list item."""
-    for n, document in enumerate(data["documents"]):
-        start = PAYLOADS[n % len(PAYLOADS)]
-        document["title"] = f"{start} {ALL_IN_ONE}"
-        document["title_en"] = f"{LIST} {ALL_IN_ONE}"
-        document["description"] = f"{FORMULA} {ALL_IN_ONE}"
-        document["description_en"] = document["description"]
-        if "gives" in document:  # the words the « pourquoi » quotes, hostile too
-            document["gives"] = document["gives_en"] = ALL_IN_ONE
-        document["authors"] = [*PAYLOADS, *document["authors"]]
-        document["notes"] = list(PAYLOADS)
-        document["notes_en"] = list(PAYLOADS)
-        document["kind"] = f"{MARKUP} {document['kind']}"
-    for path in data["paths"]:
-        path["title"] = path["title_en"] = f"{path['title']} {ALL_IN_ONE}"
-        path["purpose"] = path["purpose_en"] = f"{LIST} {ALL_IN_ONE}"
-    for category in data["categories"]:
-        category["label"] = category["label_en"] = f"{category['label']} {ALL_IN_ONE}"
-        category["description"] = category["description_en"] = f"{LIST} {ALL_IN_ONE}"
-
-
-@pytest.fixture
-def hostile_kit(write_kit: Any) -> Path:
-    path: Path = write_kit(hostile, name="hostile.json")
-    load_kit(path)  # a valid kit: the payloads are text, and text is what a kit holds
-    return path
-
-
 # --- Markdown read by real renderers (item 5) -------------------------------------------------------
 
 MARKDOWN_IT = Path(__file__).resolve().parent.parent / "render" / "markdown"
 
 
-def _need(found: object, what: str) -> None:
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing (.ci/run installs it)")
-        pytest.skip(f"{what} is missing")
-
-
 def renderers() -> dict[str, list[str]]:
-    _need(shutil.which("pandoc"), "pandoc")
-    _need(shutil.which("node"), "node")
-    _need((MARKDOWN_IT / "node_modules" / "markdown-it").is_dir(), f"npm ci in {MARKDOWN_IT}")
+    need(shutil.which("pandoc"), "pandoc")
+    need(shutil.which("node"), "node")
+    need((MARKDOWN_IT / "node_modules" / "markdown-it").is_dir(), f"npm ci in {MARKDOWN_IT}")
     return {
         "pandoc gfm": ["pandoc", "-f", "gfm", "-t", "html", "--wrap=none"],
         "pandoc commonmark": ["pandoc", "-f", "commonmark", "-t", "html", "--wrap=none"],
@@ -152,6 +103,7 @@ def markdown_pages(runner: CliRunner, kit_file: Path | None) -> str:
     return "\n\n---\n\n".join(outputs)
 
 
+@pytest.mark.slow  # pandoc and markdown-it (Node)
 def test_kit_text_adds_no_link_list_or_html_in_any_markdown_renderer(runner: CliRunner, hostile_kit: Path) -> None:
     """The hostile kit's pages have exactly the structure of the bundled kit's: the program's own lists,
     headings and code, and nothing the kit text asked for (a link, a list, emphasis, a script)."""
@@ -164,6 +116,7 @@ def test_kit_text_adds_no_link_list_or_html_in_any_markdown_renderer(runner: Cli
         assert "evil.example" in page and "1) x" in page and "[bold red]x[/]" in page, renderer
 
 
+@pytest.mark.slow  # pandoc and markdown-it (Node)
 def test_the_deliberate_links_of_kit_about_stay_links(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "about", "-f", "md", raw=True)
     assert code == 0
@@ -288,12 +241,6 @@ def test_validation_messages_tell_hostile_ids_titles_and_references_inert(runner
         code, out, err = invoke(runner, "list", "--kit", str(path), "--lang", lang, raw=True)
         assert code == ExitCode.INVALID_KIT
         assert_terminal_safe(err, f"list --kit --lang {lang}")
-
-
-@pytest.fixture
-def pipe() -> Iterator[PipeInput]:
-    with create_pipe_input() as inp:
-        yield inp
 
 
 def test_prompts_and_the_recap_show_a_hostile_kit_inert(hostile_kit: Path, pipe: PipeInput) -> None:

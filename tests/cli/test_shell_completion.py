@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.cli.shell_completion import SHELLS, bash_word, script, zsh_line
 from coconstruct_cli.errors import ExitCode
+from conftest import need
 
 PATHS = ["understand", "comprendre", "animate", "animer", "support", "accompagner"]
 CATEGORY_NAMES = ["reference", "cadre-de-reference", "illustrations", "method", "methode", "toolbox", "boite-a-outils"]
@@ -109,7 +110,7 @@ def test_bash_inserts_each_value_as_one_word(value: str, word: str) -> None:
 
 
 @pytest.fixture
-def hostile_kit(write_kit: Any) -> Path:
+def hostile_names_kit(write_kit: Any) -> Path:
     """A kit whose names and texts carry a title-setting OSC, bidi overrides, C1 CSI, rich markup and shell syntax."""
 
     def edit(data: dict[str, Any]) -> None:
@@ -125,9 +126,9 @@ def hostile_kit(write_kit: Any) -> Path:
 
 @pytest.mark.parametrize("shell", SHELLS)
 @pytest.mark.parametrize("line", ["kit path ", "kit list --category ", "kit show ", "kit path --lang en "])
-def test_nothing_harmful_from_a_hostile_kit(runner: CliRunner, hostile_kit: Path, shell: str, line: str) -> None:
+def test_nothing_harmful_from_a_hostile_kit(runner: CliRunner, hostile_names_kit: Path, shell: str, line: str) -> None:
     """Every value and help is cleaned: no control, C1 or bidi character, no markup read (issue 11.2)."""
-    answer = complete(runner, shell, line, KIT_FILE=str(hostile_kit))
+    answer = complete(runner, shell, line, KIT_FILE=str(hostile_names_kit))
     assert answer
     assert not UNSAFE.findall(answer.replace("\t", "").replace("\n", ""))
     pairs = candidates(answer)
@@ -163,7 +164,7 @@ def test_any_kit_text_gives_one_safe_line_per_candidate(runner: CliRunner, write
             assert all(line.count("\t") <= 1 for line in lines)
 
 
-def test_completion_never_calls_rich(runner: CliRunner, hostile_kit: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_completion_never_calls_rich(runner: CliRunner, hostile_names_kit: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import typer.rich_utils
 
     def refuse(*args: Any, **kwargs: Any) -> str:
@@ -171,7 +172,7 @@ def test_completion_never_calls_rich(runner: CliRunner, hostile_kit: Path, monke
 
     monkeypatch.setattr(typer.rich_utils, "rich_render_text", refuse)
     for shell in SHELLS:
-        assert complete(runner, shell, "kit path ", KIT_FILE=str(hostile_kit))
+        assert complete(runner, shell, "kit path ", KIT_FILE=str(hostile_names_kit))
 
 
 def test_fish_asks_whether_there_is_anything(runner: CliRunner) -> None:
@@ -466,12 +467,11 @@ class Screen:
         return ["".join(row).rstrip() for row in self.cells]
 
 
-def need(shell: str) -> str:
+def installed_shell(shell: str) -> str:
+    """The shell's program; the test is skipped when it is not installed (failed under CI, which installs it)."""
     exe = shutil.which(shell)
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{shell} is not installed (.ci/run installs it)")
-        pytest.skip(f"{shell} is not installed")
+    need(exe, shell)
+    assert exe is not None
     return exe
 
 
@@ -499,7 +499,7 @@ class Terminal:
         assert installed.returncode == 0, installed.stderr
         self._short_prompt()
         self.child = pexpect.spawn(
-            need(shell), ["-i"], env=self.env, cwd=str(self.cwd), dimensions=(24, 80), encoding="utf-8", timeout=20
+            installed_shell(shell), ["-i"], env=self.env, cwd=str(self.cwd), dimensions=(24, 80), encoding="utf-8", timeout=20
         )
         self.screen = Screen(24, 80)
         if shell == "fish":
@@ -578,7 +578,7 @@ class Terminal:
 @pytest.fixture(params=SHELLS)
 def shell(request: pytest.FixtureRequest) -> str:
     name: str = request.param
-    need(name)
+    installed_shell(name)
     return name
 
 
@@ -665,8 +665,10 @@ def test_real_shells_complete_a_path_and_its_numbers(real: str, kit_exe: str, tm
 
 
 @pytest.mark.e2e
-def test_real_shells_show_nothing_harmful_from_a_hostile_kit(shell: str, kit_exe: str, tmp_path: Path, hostile_kit: Path) -> None:
-    terminal = Terminal(shell, kit_exe, tmp_path, KIT_FILE=str(hostile_kit))
+def test_real_shells_show_nothing_harmful_from_a_hostile_kit(
+    shell: str, kit_exe: str, tmp_path: Path, hostile_names_kit: Path
+) -> None:
+    terminal = Terminal(shell, kit_exe, tmp_path, KIT_FILE=str(hostile_names_kit))
     try:
         # A name holding shell syntax is inserted as one word: pressing Enter runs nothing but kit.
         for typed, inserted in (("kit path sub", "pwned"), ("kit path semi", "pwned2")):
@@ -690,7 +692,7 @@ def test_real_shells_show_nothing_harmful_from_a_hostile_kit(shell: str, kit_exe
 
 @pytest.mark.e2e
 def test_show_completion_from_real_bash_names_its_shell(kit_exe: str, tmp_path: Path) -> None:
-    need("bash")
+    installed_shell("bash")
     env = {"HOME": str(tmp_path), "PATH": f"{Path(kit_exe).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
     for shell in SHELLS:
         for line in (f"kit --show-completion {shell}", f"kit --show-completion={shell}"):

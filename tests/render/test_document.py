@@ -19,7 +19,7 @@ from rich.console import Console
 from coconstruct_cli.formats import Medium
 from coconstruct_cli.guide import Answers
 from coconstruct_cli.i18n import set_lang
-from coconstruct_cli.model import Document, Kit
+from coconstruct_cli.model import Kit
 from coconstruct_cli.plan import build_plan
 from coconstruct_cli.queries import document_fields, select
 from coconstruct_cli.render import render
@@ -35,13 +35,10 @@ from coconstruct_cli.results import (
     SearchResult,
 )
 from coconstruct_cli.search import search
+from conftest import doc
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 HUMAN = (Medium.RICH, Medium.TEXT, Medium.MD, Medium.HTML)
-
-
-def doc(kit: Kit, id_: str) -> Document:
-    return next(d for d in kit.documents if d.id == id_)
 
 
 def text_of(result: Result, medium: Medium) -> str:
@@ -359,6 +356,7 @@ def french_shown(kit: Kit, results: list[Result]) -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
+@pytest.mark.slow  # every command in every format, several seconds
 def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
     """Every command × human format in English: a French kit text shown where its English exists fails."""
     set_lang("en")  # a plan is told in the language it is made in
@@ -366,6 +364,7 @@ def test_english_output_shows_no_french_but_titles_and_quotes(kit: Kit) -> None:
     assert french_shown(kit, results) == []
 
 
+@pytest.mark.slow  # every command in every format, several seconds
 def test_english_search_results_show_no_french_excerpt(kit: Kit) -> None:
     set_lang("en")
     results = [r for r in _every_result(kit) if isinstance(r, SearchResult)]

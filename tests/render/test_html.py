@@ -362,7 +362,7 @@ def test_the_running_title_cannot_leave_its_style_element() -> None:
 # --- hostile kit text ----------------------------------------------------------------------------
 
 
-def hostile(data: dict[str, Any]) -> None:
+def hostile_page(data: dict[str, Any]) -> None:
     """Put HOSTILE in every kind of kit text a page shows."""
     doc = data["documents"][0]
     doc.update(
@@ -397,7 +397,7 @@ def hostile(data: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_hostile_kit_text_shows_as_text_never_as_markup(write_kit: Callable[..., Path], lang: i18n.Lang) -> None:
-    kit = load_kit(write_kit(hostile))
+    kit = load_kit(write_kit(hostile_page))
     i18n.set_lang(lang)
     pages = every_page(kit)
     pages["search-hostile"] = html.search_html(HOSTILE, search.search(kit.documents, "alert").hits, DAY)
@@ -412,7 +412,7 @@ def test_hostile_kit_text_shows_as_text_never_as_markup(write_kit: Callable[...,
 
 
 def test_hostile_title_in_the_page_title_and_headings(write_kit: Callable[..., Path]) -> None:
-    kit = load_kit(write_kit(hostile))
+    kit = load_kit(write_kit(hostile_page))
     page = check_page(html.about_html(kit, DAY), "fr")
     assert page.tags.count("title") == 1 and page.tags.count("h1") == 1
     assert page.text.count(SHOWN) >= 10
@@ -543,7 +543,7 @@ def test_plan_page_in_a_real_browser(chromium: str, tmp_path: Path, kit: Kit, la
 
 @pytest.mark.e2e
 def test_hostile_page_runs_nothing_in_a_real_browser(chromium: str, tmp_path: Path, write_kit: Callable[..., Path]) -> None:
-    kit = load_kit(write_kit(hostile))
+    kit = load_kit(write_kit(hostile_page))
     source = tmp_path / "hostile.html"
     source.write_text(html.documents_html(select(kit), kit.about.title, DAY), encoding="utf-8")
     dom = browse(chromium, tmp_path, source, "--dump-dom").stdout.decode("utf-8")

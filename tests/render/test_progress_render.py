@@ -6,16 +6,15 @@ import io
 from typing import Any
 
 from rich.console import Console
-from test_render_safety import C1_OR_ESC, HOSTILE, hostile_kit
 from typer.testing import CliRunner
 
 from coconstruct_cli.progress import EMPTY, kit_identity, mark
 from coconstruct_cli.results import build_progress
-from conftest import invoke, render_as
+from conftest import C1_OR_ESC, HOSTILE, invoke, render_as, titled_kit
 
 
 def test_hostile_titles_stay_text_in_every_progress_format(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     first = kit.documents[0].id
     state, _ = mark(EMPTY, kit_identity(kit), ["rex-silver-geek", "zz-ancien"])
     result = build_progress(kit, state)
@@ -34,7 +33,7 @@ def test_hostile_titles_stay_text_in_every_progress_format(write_kit: Any) -> No
 
 
 def test_read_lines_of_a_hostile_kit_are_one_safe_line(runner: CliRunner, write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     path = write_kit(lambda data: data["documents"][0].update(title=HOSTILE))
     code, out, err = invoke(runner, "read", "--kit", str(path), kit.documents[0].id, raw=True)
     assert code == 0, err

@@ -8,35 +8,21 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
 from coconstruct_cli.loader import load_kit
-from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import select
 from coconstruct_cli.render.jsonout import dumps
 from coconstruct_cli.results import DocumentDetail, DocumentList
 from coconstruct_cli.text import Utf8, strip_unsafe
-from conftest import render_as
-
-HOSTILE = (
-    '=HYPERLINK("http://evil.example","x") [bold red]rouge[/] <script>alert(1)</script> '
-    "\x1b[31mESC\x1b[0m \x9b31m \u202eevil\u202c | *gras* _it_ `code`\n- faux item\r\n# faux titre & &amp;"
-)
-C1_OR_ESC = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def hostile_kit(title: str, write_kit: Any) -> Kit:
-    def edit(data: dict[str, Any]) -> None:
-        data["documents"][0]["title"] = title
-        data["documents"][0]["authors"] = [title]
-
-    return load_kit(write_kit(edit))
+from conftest import C1_OR_ESC, HOSTILE, render_as, titled_kit
 
 
 def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     rendered = render_as(DocumentList(select(kit), "t"), "json", False)
     assert isinstance(rendered, Utf8)
     out = rendered.decode()
@@ -44,6 +30,7 @@ def test_json_keeps_the_text_exactly_and_escapes_controls(write_kit: Any) -> Non
     assert json.loads(out)[0]["title"] == HOSTILE
 
 
+@pytest.mark.slow  # every code point, several seconds
 def test_the_bytes_check_finds_exactly_the_characters_json_escapes() -> None:
     # The JSON writer looks for the characters to escape in the encoded bytes, not in the text: for every
     # code point, alone and between French text, the bytes check and the text pattern must agree.
@@ -66,7 +53,7 @@ def test_the_bytes_check_finds_exactly_the_characters_json_escapes() -> None:
 
 
 def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     out = render_as(DocumentList(select(kit), "t"), "csv", False)
     assert isinstance(out, str)
     rows = list(csv.reader(io.StringIO(out)))
@@ -76,7 +63,7 @@ def test_csv_rows_stay_rows_and_formulas_stay_text(write_kit: Any) -> None:
 
 
 def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     out = render_as(DocumentList(select(kit), "Titre"), "md", False)
     assert isinstance(out, str)
     lines = out.splitlines()
@@ -93,7 +80,7 @@ def test_markdown_structure_cannot_be_changed_by_kit_text(write_kit: Any) -> Non
 
 
 def test_plain_text_is_one_line_per_document(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     out = render_as(DocumentList(select(kit), "t"), "table", False)
     assert isinstance(out, str)
     assert len(out.splitlines()) == 37
@@ -101,7 +88,7 @@ def test_plain_text_is_one_line_per_document(write_kit: Any) -> None:
 
 
 def test_rich_table_shows_markup_as_text(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     table = render_as(DocumentList(select(kit), "t"), "table", True)
     console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
     console.print(table)
@@ -111,7 +98,7 @@ def test_rich_table_shows_markup_as_text(write_kit: Any) -> None:
 
 
 def test_show_panel_shows_markup_as_text(write_kit: Any) -> None:
-    kit = hostile_kit(HOSTILE, write_kit)
+    kit = titled_kit(HOSTILE, write_kit)
     panel = render_as(DocumentDetail(kit, kit.documents[0]), "table", True)
     console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
     console.print(panel)

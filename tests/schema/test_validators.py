@@ -62,6 +62,7 @@ def check_jsonschema() -> str:
     pytest.skip("check-jsonschema is not installed (pip install -e '.[test]')")
 
 
+@pytest.mark.slow  # another program reads the schema
 def test_check_jsonschema_accepts_the_schema_and_the_kit(schema_file: Path) -> None:
     exe = check_jsonschema()
     meta = subprocess.run([exe, "--check-metaschema", str(schema_file)], capture_output=True, text=True, timeout=120)
@@ -85,10 +86,12 @@ def node_report(schema_file: Path) -> dict[str, Any]:
     return report
 
 
+@pytest.mark.slow  # another program reads the schema
 def test_every_pattern_compiles_in_unicode_mode_under_node(schema_file: Path) -> None:
     assert node_report(schema_file)["bad_patterns"] == []
 
 
+@pytest.mark.slow  # another program reads the schema
 def test_ajv_strict_validates_the_kit(schema_file: Path) -> None:
     report = node_report(schema_file)
     assert report["errors"] == []

@@ -15,18 +15,19 @@ import sys
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click import Command as ClickCommand
-from typer._click import Context as ClickContext
-from typer._click import Parameter as ClickParameter
-from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from .. import i18n, version_line
+from .. import compat, i18n, version_line
+from ..compat.typer import Command as ClickCommand
+from ..compat.typer import Context as ClickContext
+from ..compat.typer import HelpFormatter, NoArgsIsHelpError
+from ..compat.typer import Parameter as ClickParameter
+from ..compat.typer import UsageError as ClickUsageError
 from ..errors import ExitCode, InternalError, Interrupted, KitError, StdoutError, UsageError
 from ..formats import OFFERED
 from ..i18n import choose_language, os_reason, t
 from ..text import no_surrogates
-from . import compat, options, shell_completion
+from . import options, shell_completion
 from .click_text import KitHelpFormatter, unknown_command, usage_message, write_example
 from .commands import COMMANDS
 from .console import Console, prepare_streams, silence_stdout
@@ -102,8 +103,6 @@ class _Translated(ClickCommand):
                     write_example(formatter, command, does)
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-        from typer._click.exceptions import UsageError as ClickUsageError
-
         try:
             return super().parse_args(ctx, args)
         except ClickUsageError as exc:
@@ -152,9 +151,6 @@ class KitGroup(_Translated, TyperGroup):
     def make_context(
         self, info_name: str | None, args: list[str], parent: ClickContext | None = None, **extra: Any
     ) -> ClickContext:
-        from typer._click.exceptions import NoArgsIsHelpError
-        from typer._click.exceptions import UsageError as ClickUsageError
-
         if parent is None:
             i18n.set_lang(choose_language(args))
             translate_help(self)
@@ -177,9 +173,6 @@ class KitGroup(_Translated, TyperGroup):
             stdout_failure(exc, console)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from typer._click.exceptions import NoArgsIsHelpError
-        from typer._click.exceptions import UsageError as ClickUsageError
-
         console = options.console(ctx)
         try:
             return super().invoke(ctx)
@@ -198,8 +191,6 @@ class KitGroup(_Translated, TyperGroup):
             fail(InternalError(compat.explain(exc) or t("err.internal", error=type(exc).__name__)), console)
 
     def resolve_command(self, ctx: ClickContext, args: list[str]) -> tuple[str | None, ClickCommand | None, list[str]]:
-        from typer._click.exceptions import UsageError as ClickUsageError
-
         try:
             return super().resolve_command(ctx, args)
         except ClickUsageError as exc:

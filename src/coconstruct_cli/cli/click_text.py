@@ -11,16 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup, TyperOption
 
+from ..compat.typer import BadOptionUsage, BadParameter, Context, HelpFormatter, MissingParameter, NoSuchOption, UsageError
 from ..i18n import t
-
-if TYPE_CHECKING:
-    from typer._click.core import Context
-    from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, UsageError
 
 # Headings click writes with `formatter.section(...)`, as Typer spells them.
 _HEADINGS = {"Arguments": "click.arguments", "Options": "click.options", "Commands": "click.commands",
@@ -119,8 +114,6 @@ def notes(text: str) -> str:
 
 def usage_message(exc: UsageError) -> str:
     """One sentence (or two) for a click usage error, with the nearest names and where to find help."""
-    from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoSuchOption
-
     if isinstance(exc, NoSuchOption):
         text = t("err.unknown", what=t("what.option"), value=_shown(exc.option_name))
         if exc.possibilities:

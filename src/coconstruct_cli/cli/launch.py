@@ -36,7 +36,7 @@ def main() -> None:
     try:
         from .app import main as run
     except Exception as exc:  # noqa: BLE001 - a library of the wrong version: one sentence, not a traceback
-        from .compat import fail_to_start
+        from ..compat import fail_to_start
 
         fail_to_start(exc)
         raise  # pragma: no cover - fail_to_start always raises

@@ -140,7 +140,7 @@ def check_lang(lang: str | None) -> None:
 
 def kit_path(ctx: typer.Context, kit_file: Path | None) -> Path | None:
     """The kit to read: the command's `--kit`, else the one given before the command, else KIT_FILE."""
-    from typer._click.core import ParameterSource
+    from ..compat.typer import ParameterSource
 
     root = ctx.find_root()
     before = root.params.get("kit_file")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import questionary
 from prompt_toolkit.validation import ValidationError, Validator
 
+from ..compat.questionary import relabel_descriptions
 from ..errors import Interrupted
 from ..i18n import colon, t
 from ..text import for_terminal
@@ -69,7 +70,6 @@ def _prompt_output() -> Output | None:
 
 # questionary shows a description as « Description: … » on lines it does not wrap; the label is put in the
 # interface's language (`_relabel`), and the lines are wrapped under its end.
-_QUESTIONARY_LABEL = "  Description: "
 _DESCRIPTION_LABEL = len("  Description\u00a0: ")
 
 
@@ -110,17 +110,7 @@ SHORTCUTS = 9
 
 def _relabel(prompt: Any) -> None:
     """questionary's « Description: » label, written in the interface's language."""
-    label = f"  {colon(t('q.description'))} ".ljust(_DESCRIPTION_LABEL)
-    for window in prompt.application.layout.find_all_windows():
-        control = window.content
-        if control.__class__.__name__ == "InquirerControl":
-            tokens = control.text
-
-            def relabelled(tokens: Any = tokens) -> Any:
-                return [(style, label + text[len(_QUESTIONARY_LABEL) :]) if text.startswith(_QUESTIONARY_LABEL) else (style, text)
-                        for style, text in tokens()]  # fmt: skip
-
-            control.text = relabelled
+    relabel_descriptions(prompt, f"  {colon(t('q.description'))} ".ljust(_DESCRIPTION_LABEL))
 
 
 def _instruction(message: str, width: int, shortcuts: bool) -> str:

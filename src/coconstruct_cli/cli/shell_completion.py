@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
-from typer._click import Context as ClickContext
-from typer._click import Parameter as ClickParameter
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class, split_arg_string
 from typer.core import TyperGroup, TyperOption
 
+from ..compat.typer import CompletionItem, ShellComplete, add_completion_class, bool_flag_type, split_arg_string
+from ..compat.typer import Context as ClickContext
+from ..compat.typer import Parameter as ClickParameter
+from ..compat.typer import UsageError as ClickUsageError
 from ..errors import KitError, OutputError
 from ..files import file_reason
 from ..i18n import t
@@ -372,12 +372,9 @@ class ShellOption(TyperOption):
     """
 
     def __init__(self, name: str, action: Callable[[ClickContext, str], None], help_key: str) -> None:
-        from typer._coercion import resolve_type_descriptor
-
-        info = typer.Option(False)
         super().__init__(
             param_decls=[name.lstrip("-").replace("-", "_"), name],
-            type_descriptor=resolve_type_descriptor(annotation=bool, parameter_info=info),
+            type_descriptor=bool_flag_type(typer.Option(False)),
             is_flag=True,
             default=False,
             expose_value=False,

@@ -1,12 +1,11 @@
 """Rich renderables for a terminal, one per kind of result. Kit text always enters as `Text`, never as markup.
 
-This is the only module that imports rich, and it is imported only when a table is drawn on a terminal.
+This is the only module that imports rich (with `compat.rich`, which it imports), and it is imported only when
+a table is drawn on a terminal.
 """
 
 from __future__ import annotations
 
-import io
-import re
 import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, assert_never
@@ -19,6 +18,7 @@ from rich.text import Text
 
 from .. import plan as plans
 from .. import results
+from ..compat.rich import column_widths, keep_words_joined
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, documents_in, groups, kind, reading_numbers, when
 from ..search import Marked, SearchOutcome, mark, why
@@ -45,18 +45,10 @@ if TYPE_CHECKING:
     from ..model import About, Document, Kit
 
 # rich cuts a line at any whitespace, a non-breaking space included, so that a French « : » or « « » could
-# start or end a line. Its word pattern (rich._wrap.re_word: leading spaces, a word, trailing spaces) is
-# replaced by the same pattern in which U+00A0, U+202F and U+2007 belong to the word they join; tests wrap
-# French text at every width to check that rich still reads it. A rich without that name (a private one)
-# wraps as it does: the tables are drawn all the same.
+# start or end a line: U+00A0, U+202F and U+2007 are kept inside the word they join (`compat.rich`); tests
+# wrap French text at every width to check that rich still reads it.
 _NON_BREAKING = "\u00a0\u202f\u2007"
-try:
-    from rich import _wrap
-except ImportError:  # pragma: no cover - another version of rich
-    pass
-else:
-    if hasattr(_wrap, "re_word"):
-        _wrap.re_word = re.compile(f"[^\\S{_NON_BREAKING}]*[\\S{_NON_BREAKING}]+[^\\S{_NON_BREAKING}]*")
+keep_words_joined(_NON_BREAKING)
 
 HIGHLIGHT = "bold yellow"
 READ = "✓"
@@ -144,27 +136,18 @@ def _documents_grid(selection: Selection, title: str | None, read: frozenset[str
 
 def fits(table: Table, width: int) -> bool:
     """Whether rich lays `table` out in `width` columns with every column at least as wide as its longest
-    word: no id cut, no word cut or ended with « … ». Told by rich's own layout (`Table._calculate_column_widths`,
-    a private method: a rich without it gets the stacked layout, which always holds)."""
-    from rich.console import Console
-
-    console = Console(width=width, file=io.StringIO(), color_system=None)
-    calculate = getattr(table, "_calculate_column_widths", None)
-    if calculate is None:  # pragma: no cover - another version of rich
+    word: no id cut, no word cut or ended with « … ». Told by rich's own layout (`compat.rich.column_widths`;
+    a rich that cannot tell gets the stacked layout, which always holds)."""
+    widths = column_widths(table, width)
+    if widths is None:
         return False
-    # As rich draws it: the box's edges and the rules between columns come out of the width first.
-    edges = (2 if table.box and table.show_edge else 0) + (len(table.columns) - 1 if table.box else 0)
-    widths: list[int] = calculate(console, console.options.update_width(width - edges))
     left, right = table.padding[3], table.padding[1]  # each cell's padding is inside its column's width
     for column, given in zip(table.columns, widths, strict=True):
-        given -= left + right
         cells = [column.header, *column.cells]
-        longest = max((_longest_word(cell) for cell in cells), default=0)
-        if column.no_wrap:
-            longest = max((_cell_length(cell) for cell in cells), default=0)
-        if given < longest:
+        measure = _cell_length if column.no_wrap else _longest_word
+        if given - left - right < max((measure(cell) for cell in cells), default=0):
             return False
-    return sum(widths) + edges <= width
+    return True
 
 
 def _words(cell: object) -> list[str]:

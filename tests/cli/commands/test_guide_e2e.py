@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import subprocess
@@ -12,15 +11,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import spaced, spawn, spawn_screen, terminal_env
+from conftest import CTRL_U, DOWN, ENTER, ESC, UP, expect, finish, press, settle, spaced, spawn, spawn_screen, terminal_env
 
 pytestmark = pytest.mark.e2e
-
-DOWN = "\x1b[B"
-UP = "\x1b[A"
-ENTER = "\r"
-ESC = "\x1b"
-CTRL_U = "\x15"  # clears the proposed file name (emacs key binding of prompt_toolkit)
 
 
 def words(screen: str) -> str:
@@ -32,31 +25,6 @@ def words(screen: str) -> str:
 def guide(kit_exe: str, args: list[str], cwd: Path, lang: str = "fr") -> pexpect.spawn:
     """`kit ARGS` at a 160x40 terminal, in `lang`."""
     return spawn(kit_exe, args, cwd, rows=40, KIT_LANG=lang)
-
-
-def press(child: pexpect.spawn, keys: str, then: str) -> None:
-    """Send keys once the screen shows what they answer, then wait for `then`."""
-    child.send(keys)
-    expect(child, then)
-
-
-def expect(child: pexpect.spawn, text: str) -> None:
-    """Wait for `text` on the screen: its spaces may be non-breaking (French typography) and carry colour codes."""
-    space = r"(?:\x1b\[[0-9;]*m)*[ \xa0\u202f](?:\x1b\[[0-9;]*m)*"
-    child.expect(space.join(re.escape(word) for word in text.split(" ")))
-
-
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert isinstance(child.exitstatus, int)
-    return child.exitstatus
-
-
-def settle(child: pexpect.spawn) -> None:
-    """Let the program finish drawing (nothing more arrives for a moment)."""
-    with contextlib.suppress(pexpect.TIMEOUT):
-        child.expect("never-printed", timeout=0.4)
 
 
 def test_a_facilitator_at_80x24_sees_where_to_start_opens_a_document_and_comes_back(kit_exe: str, tmp_path: Path) -> None:

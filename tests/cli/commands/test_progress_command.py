@@ -239,7 +239,7 @@ def test_every_format_tells_the_counts(runner: CliRunner, tmp_path: Path) -> Non
 
 @pytest.mark.e2e
 def test_a_new_user_saves_a_plan_reads_three_and_a_new_terminal_shows_where_they_are(kit_exe: str, tmp_path: Path) -> None:
-    from test_guide_e2e import DOWN, ENTER, ESC, expect, finish, press, settle
+    from conftest import DOWN, ENTER, ESC, expect, finish, press, settle
 
     child, _ = spawn_screen(kit_exe, ["guide"], tmp_path, rows=40, columns=120, KIT_LANG="fr")
     expect(child, "Vous êtes…")

@@ -12,7 +12,6 @@ skipped without them on a developer's machine, failed under CI.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -23,7 +22,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import invoke
+from conftest import invoke, need
+
+pytestmark = pytest.mark.slow  # chromium, Node and Java
 
 HERE = Path(__file__).parent
 WIDTHS = (320, 390, 641, 768, 961, 1024, 1280, 1920)  # 641 and 961: just past a layout change
@@ -60,22 +61,15 @@ PRINTED_PAGES = {  # A4 pages at most, as measured: the facilitator's plan took 
 CATEGORIES = ("Cadre de référence", "Illustrations", "Méthode", "Boîte à outils")
 
 
-def _need(found: object, what: str) -> None:
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing (.ci/run installs it)")
-        pytest.skip(f"{what} is missing")
-
-
 @pytest.fixture(scope="session")
 def tools() -> dict[str, str]:
     chromium = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    _need(chromium, "chromium")
-    _need(shutil.which("node"), "node")
-    _need(shutil.which("java"), "java")
-    _need(shutil.which("pdftotext"), "pdftotext (poppler-utils)")
+    need(chromium, "chromium")
+    need(shutil.which("node"), "node")
+    need(shutil.which("java"), "java")
+    need(shutil.which("pdftotext"), "pdftotext (poppler-utils)")
     modules = HERE / "node_modules"
-    _need(all((modules / name).is_dir() for name in ("playwright-core", "axe-core", "vnu-jar")), f"npm ci in {HERE}")
+    need(all((modules / name).is_dir() for name in ("playwright-core", "axe-core", "vnu-jar")), f"npm ci in {HERE}")
     return {"chromium": str(chromium), "vnu": str(modules / "vnu-jar" / "build" / "dist" / "vnu.jar")}
 
 

@@ -1,12 +1,17 @@
 """The libraries whose private parts `kit` uses, and the versions the tests prove it works with.
 
-Typer's vendored click (`typer._click`) and `typer._coercion` are private: a release may move or change
-them. The bounds in pyproject.toml are the versions `.ci/run` tests (the lowest the bounds allow, by a
+Every private name `kit` takes from a library is taken in one module of this package, and nowhere else:
+`compat.typer` (Typer's vendored click, `typer._click`, and `typer._coercion`), `compat.rich` (`rich._wrap`)
+and `compat.questionary` (`questionary.prompts.common`); tests/compat/ checks each name and its shape, one
+test per name. A release may move or change them.
+
+The bounds in pyproject.toml are the versions `.ci/run` tests (the lowest the bounds allow, by a
 lowest-direct resolution, and the highest installed); when a run fails on one of these packages'
 private parts, `explain` says so in one sentence naming the package, its installed version and the
 versions tested, instead of a traceback or an unexplained internal error.
 
-Imports nothing but the standard library and the catalogue: it is used before Typer can be imported.
+This module imports nothing but the standard library and the catalogue: it is used before Typer can be
+imported.
 """
 
 from __future__ import annotations
