@@ -19,7 +19,7 @@ from rich.console import Console
 from coconstruct_cli.formats import Medium
 from coconstruct_cli.guide import Answers
 from coconstruct_cli.i18n import set_lang
-from coconstruct_cli.model import Kit
+from coconstruct_cli.model import Document, Kit
 from coconstruct_cli.plan import build_plan
 from coconstruct_cli.queries import document_fields, select
 from coconstruct_cli.render import render
