@@ -107,11 +107,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`slow` on every end-to-end test (marked `e2e`, or taking a fixture of SLOW_FIXTURES) and every hypothesis
     property (a fuzzer), besides those marked by hand (package builds, Node readers, tests of several seconds):
     `pytest -m "not slow"` is the fast subset for daily work."""
-    from hypothesis import is_hypothesis_test
-
     for item in items:
         end_to_end = item.get_closest_marker("e2e") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ()))
-        if end_to_end or is_hypothesis_test(getattr(item, "obj", None)):
+        # `@given` marks its function with `is_hypothesis_test` in every hypothesis of the declared bounds (the
+        # function `hypothesis.is_hypothesis_test` only came with 6.131).
+        if end_to_end or getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.slow)
 
 
