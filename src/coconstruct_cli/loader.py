@@ -109,7 +109,7 @@ def _doubled_keys(raw: bytes | str) -> list[str]:
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> None:
         # Nothing is built: only the keys are looked at (a third of the time on a 10,000-document kit).
-        if len(pairs) > 1 and len({key for key, _ in pairs}) < len(pairs):
+        if len(pairs) > 1 and len(dict(pairs)) < len(pairs):  # dict() runs in C: the fastest count of distinct keys
             doubled.update(dict.fromkeys(repeated_keys(pairs)))
 
     try:

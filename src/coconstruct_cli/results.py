@@ -103,7 +103,11 @@ class DocumentList(Result):
 
     def records(self) -> list[dict[str, Any]]:
         numbers = reading_numbers(self.selection)
-        return [{**r, "read": r["id"] in self.read, "number": numbers[r["id"]]} for r in records(self.selection)]
+        made = records(self.selection)  # fresh dicts: completed in place, no copy of each (10,000 of them)
+        for r in made:
+            r["read"] = r["id"] in self.read
+            r["number"] = numbers[r["id"]]
+        return made
 
     def rows(self) -> Iterable[Sequence[object]]:
         numbers = reading_numbers(self.selection)
