@@ -423,3 +423,45 @@ def test_a_path_that_starts_with_an_unknown_document_is_refused(runner: CliRunne
     result = run_validate(runner, path)
     assert result.exit_code == ExitCode.INVALID_KIT
     assert "paths[understand].documents: document inconnu « document-fantome »" in spaced(result.stderr)
+
+
+def test_a_path_id_that_is_not_a_string_is_told_not_a_crash(tmp_path: Path, kit_data: dict[str, Any]) -> None:
+    """Found by tests/test_loader_fuzz.py: `paths[2].id = []` made the guide's checks hash a list (TypeError)."""
+    kit_data["paths"][2]["id"] = []
+    path = tmp_path / "kit.json"
+    path.write_text(json.dumps(kit_data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(KitFileError) as caught:
+        load_kit(path)
+    assert "paths[2].id" in caught.value.message
+
+
+REFERENCES = frozenset({"id", "path", "document", "documents", "role", "category", "subcategory", "categories", "subcategories"})
+
+
+def _references(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place of a kit whose value names something else (an id, a path, a document, a role…)."""
+    found: list[tuple[Any, ...]] = []
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in children:
+        if isinstance(key, str) and key in REFERENCES:
+            found.append((*prefix, key))
+        found += _references(value, (*prefix, key))
+    return found
+
+
+def test_every_reference_given_a_list_or_an_object_is_told_never_a_crash(tmp_path: Path, kit_data: dict[str, Any]) -> None:
+    """The checks that run after a failed validation read the raw JSON: a list or an object where a name is
+    expected (as `guide.goals[1].path = []`, which crashed) is told in the report, whatever the place."""
+    places = _references(kit_data)
+    assert len(places) > 200
+    path = tmp_path / "kit.json"
+    for where in places:
+        for value in ([], {}):
+            kit = json.loads(json.dumps(kit_data))
+            parent = kit
+            for step in where[:-1]:
+                parent = parent[step]
+            parent[where[-1]] = value
+            path.write_text(json.dumps(kit, ensure_ascii=False), encoding="utf-8")
+            with pytest.raises(KitFileError):
+                load_kit(path)

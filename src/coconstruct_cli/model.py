@@ -528,15 +528,17 @@ def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Proble
     guide = _get(kit, "guide")
     if guide is None:
         return problems
-    paths = {_get(p, "id"): p for p in _items(kit, "paths")}
+    # A raw kit (told after a failed validation) may give any JSON value as an id: only strings name a path.
+    paths = {ident: p for p in _items(kit, "paths") if isinstance(ident := _get(p, "id"), str)}
     categories = _strings([_get(c, "id") for c in _items(kit, "categories")])
     subcategories = _strings([_get(s, "id") for c in _items(kit, "categories") for s in _items(c, "subcategories")])
     goals = _items(guide, "goals")
     for dup in _duplicates(_strings([_get(g, "id") for g in goals] + [a for g in goals for a in _strings(_items(g, "aliases"))])):
         problems.append(("guide.goals", "val.duplicate", {"value": dup}))
     for i, goal in enumerate(goals):
-        path = paths.get(_get(goal, "path"))
-        if path is None and isinstance(_get(goal, "path"), str):
+        named = _get(goal, "path")
+        path = paths.get(named) if isinstance(named, str) else None
+        if path is None and isinstance(named, str):
             problems.append(
                 (f"guide.goals[{i}].path", "val.unknown_path", {"value": _get(goal, "path"), "known": ", ".join(map(str, paths))})
             )
