@@ -427,9 +427,10 @@ def test_a_path_that_starts_with_an_unknown_document_is_refused(runner: CliRunne
 
 def test_a_path_id_that_is_not_a_string_is_told_not_a_crash(tmp_path: Path, kit_data: dict[str, Any]) -> None:
     """Found by tests/test_loader_fuzz.py: `paths[2].id = []` made the guide's checks hash a list (TypeError)."""
-    kit_data["paths"][2]["id"] = []
+    kit = json.loads(json.dumps(kit_data))  # the fixture is the session's: never edited in place
+    kit["paths"][2]["id"] = []
     path = tmp_path / "kit.json"
-    path.write_text(json.dumps(kit_data, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(kit, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(KitFileError) as caught:
         load_kit(path)
     assert "paths[2].id" in caught.value.message
@@ -461,7 +462,8 @@ def test_every_reference_given_a_list_or_an_object_is_told_never_a_crash(tmp_pat
             parent = kit
             for step in where[:-1]:
                 parent = parent[step]
-            parent[where[-1]] = value
+            # A list of names may be empty: there, the list holds the list or the object instead.
+            parent[where[-1]] = [value] if isinstance(parent[where[-1]], list) else value
             path.write_text(json.dumps(kit, ensure_ascii=False), encoding="utf-8")
             with pytest.raises(KitFileError):
                 load_kit(path)
