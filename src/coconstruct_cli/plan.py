@@ -253,7 +253,7 @@ def _situation_hits(kit: Kit, documents: tuple[Document, ...], situation: str) -
 
 
 def _weigh(
-    kit: Kit, path: ReadingPath, documents: tuple[Document, ...], answers: tuple[str, str, str, str]
+    kit: Kit, path: ReadingPath, documents: tuple[Document, ...], answers: tuple[str, str, str, str], borrowed: bool
 ) -> tuple[dict[str, list[Reason]], str]:
     """Every document's reasons (see the module's docstring), and the need the plan falls back on (or "")."""
     role, goal, need, situation = answers
@@ -270,7 +270,7 @@ def _weigh(
         if concern is not None:
             reasons[d.id].append(Reason(CONCERNS, WEIGHTS[CONCERNS], pick(concern.reading, concern.reading_en)))
     found = goal_of(kit, goal)
-    first = BORROWED_GOAL if borrows_path(kit, goal) else WEIGHTS[GOAL]
+    first = BORROWED_GOAL if borrowed else WEIGHTS[GOAL]
     for rank, key in enumerate(found.key if found is not None else ()):
         if key.document in reasons:
             reasons[key.document].append(Reason(GOAL, first - GOAL_STEP * rank, pick(key.reading, key.reading_en)))
@@ -370,7 +370,8 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     path = find_path(kit, goal)
     selection = select(kit, path=path)
     documents = tuple(selection.documents)
-    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation))
+    borrowed = borrows_path(kit, goal)
+    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation), borrowed)
     drafts = []
     for number, d in enumerate(documents, start=1):
         reasons = tuple(sorted(weighed[d.id], key=lambda r: -r.weight))
@@ -390,7 +391,7 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
         )
     found = goal_of(kit, goal)
     first_key = next((k.document for k in found.key if k.document in path.documents), None) if found is not None else None
-    chosen = _choose(drafts, first_key, need != ALL, borrows_path(kit, goal))
+    chosen = _choose(drafts, first_key, need != ALL, borrowed)
     rules = {i.document.id: (next((r.kind for r in i.reasons if r.weight > 0), FILL)) for i in chosen}
     items = tuple(
         Item(

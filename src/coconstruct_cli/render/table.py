@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, assert_never
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -150,22 +151,16 @@ def fits(table: Table, width: int) -> bool:
     return True
 
 
-def _words(cell: object) -> list[str]:
-    text = cell.plain if isinstance(cell, Text) else str(cell)
-    return [word for line in text.split("\n") for word in line.split()]
+def _lines(cell: object) -> list[str]:
+    return (cell.plain if isinstance(cell, Text) else str(cell)).split("\n")
 
 
 def _longest_word(cell: object) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(word) for word in _words(cell)), default=0)
+    return max((cell_len(word) for line in _lines(cell) for word in line.split()), default=0)
 
 
 def _cell_length(cell: object) -> int:
-    from rich.cells import cell_len
-
-    text = cell.plain if isinstance(cell, Text) else str(cell)
-    return max((cell_len(line) for line in text.split("\n")), default=0)
+    return max((cell_len(line) for line in _lines(cell)), default=0)
 
 
 def whole(text: str, indent: str = "", style: str = "cyan") -> Text:
