@@ -214,6 +214,21 @@ def test_the_situation_raises_the_documents_holding_its_words(kit: Kit) -> None:
     assert [i.document.id for i in without.start] != [i.document.id for i in plan.start]
 
 
+def test_a_word_common_in_the_kit_tells_nothing_even_where_the_path_holds_it_rarely(kit: Kit) -> None:
+    """« territoire » is the kit's subject: in the « accompagner » path few documents hold it, but it brings
+    none of them into the start set; the evaluation documents the goal puts forward stay there."""
+    situation = (
+        "Notre fondation d'entreprise soutient des associations du territoire et veut savoir ce que ces soutiens apportent"
+    )
+    assert "territoire" in plans.kit_common(kit, situation)
+    path = next(p for p in kit.paths if p.id == "support")
+    holding = [d.id for d in kit.documents if d.id in path.documents and "territoire" in fold(d.description)]
+    assert 0 < len(holding) <= len(path.documents) // plans.COMMON_SHARE
+    plan = plans.build_plan(kit, Answers("company", "evaluate", "all", situation))
+    assert not any("territoire" in i.matched for i in plan.items)
+    assert {"evaluer-utilite-societale", "fiche-checklist-evaluation"} <= {i.document.id for i in plan.start}
+
+
 def test_the_situation_s_words_are_shown_as_typed(kit: Kit) -> None:
     plan = plans.build_plan(kit, Answers("company", "partner", "all", "Nous voulons développer le bénévolat de nos salariés"))
     item = next(i for i in plan.start if i.document.id == "guide-engagement-associatif-salaries")

@@ -8,7 +8,7 @@ the path's documents is weighed by what ties it to the answers (`WEIGHTS`):
 - the kit's text ties it to the role, by our reading (`Document.concerns`, each with its seed phrase);
 - the goal puts it forward, by our reading (`Goal.key`, in order, each with its seed phrase);
 - the words of the user's situation are in it (read by the search engine: word forms, equivalents,
-  typos; a word found in most of the path's documents tells nothing and is left out);
+  typos; a word found in many of the path's documents, or of the kit's, tells nothing and is left out);
 - it answers the need the user has first (the kit's sub-headings: `Need`), or, when the path holds
   fewer than `START_MIN` documents of that need, the nearest need;
 - for « un peu de tout », it is its nature's first document; the path's first reference document
@@ -34,6 +34,8 @@ Documents of other paths are never in the plan; one line names those that answer
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +48,7 @@ from .text import fold
 if TYPE_CHECKING:
     from .model import Document, Kit, ReadingPath
     from .progress import Answers as RememberedAnswers
+    from .search.ranking import Hit
 
 START_SIZE = 5
 START_MIN = 3
@@ -92,7 +95,8 @@ SITUATION_WEIGHTS: tuple[float, ...] = (6, 5, 4)
 OTHER_ROLE = -4.0
 """A document the kit writes for another role."""
 COMMON_SHARE = 3
-"""A situation word found in more than a `COMMON_SHARE`th of the path's documents (and more than 3) tells nothing."""
+"""A situation word found in more than a `COMMON_SHARE`th of the path's documents, or of the kit's (and in more
+than 3), tells nothing: « territoire », « associations » are the kit's subject, not the person's."""
 OTHER_TIE = -2.0
 """A document the kit ties to the other kind of organisation (a company's side of a partnership, for an association)."""
 ORGANISATIONS = frozenset({"company", "association"})
@@ -227,18 +231,32 @@ def _why(kit: Kit, document: Document, reasons: tuple[Reason, ...], need: str, g
     return " ".join([*(_reason_line(kit, r, need, goal) for r in shown), *filter(None, [gives(document)])])
 
 
-def _situation_hits(kit: Kit, documents: tuple[Document, ...], situation: str) -> list[tuple[Document, tuple[str, ...]]]:
-    """The documents that hold the situation's telling words, best first, with those words."""
+def _common(hits: Sequence[Hit], among: int) -> set[str]:
+    """The words held by more than a `COMMON_SHARE`th of `among` documents (and by more than 3)."""
+    held = Counter(word for hit in hits for word in hit.matched)
+    return {w for w, n in held.items() if n > max(3, among // COMMON_SHARE)}
+
+
+def kit_common(kit: Kit, situation: str) -> frozenset[str]:
+    """The situation's words that too many of the kit's documents hold to tell anything (`COMMON_SHARE`)."""
+    from .search import search
+
+    if not situation.strip():
+        return frozenset()
+    return frozenset(_common(search(kit.documents, situation, get_lang() == "en").hits, len(kit.documents)))
+
+
+def _situation_hits(
+    documents: tuple[Document, ...], situation: str, told: frozenset[str]
+) -> list[tuple[Document, tuple[str, ...]]]:
+    """The documents that hold the situation's telling words, best first, with those words (`told`: the
+    words common in the whole kit, `kit_common`)."""
     from .search import WORD, search
 
     if not situation.strip() or not documents:
         return []
     result = search(documents, situation, get_lang() == "en")
-    held: dict[str, int] = {}
-    for hit in result.hits:
-        for word in hit.matched:
-            held[word] = held.get(word, 0) + 1
-    common = {w for w, n in held.items() if n > max(3, len(documents) // COMMON_SHARE)}
+    common = _common(result.hits, len(documents)) | told
     ranked = []
     for order, hit in enumerate(result.hits):
         telling = tuple(w for w in hit.matched if w not in common)
@@ -253,7 +271,12 @@ def _situation_hits(kit: Kit, documents: tuple[Document, ...], situation: str) -
 
 
 def _weigh(
-    kit: Kit, path: ReadingPath, documents: tuple[Document, ...], answers: tuple[str, str, str, str], borrowed: bool
+    kit: Kit,
+    path: ReadingPath,
+    documents: tuple[Document, ...],
+    answers: tuple[str, str, str, str],
+    borrowed: bool,
+    told: frozenset[str],
 ) -> tuple[dict[str, list[Reason]], str]:
     """Every document's reasons (see the module's docstring), and the need the plan falls back on (or "")."""
     role, goal, need, situation = answers
@@ -297,7 +320,7 @@ def _weigh(
     reference = next((d for d in documents if d.category == REFERENCE_CATEGORY), None)
     if reference is not None:
         reasons[reference.id].append(Reason(REFERENCE, WEIGHTS[REFERENCE]))
-    for rank, (d, words) in enumerate(_situation_hits(kit, documents, situation)[: len(SITUATION_WEIGHTS)]):
+    for rank, (d, words) in enumerate(_situation_hits(documents, situation, told)[: len(SITUATION_WEIGHTS)]):
         reasons[d.id].append(Reason(SITUATION, SITUATION_WEIGHTS[rank], matched=words))
     return reasons, instead
 
@@ -309,15 +332,16 @@ def borrows_path(kit: Kit, goal: str) -> bool:
     return found is not None and any(g.id == found.path and g.id != found.id for g in goals)
 
 
-def _outside(kit: Kit, path: ReadingPath, role: str, goal: str, situation: str) -> list[Document]:
+def _outside(kit: Kit, path: ReadingPath, answers: tuple[str, str, str, str], told: frozenset[str]) -> list[Document]:
     """Documents of other paths that answer the person: the goal's, those written for or tied to the role,
     and those holding several of the situation's telling words."""
+    role, goal, _, situation = answers
     found = goal_of(kit, goal)
     others = tuple(d for d in kit.documents if d.id not in path.documents)
     wanted: list[str] = [o.document for o in found.outside] if found is not None else []
     wanted += [d.id for d in others if any(w.role == role for w in d.written_for)]
     wanted += [d.id for d in others if any(c.role == role for c in d.concerns)]
-    wanted += [d.id for d, words in _situation_hits(kit, others, situation) if len(words) >= OUTSIDE_WORDS][:2]
+    wanted += [d.id for d, words in _situation_hits(others, situation, told) if len(words) >= OUTSIDE_WORDS][:2]
     by_id = {d.id: d for d in others}
     return [by_id[i] for i in dict.fromkeys(wanted) if i in by_id][:OUTSIDE_SIZE]
 
@@ -371,7 +395,8 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     selection = select(kit, path=path)
     documents = tuple(selection.documents)
     borrowed = borrows_path(kit, goal)
-    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation), borrowed)
+    told = kit_common(kit, situation)
+    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation), borrowed, told)
     drafts = []
     for number, d in enumerate(documents, start=1):
         reasons = tuple(sorted(weighed[d.id], key=lambda r: -r.weight))
@@ -405,7 +430,8 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     )
     by_id = {i.document.id: i for i in items}
     start = tuple(by_id[i.document.id] for i in chosen)
-    elsewhere = tuple((d, tuple(p for p in kit.paths if d.id in p.documents)) for d in _outside(kit, path, role, goal, situation))
+    outside = _outside(kit, path, (role, goal, need, situation), told)
+    elsewhere = tuple((d, tuple(p for p in kit.paths if d.id in p.documents)) for d in outside)
     role_tied = any(w.role == role for d in kit.documents for w in d.written_for) or any(
         c.role == role for d in kit.documents for c in d.concerns
     )
