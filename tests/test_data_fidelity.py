@@ -125,12 +125,18 @@ def exact_problem(fragment: str, seed: str, kit: Kit) -> str | None:
     text = exact(fragment).rstrip(" .,;:")
     pattern, pos, corrected = [r"(?<!\w)"], 0, []
     for mark in _EDIT.finditer(text):
-        pattern.append(re.escape(text[pos : mark.start()]))
         inner = mark.group()[1:-1]
-        at_word_start = mark.start() == 0 or not text[mark.start() - 1].isalnum()
         if inner == "...":
-            pattern.append(r".{1,600}?")
-        elif len(inner) == 1 and inner.isalpha() and at_word_start:
+            # A cut may take a comma or a full stop with the words (« économiques […] » for « économiques, au
+            # travers »): the spaces beside the mark are not the seed's, the word ends are.
+            before, after = text[pos : mark.start()].rstrip(), text[mark.end() :].lstrip()
+            pattern.append(re.escape(before) + (r"(?!\w)" if before else ""))
+            pattern.append(r".{1,600}?" + (r"(?<!\w)" if after[:1].isalnum() else ""))
+            pos = len(text) - len(after)
+            continue
+        pattern.append(re.escape(text[pos : mark.start()]))
+        at_word_start = mark.start() == 0 or not text[mark.start() - 1].isalnum()
+        if len(inner) == 1 and inner.isalpha() and at_word_start:
             pattern.append(f"[{inner.lower()}{inner.upper()}]")
         else:
             word_start = re.search(r"[\w']*$", text[: mark.start()])
@@ -176,6 +182,10 @@ def test_the_exact_check_sees_a_cut_opening_and_an_unmarked_correction(kit: Kit)
     assert exact_problem("Comisis – Opi[nion] Way", seed, kit) is None  # a recorded correction
     assert exact_problem("C[a]lavar / LR", seed, kit)  # no correction recorded: a name keeps its letters
     assert exact_problem("le Labo régional [...] d'Alsace, le CBE Lille Métropole", seed, kit) is None
+    # A cut may take the punctuation beside it, never part of a word.
+    assert exact_problem("[…] l'émergence collective d'activités économiques […]", seed, kit) is None
+    assert exact_problem("[…] mergence collective d'activités économiques", seed, kit)
+    assert exact_problem("l'émergence collective d'activités économi […]", seed, kit)
     assert exact_problem("Il est illustré d'exemples concrets de territoires", seed, kit) is None
     assert exact_problem("il est illustré d'exemples concrets", seed, kit)
 
