@@ -81,7 +81,16 @@ def quotes(kit: Kit) -> Iterator[tuple[str, str]]:
         for entry in work.entries:
             yield "about.research.entries", entry.text
     for path in kit.paths:
+        yield f"paths[{path.id}].title", path.title
         yield f"paths[{path.id}].purpose", path.purpose
+    if kit.guide is not None:
+        # The seed phrases our readings rest on, shown quoted beside them.
+        for goal in kit.guide.goals:
+            yield f"guide.goals[{goal.id}].rests_on", goal.rests_on
+            for key in (*goal.key, *goal.outside):
+                yield f"guide.goals[{goal.id}].{key.document}.rests_on", key.rests_on
+        for need in kit.guide.needs:
+            yield f"guide.needs[{need.id}].rests_on", need.rests_on
     for category in kit.categories:
         yield f"categories[{category.id}].description", category.description
     for d in kit.documents:
@@ -93,6 +102,9 @@ def document_quotes(d: Document) -> Iterator[tuple[str, str]]:
     if d.description_kind == "quote":
         for sentence in sentences(d.description):
             yield f"{where}.description", sentence
+    if d.description_kind == "quote" and d.gives:
+        # The plan's « pourquoi » quotes these words as the kit's (a summary's are labelled, not quoted).
+        yield f"{where}.gives", d.gives
     for w in d.written_for:
         yield f"{where}.written_for", w.quote
     for c in d.concerns:
@@ -188,6 +200,29 @@ def test_the_exact_check_sees_a_cut_opening_and_an_unmarked_correction(kit: Kit)
     assert exact_problem("l'émergence collective d'activités économi […]", seed, kit)
     assert exact_problem("Il est illustré d'exemples concrets de territoires", seed, kit) is None
     assert exact_problem("il est illustré d'exemples concrets", seed, kit)
+
+
+def test_one_rule_for_misspellings_inside_quotations_stated_and_applied(kit: Kit) -> None:
+    """A misspelling the data corrects is corrected in brackets inside a quotation (« e[n] 2012 »); any other
+    letters stay as written (« CALAVAR »); the rule is a choice, and the page the README points to says it."""
+    rule = next(c for c in kit.choices if c.subject.startswith("Coquilles et graphies dans les citations"))
+    assert "e[n] 2012" in rule.reason and "CALAVAR" in rule.reason
+    page = " ".join(CONTRADICTIONS_PAGE.read_text(encoding="utf-8").split())
+    assert f"| {rule.kind} | {rule.subject_en} |" in page and "« e[n] 2012 »" in page and "« CALAVAR »" in page
+    orse = next(d for d in kit.documents if d.id == "guide-orse-partenariats")
+    rural = next(d for d in kit.documents if d.id == "note-territoires-ruraux")
+    assert "Le RAMEAU e[n] 2012." in orse.description and "le CALAVAR," in rural.description
+    # Applied to every quotation: where a quotation holds a misspelling the data corrects, it is corrected
+    # with its letters in brackets, never silently, nor left as the kit wrote it.
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    corrections = [(form, c.choice) for c in kit.choices if c.kind == "correction" for form in c.seed_forms]
+    for where, text in quotes(kit):
+        for form, fixed in corrections:
+            plain = exact(text).rstrip(" .,;:")
+            assert form.casefold() not in plain.casefold(), (where, form)
+            held = re.search(re.escape(fixed), plain, flags=re.IGNORECASE)
+            silently = held is not None and plain[: held.start()] + form + plain[held.end() :] in seed
+            assert not silently, (where, fixed)
 
 
 def test_the_check_sees_an_edited_quote(kit: Kit) -> None:
