@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coconstruct_cli.model import SLUG_PATTERN, Document, Kit
+from conftest import spaced
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 CONTRADICTIONS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "seed-contradictions.md"
@@ -420,6 +421,54 @@ def test_every_contradiction_of_the_issue_is_a_choice(kit: Kit) -> None:
         assert doc in titles.documents
     majority = [c for c in kit.choices if "règle de la majorité" in c.reason.casefold()]
     assert len(majority) >= 7
+
+
+# Each document the seed names otherwise than its title, with the seed's phrase that names it so.
+TITLE_VARIANTS = {
+    "referentiel-co-construction-territoire": "Le référentiel « co-construction territoriale »",
+    "note-co-construction-territoire": "note de réflexion stratégique",
+    "note-modeles-co-construction-territoriale": "note prospective sur les modèles de co-construction en territoire",
+    "evaluer-utilite-societale": "Evaluer l'utilité sociétale d'un partenariat",
+    "note-diversite-accompagnement": "formes d'accompagnement",
+    "note-entreprise-responsable": "note stratégique",
+    "guide-engagement-associatif-salaries": "Construire ensemble l'engagement associatif des salariés",
+    "guide-orse-partenariats": "guide pratique sur les partenariats",
+    "film-3-exemples": "Un film court sur 3 exemples complémentaires de co-construction en territoire",
+    "guide-construire-ensemble": "Le guide « Construire Ensemble » à destination des chefs d'entreprise",
+    "mooc-partenariats": "Se former aux enjeux et à la pratique des partenariats associations-entreprises",
+    "mooc-alliances-territoires": "MOOC ESSEC / LR, 2016",  # the « Comprendre » table: no MOOC title
+    "rex-labo-alsace": "celui du lancement du Labo régional des partenariats d'Alsace en 2012",
+}
+
+
+@pytest.mark.parametrize(("doc_id", "phrase"), TITLE_VARIANTS.items())
+def test_every_title_variant_is_recorded_with_its_seed_phrase(kit: Kit, doc_id: str, phrase: str) -> None:
+    """Recorded as the others are: the title choice names the phrase and the document, the document's notes
+    quote it in both languages (`kit show` tells it), and the phrase is the seed's, letter for letter."""
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    assert exact_problem(phrase, seed, kit) is None
+    titles = next(c for c in kit.choices if c.subject.startswith("Titres"))
+    assert doc_id in titles.documents
+
+    def holds(text: str) -> bool:
+        return phrase.casefold() in spaced(text).casefold()
+
+    assert holds(titles.reason) and holds(titles.reason_en or "")
+    d = next(d for d in kit.documents if d.id == doc_id)
+    assert not holds(d.title)
+    assert any(holds(note) for note in d.notes), d.notes
+    assert any(holds(note) for note in d.notes_en), d.notes_en
+
+
+def test_the_labo_keeps_each_of_its_two_names_where_the_seed_writes_it(kit: Kit) -> None:
+    """« en Alsace » (the tables, annex 3's example) and « d'Alsace » (the film, the report's description, annex 1,
+    footnote 3): the title follows the tables, and the note says both."""
+    seed = SEED.read_text(encoding="utf-8")
+    assert seed.count("partenariats en Alsace") == 3 and seed.count("partenariats d'Alsace") == 4
+    alsace = next(d for d in kit.documents if d.id == "rex-labo-alsace")
+    assert alsace.title.endswith("Le Labo régional des partenariats en Alsace")
+    note = next(spaced(n) for n in alsace.notes if "chaque citation garde le sien" in n)
+    assert "« Labo régional des partenariats en Alsace »" in note and "« Labo régional des partenariats d'Alsace »" in note
 
 
 def test_the_contradictions_page_table_is_the_kit_s_choices(kit: Kit) -> None:
