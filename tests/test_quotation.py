@@ -108,3 +108,5 @@ def test_the_plan_labels_the_summary_in_every_view(runner: CliRunner, how: str) 
     assert "Résumé : le lancement du Labo régional des partenariats d'Alsace en 2012." in words
     assert "Le kit : « le lancement du Labo" not in words
     assert "« le MOOC" not in words and "« les questions à se poser" not in words
+    # The mark itself reaches the reader (rich markup or an escape does not eat its brackets).
+    assert "« […] les questions à se poser" in words.replace("\\[", "[").replace("\\]", "]")
