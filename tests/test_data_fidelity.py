@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coconstruct_cli.model import SLUG_PATTERN, Document, Kit
+from conftest import spaced
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 CONTRADICTIONS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "seed-contradictions.md"
@@ -81,7 +82,16 @@ def quotes(kit: Kit) -> Iterator[tuple[str, str]]:
         for entry in work.entries:
             yield "about.research.entries", entry.text
     for path in kit.paths:
+        yield f"paths[{path.id}].title", path.title
         yield f"paths[{path.id}].purpose", path.purpose
+    if kit.guide is not None:
+        # The seed phrases our readings rest on, shown quoted beside them.
+        for goal in kit.guide.goals:
+            yield f"guide.goals[{goal.id}].rests_on", goal.rests_on
+            for key in (*goal.key, *goal.outside):
+                yield f"guide.goals[{goal.id}].{key.document}.rests_on", key.rests_on
+        for need in kit.guide.needs:
+            yield f"guide.needs[{need.id}].rests_on", need.rests_on
     for category in kit.categories:
         yield f"categories[{category.id}].description", category.description
     for d in kit.documents:
@@ -93,6 +103,9 @@ def document_quotes(d: Document) -> Iterator[tuple[str, str]]:
     if d.description_kind == "quote":
         for sentence in sentences(d.description):
             yield f"{where}.description", sentence
+    if d.description_kind == "quote" and d.gives:
+        # The plan's « pourquoi » quotes these words as the kit's (a summary's are labelled, not quoted).
+        yield f"{where}.gives", d.gives
     for w in d.written_for:
         yield f"{where}.written_for", w.quote
     for c in d.concerns:
@@ -125,12 +138,18 @@ def exact_problem(fragment: str, seed: str, kit: Kit) -> str | None:
     text = exact(fragment).rstrip(" .,;:")
     pattern, pos, corrected = [r"(?<!\w)"], 0, []
     for mark in _EDIT.finditer(text):
-        pattern.append(re.escape(text[pos : mark.start()]))
         inner = mark.group()[1:-1]
-        at_word_start = mark.start() == 0 or not text[mark.start() - 1].isalnum()
         if inner == "...":
-            pattern.append(r".{1,600}?")
-        elif len(inner) == 1 and inner.isalpha() and at_word_start:
+            # A cut may take a comma or a full stop with the words (« économiques […] » for « économiques, au
+            # travers »): the spaces beside the mark are not the seed's, the word ends are.
+            before, after = text[pos : mark.start()].rstrip(), text[mark.end() :].lstrip()
+            pattern.append(re.escape(before) + (r"(?!\w)" if before else ""))
+            pattern.append(r".{1,600}?" + (r"(?<!\w)" if after[:1].isalnum() else ""))
+            pos = len(text) - len(after)
+            continue
+        pattern.append(re.escape(text[pos : mark.start()]))
+        at_word_start = mark.start() == 0 or not text[mark.start() - 1].isalnum()
+        if len(inner) == 1 and inner.isalpha() and at_word_start:
             pattern.append(f"[{inner.lower()}{inner.upper()}]")
         else:
             word_start = re.search(r"[\w']*$", text[: mark.start()])
@@ -176,8 +195,35 @@ def test_the_exact_check_sees_a_cut_opening_and_an_unmarked_correction(kit: Kit)
     assert exact_problem("Comisis – Opi[nion] Way", seed, kit) is None  # a recorded correction
     assert exact_problem("C[a]lavar / LR", seed, kit)  # no correction recorded: a name keeps its letters
     assert exact_problem("le Labo régional [...] d'Alsace, le CBE Lille Métropole", seed, kit) is None
+    # A cut may take the punctuation beside it, never part of a word.
+    assert exact_problem("[…] l'émergence collective d'activités économiques […]", seed, kit) is None
+    assert exact_problem("[…] mergence collective d'activités économiques", seed, kit)
+    assert exact_problem("l'émergence collective d'activités économi […]", seed, kit)
     assert exact_problem("Il est illustré d'exemples concrets de territoires", seed, kit) is None
     assert exact_problem("il est illustré d'exemples concrets", seed, kit)
+
+
+def test_one_rule_for_misspellings_inside_quotations_stated_and_applied(kit: Kit) -> None:
+    """A misspelling the data corrects is corrected in brackets inside a quotation (« e[n] 2012 »); any other
+    letters stay as written (« CALAVAR »); the rule is a choice, and the page the README points to says it."""
+    rule = next(c for c in kit.choices if c.subject.startswith("Coquilles et graphies dans les citations"))
+    assert "e[n] 2012" in rule.reason and "CALAVAR" in rule.reason
+    page = " ".join(CONTRADICTIONS_PAGE.read_text(encoding="utf-8").split())
+    assert f"| {rule.kind} | {rule.subject_en} |" in page and "« e[n] 2012 »" in page and "« CALAVAR »" in page
+    orse = next(d for d in kit.documents if d.id == "guide-orse-partenariats")
+    rural = next(d for d in kit.documents if d.id == "note-territoires-ruraux")
+    assert "Le RAMEAU e[n] 2012." in orse.description and "le CALAVAR," in rural.description
+    # Applied to every quotation: where a quotation holds a misspelling the data corrects, it is corrected
+    # with its letters in brackets, never silently, nor left as the kit wrote it.
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    corrections = [(form, c.choice) for c in kit.choices if c.kind == "correction" for form in c.seed_forms]
+    for where, text in quotes(kit):
+        for form, fixed in corrections:
+            plain = exact(text).rstrip(" .,;:")
+            assert form.casefold() not in plain.casefold(), (where, form)
+            held = re.search(re.escape(fixed), plain, flags=re.IGNORECASE)
+            silently = held is not None and plain[: held.start()] + form + plain[held.end() :] in seed
+            assert not silently, (where, fixed)
 
 
 def test_the_check_sees_an_edited_quote(kit: Kit) -> None:
@@ -375,6 +421,54 @@ def test_every_contradiction_of_the_issue_is_a_choice(kit: Kit) -> None:
         assert doc in titles.documents
     majority = [c for c in kit.choices if "règle de la majorité" in c.reason.casefold()]
     assert len(majority) >= 7
+
+
+# Each document the seed names otherwise than its title, with the seed's phrase that names it so.
+TITLE_VARIANTS = {
+    "referentiel-co-construction-territoire": "Le référentiel « co-construction territoriale »",
+    "note-co-construction-territoire": "note de réflexion stratégique",
+    "note-modeles-co-construction-territoriale": "note prospective sur les modèles de co-construction en territoire",
+    "evaluer-utilite-societale": "Evaluer l'utilité sociétale d'un partenariat",
+    "note-diversite-accompagnement": "formes d'accompagnement",
+    "note-entreprise-responsable": "note stratégique",
+    "guide-engagement-associatif-salaries": "Construire ensemble l'engagement associatif des salariés",
+    "guide-orse-partenariats": "guide pratique sur les partenariats",
+    "film-3-exemples": "Un film court sur 3 exemples complémentaires de co-construction en territoire",
+    "guide-construire-ensemble": "Le guide « Construire Ensemble » à destination des chefs d'entreprise",
+    "mooc-partenariats": "Se former aux enjeux et à la pratique des partenariats associations-entreprises",
+    "mooc-alliances-territoires": "MOOC ESSEC / LR, 2016",  # the « Comprendre » table: no MOOC title
+    "rex-labo-alsace": "celui du lancement du Labo régional des partenariats d'Alsace en 2012",
+}
+
+
+@pytest.mark.parametrize(("doc_id", "phrase"), TITLE_VARIANTS.items())
+def test_every_title_variant_is_recorded_with_its_seed_phrase(kit: Kit, doc_id: str, phrase: str) -> None:
+    """Recorded as the others are: the title choice names the phrase and the document, the document's notes
+    quote it in both languages (`kit show` tells it), and the phrase is the seed's, letter for letter."""
+    seed = exact(SEED.read_text(encoding="utf-8"))
+    assert exact_problem(phrase, seed, kit) is None
+    titles = next(c for c in kit.choices if c.subject.startswith("Titres"))
+    assert doc_id in titles.documents
+
+    def holds(text: str) -> bool:
+        return phrase.casefold() in spaced(text).casefold()
+
+    assert holds(titles.reason) and holds(titles.reason_en or "")
+    d = next(d for d in kit.documents if d.id == doc_id)
+    assert not holds(d.title)
+    assert any(holds(note) for note in d.notes), d.notes
+    assert any(holds(note) for note in d.notes_en), d.notes_en
+
+
+def test_the_labo_keeps_each_of_its_two_names_where_the_seed_writes_it(kit: Kit) -> None:
+    """« en Alsace » (the tables, annex 3's example) and « d'Alsace » (the film, the report's description, annex 1,
+    footnote 3): the title follows the tables, and the note says both."""
+    seed = SEED.read_text(encoding="utf-8")
+    assert seed.count("partenariats en Alsace") == 3 and seed.count("partenariats d'Alsace") == 4
+    alsace = next(d for d in kit.documents if d.id == "rex-labo-alsace")
+    assert alsace.title.endswith("Le Labo régional des partenariats en Alsace")
+    note = next(spaced(n) for n in alsace.notes if "chaque citation garde le sien" in n)
+    assert "« Labo régional des partenariats en Alsace »" in note and "« Labo régional des partenariats d'Alsace »" in note
 
 
 def test_the_contradictions_page_table_is_the_kit_s_choices(kit: Kit) -> None:

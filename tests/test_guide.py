@@ -240,7 +240,7 @@ def test_company_support_starts_with_the_guide_written_for_company_heads(kit: Ki
     assert plan.start[0].document.id == "guide-construire-ensemble" and plan.start[0].start == plans.WRITTEN_FOR
     assert plan.start[0].reason == "à destination des chefs d'entreprise"
     assert spaced(plan.start[0].why) == (
-        "Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « le contexte, les enjeux et les "
+        "Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « […] le contexte, les enjeux et les "
         "modalités pratiques des partenariats entre associations et entreprises »."
     )
 

@@ -1102,6 +1102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "why.need": ("Ce dont vous avez besoin d'abord : {need}.", "What you need first: {need}."),
     "why.reference": ("Le cadre de référence du parcours.", "The path's reference framework."),
     "why.situation": ("Vos mots {words} y sont.", "Your words {words} are in it."),
+    "why.summary": ("Résumé : {text}.", "Summary: {text}."),
     "why.variety": (
         "Un document de nature « {category} », pour un peu de tout.",
         "A “{category}” document, for a bit of everything.",

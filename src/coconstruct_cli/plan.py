@@ -200,13 +200,10 @@ def first_sentence(text: str, limit: int = WHY_LENGTH) -> str:
 
 def gives(document: Document) -> str:
     """What the kit says the document gives, as one « pourquoi » sentence (« Le kit : « … » »); empty when
-    the kit says no more than its title."""
-    english = get_lang() == "en"
-    if english and document.gives_en:
-        return t("why.gives_en", text=" ".join(document.gives_en.split()).rstrip("."))
-    if document.gives:
-        return t("why.gives", text=" ".join(document.gives.split()).rstrip("."))
-    return ""
+    the kit says no more than its title; its cuts marked « […] », a summary of ours labelled (`quotation`)."""
+    from .quotation import gives_line
+
+    return gives_line(document)
 
 
 def _reason_line(kit: Kit, reason: Reason, need: str, goal: str) -> str:

@@ -63,7 +63,7 @@ def test_json_plan_is_kit_path_documents_with_marks_and_the_start(runner: CliRun
     first = data["start"][0]
     assert first["rule"] == "written_for"
     assert spaced(first["reason"]) == "Écrit « à destination des chefs d'entreprise », dit le kit."
-    assert first["matched"] == [] and spaced(first["gives"]).startswith("Le kit : « le contexte, les enjeux")
+    assert first["matched"] == [] and spaced(first["gives"]).startswith("Le kit : « […] le contexte, les enjeux")
     assert all(set(s) >= {"id", "why", "number", "rule", "reason", "matched", "gives"} for s in data["start"])
 
 
@@ -107,7 +107,8 @@ def test_markdown_plan(runner: CliRunner) -> None:
     start, rest = out.split("\n## Ensuite, dans l'ordre du parcours\n")
     assert "\n## Pour commencer\n\n5 documents, choisis ainsi : 1 écrit pour vous" in start
     assert "\n- n° 14 — ★ **Guide « Construire ensemble » sur les partenariats associations-entreprises**" in start
-    assert "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « le contexte" in start
+    why = "\n  - **Pourquoi** : Écrit « à destination des chefs d'entreprise », dit le kit. Le kit : « \\[…\\] le contexte"
+    assert why in start
     assert start.count("\n  - **Pourquoi** : ") == 5
     assert "\n### Boîte à outils\n" in rest and "**14**" not in rest
     assert out.endswith("\nDétail : `kit show accompagner:<n° ou identifiant>`\n\nUne fois lu : `kit read accompagner:<n°>`\n")
@@ -503,8 +504,9 @@ def test_the_plan_ends_with_the_start_set_and_the_next_step(width: int) -> None:
     assert "Une fois lu : kit read accompagner:<n°>" in flat("\n".join(lines[start - 2 : start]))
     assert lines[-1].startswith("╰")
     tail = flat("\n".join(lines[start:]))
-    # Whole titles and « pourquoi », wrapped between words: nothing cut with « … ».
-    assert "…" not in tail
+    # Whole titles and « pourquoi », wrapped between words: nothing cut with « … » (the kit's words cut from a
+    # description are marked « […] », as a quotation's cuts are).
+    assert "…" not in tail.replace("[…]", "")
     assert "14 ★ Guide « Construire ensemble » sur les partenariats associations-entreprises" in tail
     assert "Écrit « à destination des chefs d'entreprise », dit le kit." in tail
     # The rest of the path comes before, one line a document, numbered as `kit path` numbers them.

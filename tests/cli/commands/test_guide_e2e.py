@@ -57,7 +57,7 @@ def test_a_facilitator_at_80x24_sees_where_to_start_opens_a_document_and_comes_b
     assert "Voir le détail d'un document" in shown and "Quitter" in shown
     back = " ".join(spaced(screen.scrollback()).replace("│", " ").split())
     tail = back[back.rindex("Pour commencer") :]
-    assert "…" not in tail
+    assert "…" not in tail.replace("[…]", "")  # « […] » marks a quotation's cut, not a cut line
     for item in plan["start"]:
         assert titles[item["id"]] in tail and " ".join(spaced(item["why"]).split()) in tail, item["id"]
     head = back[: back.rindex("Pour commencer")]
