@@ -21,7 +21,7 @@ from coconstruct_cli.errors import ExitCode
 from coconstruct_cli.formats import EXTENSIONS, OFFERED, Format
 from coconstruct_cli.render.xlsx import SHEET, cell, workbook
 from coconstruct_cli.text import strip_unsafe
-from conftest import Script, invoke, terminal
+from conftest import Script, interview, invoke, terminal
 
 COMMANDS = (
     ["list"],
@@ -121,10 +121,7 @@ def test_the_guide_saves_for_a_spreadsheet_as_xlsx(runner: CliRunner) -> None:
 
 
 def test_the_guide_menu_writes_the_workbook(runner: CliRunner) -> None:
-    script = Script(
-        [("role", "company"), ("goal", "support"), ("need", "toolbox"), ("situation", ""), ("recap", "confirm"), ("next", "save"),
-         ("save", "xlsx"), ("filename", "plan-support.xlsx"), ("next", "quit")]
-    )  # fmt: skip
+    script = interview(("next", "save"), ("save", "xlsx"), ("filename", "plan-support.xlsx"), ("next", "quit"))
     code, _, err = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0, err
     assert "Écrit : plan-support.xlsx" in err
