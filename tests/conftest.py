@@ -222,6 +222,12 @@ class Script:
         return not self.answers
 
 
+def interview(*then: tuple[str, str], role: str = "company", goal: str = "support", need: str = "toolbox") -> Script:
+    """A user who answers the guide's interview (a role, a goal, a need, no situation, the recap confirmed),
+    then each of `then` (the menu's and the save dialog's questions)."""
+    return Script([("role", role), ("goal", goal), ("need", need), ("situation", ""), ("recap", "confirm"), *then])
+
+
 # --- the installed command in a real terminal -------------------------------------------------------
 
 

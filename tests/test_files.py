@@ -12,7 +12,7 @@ import stat
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -37,13 +37,25 @@ def refused(text: str, path: Path | str, force: bool = False) -> str:
     return caught.value.message
 
 
-def test_writes_atomically_with_the_umask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for the test; the previous one is restored after it."""
+    old = os.umask(0o022)
+    os.umask(old)
+
+    def set_mask(mask: int) -> None:
+        os.umask(mask)
+
+    yield set_mask
+    os.umask(old)
+
+
+def test_writes_atomically_with_the_umask(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], umask: Callable[[int], None]
+) -> None:
     target = tmp_path / "plan.md"
-    old = os.umask(0o027)
-    try:
-        write_file("# Plan\n", target, force=False)
-    finally:
-        os.umask(old)
+    umask(0o027)
+    write_file("# Plan\n", target, force=False)
     assert target.read_text(encoding="utf-8") == "# Plan\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert leftovers(tmp_path) == []
@@ -81,15 +93,12 @@ def test_force_replaces_a_file_and_a_link_not_what_it_points_to(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("mode", [0o600, 0o640, 0o755])
-def test_force_keeps_the_replaced_file_s_permissions(mode: int, tmp_path: Path) -> None:
+def test_force_keeps_the_replaced_file_s_permissions(mode: int, tmp_path: Path, umask: Callable[[int], None]) -> None:
     target = tmp_path / "private.md"
     target.write_text("old", encoding="utf-8")
     target.chmod(mode)
-    old = os.umask(0o022)
-    try:
-        write_file("new", target, force=True)
-    finally:
-        os.umask(old)
+    umask(0o022)
+    write_file("new", target, force=True)
     assert target.read_text(encoding="utf-8") == "new"
     assert stat.S_IMODE(target.stat().st_mode) == mode
 
@@ -234,7 +243,10 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
 
 @pytest.fixture
 def handlers() -> Iterator[None]:
+    """SIGTERM and SIGHUP at their defaults for the test (a runner under `nohup` ignores SIGHUP), then restored."""
     saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    for s in saved:
+        signal.signal(s, signal.SIG_DFL)
     yield
     for s, handler in saved.items():
         signal.signal(s, handler)

@@ -36,6 +36,19 @@ def test_a_misspelt_pointer_place_fails_instead_of_being_told_as_a_category(kit:
     from coconstruct_cli.render.common import pointer_lines
     from coconstruct_cli.search import Marked, Pointer
 
-    pointer = Pointer("categorie", "toolbox", "Boîte à outils", Marked("", ()), ())
-    with pytest.raises(ValueError, match="categorie"):
+    pointer = Pointer("categorie", "toolbox", "Boîte à outils", Marked("", ()), ())  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match="categorie"):
         pointer_lines(kit, [pointer])
+
+
+def test_a_pointer_place_is_a_closed_type_that_every_place_searched_belongs_to(kit: Any) -> None:
+    """`Pointer.where` is a Literal (strict mypy refuses a misspelt place and checks the renderer's `match`)."""
+    import typing
+
+    from coconstruct_cli.search import Pointer
+    from coconstruct_cli.search.background import background_units
+
+    places = typing.get_args(typing.get_type_hints(Pointer)["where"])
+    assert places == ("about", "path", "category")
+    for english in (False, True):
+        assert {where for where, *_ in background_units(kit, english)} == set(places)

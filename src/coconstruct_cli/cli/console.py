@@ -107,6 +107,10 @@ def _is_utf8(stream: TextIO) -> bool:
     return encoding in ("utf-8", "utf8")
 
 
+NARROWEST = 20
+"""Columns under which a terminal gets the linear view: a box there holds a letter or two a line, or nothing."""
+
+
 @dataclass
 class Console:
     """stdout, stderr and stdin of a run, whether each is a terminal, the screen's size, and how to ask."""
@@ -143,8 +147,11 @@ class Console:
         return self.stderr_tty if self.stderr_tty is not None else _isatty(self.err)
 
     def is_linear(self) -> bool:
-        """True when results for people are written as plain lines, no box (`--plain`, `TERM=dumb`)."""
-        return self.linear if self.linear is not None else os.environ.get("TERM") == "dumb"
+        """True when results for people are written as plain lines, no box (`--plain`, `TERM=dumb`, or a terminal
+        narrower than `NARROWEST`, where a box leaves no room for its text: at 4 columns only its borders)."""
+        if self.linear is not None:
+            return self.linear
+        return os.environ.get("TERM") == "dumb" or self.columns() < NARROWEST
 
     def can_ask(self) -> bool:
         """True when someone can answer questions: stdin is open and is a terminal."""

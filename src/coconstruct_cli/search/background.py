@@ -7,7 +7,7 @@ as the documents, and returns pointers to them (« Aussi dans kit about : … »
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..text import one_line
 from .corpus import Corpus, cached
@@ -20,12 +20,15 @@ if TYPE_CHECKING:
     from ..model import Kit
 
 
+Where = Literal["about", "path", "category"]
+"""The places a pointer leads to: a section of `kit about`, a path, a category."""
+
+
 @dataclass(frozen=True)
 class Pointer:
     """A place outside the documents that holds the query's words: a section of `kit about`, a path, a category."""
 
-    where: str
-    """« about », « path » or « category »."""
+    where: Where
     key: str
     """The `kit about` section (summary, objectives, forms, figures, genesis, research, partners), or the path or category id."""
     label: str
@@ -42,10 +45,10 @@ def _pick(english: bool, french: str, translated: str | None) -> list[str]:
     return [translated, french] if english and translated else [french]
 
 
-def background_units(kit: Kit, english: bool) -> list[tuple[str, str, str, list[str]]]:
+def background_units(kit: Kit, english: bool) -> list[tuple[Where, str, str, list[str]]]:
     """(where, key, label, texts) of every place `search_background` looks in, in the order `kit about` tells them."""
     about = kit.about
-    units: list[tuple[str, str, str, list[str]]] = [("about", "summary", "", _pick(english, about.summary, about.summary_en))]
+    units: list[tuple[Where, str, str, list[str]]] = [("about", "summary", "", _pick(english, about.summary, about.summary_en))]
     objectives = list(about.objectives_en) + list(about.objectives) if english else list(about.objectives)
     if objectives:
         units.append(("about", "objectives", "", objectives))

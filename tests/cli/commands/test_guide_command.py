@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.guide import Question
-from conftest import Script, spaced, terminal
+from conftest import Script, interview, spaced, terminal
 from conftest import invoke as invoke_kit
 
 
@@ -275,38 +275,14 @@ def test_bad_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: st
 def test_the_proposed_file_name_names_the_path_in_the_interface_s_language(
     runner: CliRunner, tmp_path: Path, lang: str, proposed: str
 ) -> None:
-    script = Script(
-        [
-            ("role", "company"),
-            ("goal", "support"),
-            ("need", "toolbox"),
-            ("situation", ""),
-            ("recap", "confirm"),
-            ("next", "save"),
-            ("save", "md"),
-            ("filename", "mine.md"),
-            ("next", "quit"),
-        ]
-    )
+    script = interview(("next", "save"), ("save", "md"), ("filename", "mine.md"), ("next", "quit"))
     code, _, err = invoke(runner, "--lang", lang, console=terminal(ask=script))
     assert code == 0, err
     assert [q.default for q in script.asked if q.name == "filename"] == [proposed]
 
 
 def test_interactive_plan_then_save_in_markdown(runner: CliRunner, tmp_path: Path) -> None:
-    script = Script(
-        [
-            ("role", "company"),
-            ("goal", "support"),
-            ("need", "toolbox"),
-            ("situation", ""),
-            ("recap", "confirm"),
-            ("next", "save"),
-            ("save", "md"),
-            ("filename", "plan-support.md"),
-            ("next", "quit"),
-        ]
-    )
+    script = interview(("next", "save"), ("save", "md"), ("filename", "plan-support.md"), ("next", "quit"))
     code, out, err = invoke(runner, console=terminal(ask=script))
     assert code == 0, err
     assert "Votre plan de lecture" in out and "Pour commencer" in out and "★" in out

@@ -77,3 +77,17 @@ def test_a_path_s_numbers_are_alike_in_every_format_and_are_those_kit_show_accep
     for ident, number in list(numbers.items())[:3]:
         code, out, _ = invoke(runner, "show", f"animer:{number}", "--format", "json")
         assert code == 0 and json.loads(out)["id"] == ident
+
+
+@pytest.mark.parametrize("width", [4, 3, 1, 19])
+def test_kit_show_on_a_terminal_too_narrow_for_a_box_prints_plain_lines(runner: CliRunner, width: int) -> None:
+    """At 4 columns or fewer a box held only its borders, silently: the linear view is printed instead."""
+    code, out, err = invoke(runner, "show", "etudes-phare", console=terminal(width=width))
+    assert code == 0 and err == ""
+    assert not set(out) & set("╭╮╰╯│─"), out[:200]
+    assert "Etudes PHARE sur les fragilités" in out and "Identifiant : etudes-phare" in out
+
+
+def test_kit_show_on_a_terminal_wide_enough_still_draws_its_box(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "show", "etudes-phare", console=terminal(width=20))
+    assert code == 0 and "╭" in out

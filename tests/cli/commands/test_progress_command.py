@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from coconstruct_cli.progress import Answers, kit_id
 from coconstruct_cli.progress_store import load, state_path
-from conftest import EXPECTED_PATHS, Script, invoke, spaced, spawn_screen, terminal
+from conftest import EXPECTED_PATHS, Script, interview, invoke, spaced, spawn_screen, terminal
 
 KID = kit_id("Kit « co-construction territoriale »", "Le RAMEAU")
 # The plan of a company that wants to support organisations, « un peu de tout »: its « Pour commencer » set.
@@ -32,19 +32,7 @@ THREE = ["guide-construire-ensemble", "referentiel-co-construction-territoire", 
 
 def save_plan(runner: CliRunner, tmp_path: Path) -> None:
     """`kit guide` at a terminal: an entreprise, accompagner, un peu de tout; « Enregistrer le plan » in Markdown."""
-    script = Script(
-        [
-            ("role", "company"),
-            ("goal", "support"),
-            ("need", "all"),
-            ("situation", ""),
-            ("recap", "confirm"),
-            ("next", "save"),
-            ("save", "md"),
-            ("filename", "plan.md"),
-            ("next", "quit"),
-        ]
-    )
+    script = interview(("next", "save"), ("save", "md"), ("filename", "plan.md"), ("next", "quit"), need="all")
     code, _, err = invoke(runner, "guide", console=terminal(ask=script, width=100))
     assert code == 0, err
     assert script.done() and (tmp_path / "plan.md").exists()
