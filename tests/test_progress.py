@@ -334,3 +334,23 @@ def test_french_messages_follow_french_typography(key: str) -> None:
     assert not re.search(r"«(?!\u00a0)|(?<!\u00a0)»", fr), fr
     assert "(s)" not in fr + en
     assert "\u00a0" not in en
+
+
+def test_many_bad_marks_write_each_message_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """200,000 bad marks took 1.8 s to parse, two catalogue look-ups a mark: the messages are written once."""
+    calls: list[str] = []
+    real = progress.t
+
+    def counted(key: str, **values: Any) -> str:
+        calls.append(key)
+        return real(key, **values)
+
+    monkeypatch.setattr(progress, "t", counted)
+    read: list[Any] = ["Pas-Un-Id"] * 5000 + [7] * 5000
+    doc = {"format": progress.FORMAT, "version": progress.VERSION, "kits": [{"title": "t", "publisher": "p", "read": read}]}
+    with pytest.raises(Unusable) as caught:
+        progress.parse(json.dumps(doc).encode())
+    assert len(caught.value.problems) == 10_000
+    first, last = caught.value.problems[0], caught.value.problems[-1]
+    assert first.startswith("kits[0].read[0]: ") and last.startswith("kits[0].read[9999]: ")
+    assert len(calls) < 20
