@@ -334,7 +334,8 @@ def test_the_reason_for_you_is_printed_under_the_title(kit: Kit) -> None:
     text = html.plan_html(plan, DAY)
     notes = [spaced(unescape(n)) for n in re.findall(r'<span class="reason-inline">(.*?)</span>', text)]
     # The start set's « pourquoi », then, for the rest, what ties a document to the reader.
-    whys = [spaced(i.why + (f"<br>{t('plan.concern', reading=i.concern)}" if i.concern else "")) for i in plan.start]
+    said = lambda i: i.concern and i.concern not in i.why  # noqa: E731 - a concern the « pourquoi » does not quote
+    whys = [spaced(i.why + (f"<br>{t('plan.concern', reading=i.concern)}" if said(i) else "")) for i in plan.start]
     ties = [
         spaced(f"★ {t('html.for_you_note', reason=i.reason)}" if i.highlight else f"◆ {t('plan.concern', reading=i.concern)}")
         for i in plan.rest
@@ -567,3 +568,14 @@ def test_french_fallback_text_of_an_english_page_is_marked_french(runner: CliRun
     first = load_kit(path).documents[0]
     assert page.count('<span lang="fr">') >= 36
     assert re.search(r'<span lang="fr">[^<]*' + re.escape(first.title.split("«")[0].strip()[:20]), unescape(page))
+
+
+def test_the_start_set_never_says_the_same_reading_twice(kit: Kit) -> None:
+    """Issue 21, item 15: the « pourquoi » quoted the reading, then « Vous concerne » said it again."""
+    plan = plan_for(kit, "public", "animate", "method")
+    assert any(i.concern and i.concern in i.why for i in plan.start)  # the case the page must not repeat
+    text = html.plan_html(plan, DAY)
+    for note in re.findall(r'<td class="for-you" data-label="[^"]*">(.*?)</td>', text):
+        parts = [spaced(unescape(p)) for p in note.split("<br>")]
+        readings = [i.concern for i in plan.start if i.concern and spaced(i.concern) in parts[0]]
+        assert not any(spaced(r) in part for r in readings for part in parts[1:]), parts

@@ -80,15 +80,19 @@ th.sub { font-size: 0.85rem; font-weight: 600; color: var(--accent); padding-top
 td.num { text-align: right; white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; }
 /* Automatic layout: a column is never narrower than its longest word, so nothing is cut or clipped;
    the widths are what each column is offered, so that the tables of successive categories line up. */
-.docs th.num { width: 3.5rem; }
-.docs th.title { width: 36%; }
+.docs th.num, .docs th.year { width: 1%; }
+.docs td.num, .docs td.year { white-space: nowrap; }
 .docs th.authors { width: 11%; }
-.docs th.year { width: 6.5rem; }
 .docs th.kind { width: 10%; }
 .docs th.for-you, .docs th.match { width: 17%; }
 .docs th.id { width: 12%; }
 /* An id breaks after its hyphens; `anywhere` (set on code) only if one part is wider than its column. */
 .docs td.id code { overflow-wrap: break-word; }
+/* Number and year shrink to their content and the title takes what is left; on a wide screen, a table
+   without a reason column has room for every id on one line. */
+@media screen and (min-width: 75.01rem) {
+  .docs:not(:has(th.for-you, th.match)) td.id code { white-space: nowrap; }
+}
 .id-inline, .reason-inline { display: none; }
 .doc-title { display: block; font-weight: 600; }
 .title-fr { display: block; font-size: 0.9rem; }
@@ -467,7 +471,8 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
     # On paper the « pourquoi » and the « pour vous » go under the title (`Row.note`), not in a column.
     start_rows = []
     for i in plan.start:
-        why = esc(i.why) + (f"<br>{_for_you(i)}" if i.concern else "")
+        # A concern already quoted in the « pourquoi » is not said a second time.
+        why = esc(i.why) + (f"<br>{_for_you(i)}" if i.concern and i.concern not in i.why else "")
         # The « pourquoi » quotes what the kit says the document gives: the description would say it twice.
         start_rows.append(Row(i.number, i.document, i.highlight, (why,), why, description=False))
     if start_rows:

@@ -95,6 +95,16 @@ function measure() {
       if (mark && word && Math.abs(mark.top - word.top) >= 2) result.loosePunctuation.push(text.slice(match.index, i + 15));
     }
   }
+  // Each visible table of documents: its columns' widths, and how many lines each of its ids takes.
+  result.docTables = [...document.querySelectorAll("table.docs")].filter(visible).map((table) => {
+    const columns = {};
+    for (const th of table.querySelectorAll("thead th")) columns[th.className] = th.getBoundingClientRect().width;
+    const idLines = {};
+    for (const code of table.querySelectorAll("td.id code")) {
+      if (visible(code)) idLines[code.textContent] = lines([...code.getClientRects()].concat(lineOf(code.firstChild, 0, code.textContent.length)));
+    }
+    return { columns, idLines };
+  });
   return result;
 }
 
