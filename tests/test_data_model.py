@@ -114,13 +114,13 @@ def test_records_keep_audiences_and_add_the_new_fields_at_the_end(kit: Kit) -> N
     )  # fmt: skip
     assert document_fields()[15:17] == ("written_for", "concerns")
     guide = next(d for d in kit.documents if d.id == "guide-construire-ensemble")
-    out = plain(record(guide, ["support"]))
+    out = plain(record(guide, ["support"], "Le RAMEAU"))
     assert list(out) == list(document_fields())
     assert out["audiences"] == ["company"]
     assert out["written_for"] == [
         {"role": "company", "quote": "à destination des chefs d'entreprise", "quote_en": "intended for business leaders"}
     ]
-    silver = plain(record(next(d for d in kit.documents if d.id == "rex-silver-geek"), []))
+    silver = plain(record(next(d for d in kit.documents if d.id == "rex-silver-geek"), [], "Le RAMEAU"))
     assert silver["links"][0]["url"] == "http://collectifsilvergeek.tumblr.com/"
     assert silver["audiences"] == [] and silver["concerns"] == []
 

@@ -52,7 +52,7 @@ def test_the_kind_in_the_reader_s_language(kit: Kit) -> None:
 
 def test_a_record_holds_every_field_in_the_contract_s_order(kit: Kit) -> None:
     guide = doc(kit, "guide-construire-ensemble")
-    data = json.loads(dumps(record(guide, ["support"])).decode())
+    data = json.loads(dumps(record(guide, ["support"], "Le RAMEAU")).decode())
     assert tuple(data) == document_fields() == PUBLISHED  # the bundled model adds no field yet
     assert data["written_for"] == [
         {"role": "company", "quote": "à destination des chefs d'entreprise", "quote_en": "intended for business leaders"}
@@ -60,7 +60,7 @@ def test_a_record_holds_every_field_in_the_contract_s_order(kit: Kit) -> None:
     assert data["audiences"] == ["company"] and data["concerns"] == []
     assert data["date_en"] == "April 2014" and data["kind_en"] == "guide" and data["description_kind"] == "quote"
     assert [m["where_en"] for m in data["mentions"]][-1] == "Annex 3, footnote 2"
-    links = plain(record(doc(kit, "rex-labo-alsace"), []))["links"]
+    links = plain(record(doc(kit, "rex-labo-alsace"), [], "Le RAMEAU"))["links"]
     assert [link["url"] for link in links] == ["www.lalabo-partenariats.org"]
 
 
@@ -68,7 +68,7 @@ def test_a_record_is_the_same_json_written_or_made_plain(kit: Kit) -> None:
     # Records hold the model's tuples and objects (no copy per document); the JSON writer and `plain`
     # must agree on every document of the kit, and `plain` gives only JSON values.
     by_document = paths_by_document(kit)
-    written = [record(d, by_document[d.id]) for d in kit.documents]
+    written = [record(d, by_document[d.id], kit.about.publisher) for d in kit.documents]
     made_plain = [plain(r) for r in written]
     assert json.loads(dumps(written).decode()) == made_plain
     assert json.loads(json.dumps(made_plain)) == made_plain

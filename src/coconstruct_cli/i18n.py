@@ -201,6 +201,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.for_you": ("Pour vous", "For you"),
     "col.id": ("Identifiant", "Id"),
     "col.kind": ("Nature", "Kind"),
+    "col.lookup": ("Pour le chercher", "To look it up"),
     "col.match": ("Trouvé dans", "Matched in"),
     "col.notes": ("Notes", "Notes"),
     "col.number": ("N°", "No."),
@@ -567,6 +568,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.credits": ("Réalisé aussi par, selon le kit", "Also made by, according to the kit"),
     "label.documents_count.one": ("{count} document", "{count} document"),
     "label.documents_count.other": ("{count} documents", "{count} documents"),
+    "label.find": ("Pour se le procurer", "To get it"),
+    "label.find_carried": (
+        "{publisher} met à disposition ce kit ; pour le porter, il s'est associé au CGET « pour permettre aux acteurs "
+        "des territoires de disposer d'un centre de ressources dédié à la co-construction territoriale » (kit about).",
+        "{publisher} makes this kit available; to carry it, it joined forces with the CGET “so that the actors of the "
+        "territories have a resource centre dedicated to territorial co-construction” (our translation; kit about).",
+    ),
     "label.goal": ("Objectif", "Goal"),
     "label.intended_for": ("À qui s'adresse le kit", "Who the kit is for"),
     "label.links": ("Liens", "Links"),
@@ -696,6 +704,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.detail_command": ("kit show {path}:<n° ou identifiant>", "kit show {path}:<no. or id>"),
     "plan.detail_label": ("Détail", "Details"),
     "plan.empty": ("Ce parcours ne contient aucun document.", "This path holds no document."),
+    "plan.find": (
+        "Pour se procurer un document : cherchez son titre et « {publisher} » entre guillemets ; kit show donne la "
+        "phrase exacte.",
+        "To get a document: search for its title and “{publisher}” in quotes; kit show gives the exact phrase.",
+    ),
     "plan.need_not_in_path": (
         "Ce parcours ne contient aucun document « {need} » : le plan part de « {instead} ».",
         "This path holds no “{need}” document: the plan starts from “{instead}”.",

@@ -550,6 +550,11 @@ def notes(plan: Plan) -> list[str]:
     return out
 
 
+def find_line(plan: Plan) -> str:
+    """How to get a document, which the kit gives a web address for only twice (`queries.lookup`)."""
+    return t("plan.find", publisher=plan.kit.about.publisher)
+
+
 def read_command(plan: Plan) -> str:
     """« kit read animer:<n°> »: the command that marks one document of the plan read."""
     return t("plan.read_command", path=path_name(plan.path))

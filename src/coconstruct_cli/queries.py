@@ -160,13 +160,24 @@ PUBLISHED: tuple[str, ...] = (
     "parts_en",
     "notes_en",
     "description_kind",
+    "lookup",
 )
 """The record's fields as scripts first read them, in that order: a contract (fields are added, never renamed
 or moved). Only the order is written here; which fields there are comes from the model (`document_fields`)."""
 
-DERIVED: frozenset[str] = frozenset({"audiences", "paths"})
+DERIVED: frozenset[str] = frozenset({"audiences", "paths", "lookup"})
 """Record fields that are not fields of `model.Document`: `audiences` is its read-only view of `written_for`
-(the former field), `paths` comes from the kit (`paths_by_document`)."""
+(the former field), `paths` comes from the kit (`paths_by_document`), `lookup` from its title and the kit's
+publisher (`lookup`)."""
+
+
+def lookup(document: Document, publisher: str) -> str:
+    """The exact phrase to look a document up with: its title and the kit's publisher, each in straight
+    double quotes, as search engines read an exact phrase (« "Guide pratique …" "Le RAMEAU" »). The seed
+    gives a web address for 2 of its documents and none for the others: this phrase is what it gives to
+    find them; no address is made up."""
+    return f'"{document.title}" "{publisher}"'
+
 
 UNPUBLISHED: frozenset[str] = frozenset({"gives", "gives_en"})
 """Fields of `model.Document` the record leaves out: words of `description` the guide quotes for its
@@ -192,21 +203,25 @@ def _fields_of(document_model: type[Document]) -> tuple[str, ...]:
     return (*PUBLISHED, *(n for n in names if n not in PUBLISHED))
 
 
-_VALUES: dict[str, str] = {"paths": "paths", "audiences": "d.audiences if d.written_for else ()"}
+_VALUES: dict[str, str] = {
+    "paths": "paths",
+    "audiences": "d.audiences if d.written_for else ()",
+    "lookup": "lookup(d, publisher)",
+}
 """How `record` reads a field that is not an attribute of the document (`paths`), or reads one faster."""
 
 
 @cache
-def _builder(fields: tuple[str, ...]) -> Callable[[Document, list[str]], dict[str, Any]]:
+def _builder(fields: tuple[str, ...]) -> Callable[[Document, list[str], str], dict[str, Any]]:
     """`record` for `fields`: one dict display compiled once, as `dataclasses` writes `__init__`, so that a
     record of 10,000 documents costs what the hand-written display did (a loop over the fields, twice)."""
     assert all(f.isidentifier() for f in fields), fields  # pydantic field names; nothing else is compiled
     display = ", ".join(f"{f!r}: {_VALUES.get(f, 'd.' + f)}" for f in fields)
-    built: Callable[[Document, list[str]], dict[str, Any]] = eval(f"lambda d, paths: {{{display}}}")  # noqa: S307
+    built: Callable[[Document, list[str], str], dict[str, Any]] = eval(f"lambda d, paths, publisher: {{{display}}}")  # noqa: S307
     return built
 
 
-def record(document: Document, paths: list[str]) -> dict[str, Any]:
+def record(document: Document, paths: list[str], publisher: str) -> dict[str, Any]:
     """The stable machine form of a document (JSON object, CSV row), fields in `document_fields` order.
 
     Values are what the model holds, not copies: a list field is a tuple, `written_for`, `concerns`,
@@ -214,7 +229,7 @@ def record(document: Document, paths: list[str]) -> dict[str, Any]:
     arrays and objects (the same text as their `model_dump(mode="json")`), `readable` as one line, and
     `plain` gives the JSON values themselves; a 10,000-document export copies nothing per document.
     """
-    return _builder(document_fields())(document, paths)
+    return _builder(document_fields())(document, paths, publisher)
 
 
 def plain(value: Any) -> Any:
@@ -250,7 +265,8 @@ def readable(value: Any) -> str:
 def records(selection: Selection) -> list[dict[str, Any]]:
     by_doc = paths_by_document(selection.kit)
     build = _builder(document_fields())  # once, not per document
-    return [build(d, by_doc[d.id]) for d in selection.documents]
+    publisher = selection.kit.about.publisher
+    return [build(d, by_doc[d.id], publisher) for d in selection.documents]
 
 
 def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:

@@ -139,7 +139,7 @@ class DocumentDetail(Result):
         return self.records()[0]
 
     def records(self) -> list[dict[str, Any]]:
-        return [record(self.document, paths_by_document(self.kit)[self.document.id])]
+        return [record(self.document, paths_by_document(self.kit)[self.document.id], self.kit.about.publisher)]
 
     def rows(self) -> Iterable[Sequence[object]]:
         for name, value in self.records()[0].items():

@@ -38,6 +38,7 @@ from coconstruct_cli.search import search
 from conftest import doc
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+ROOT_SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 HUMAN = (Medium.RICH, Medium.TEXT, Medium.MD, Medium.HTML)
 
 
@@ -249,7 +250,8 @@ def test_a_field_added_to_the_model_is_in_the_record_the_machine_formats_and_kit
     document = doc(paged, "etudes-phare")
     pages = document.pages  # type: ignore[attr-defined]
     assert document_fields() == (*PUBLISHED, "pages")
-    assert list(record(document, [])) == [*PUBLISHED, "pages"] and record(document, [])["pages"] == pages
+    made = record(document, [], "Le RAMEAU")
+    assert list(made) == [*PUBLISHED, "pages"] and made["pages"] == pages
     listed = DocumentList(select(paged), "Kit")
     data = json.loads(written(listed, Medium.JSON))
     assert list(data[0])[-3:] == ["pages", "read", "number"] and {d["id"]: d["pages"] for d in data}["etudes-phare"] == pages
@@ -421,3 +423,38 @@ def test_the_weights_say_written_for_only_where_the_seed_does(kit: Kit) -> None:
         "| the seed says it is written for the role (« à destination de … »: only the « Construire ensemble » guide for "
         "companies and the CIDES référentiel for associations), marked ★ |"
     ) in page
+
+
+# --- where to get a document (issue 21, item 18) --------------------------------------------------------
+
+
+def test_every_document_says_how_to_look_it_up_with_no_address_made_up(kit: Kit) -> None:
+    """The seed gives a web address for 2 documents; for every one it gives the title and the publisher."""
+    data = json.loads(written(DocumentList(select(kit), "Kit"), Medium.JSON))
+    assert {d["id"]: d["lookup"] for d in data} == {d.id: f'"{d.title}" "{kit.about.publisher}"' for d in kit.documents}
+    rows = list(csv.DictReader(io.StringIO(written(DocumentList(select(kit), "Kit"), Medium.CSV).lstrip("\ufeff"))))
+    assert [r["lookup"] for r in rows] == [d["lookup"] for d in data]
+    assert sum(1 for d in kit.documents if d.links) == 2
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_kit_show_tells_where_to_get_the_document_in_every_format(kit: Kit, medium: Medium) -> None:
+    text = show(kit, "etudes-phare", medium)
+    assert '"Etudes PHARE sur les fragilités et la co-construction en territoire" "Le RAMEAU"' in text
+    assert "Pour se le procurer" in text and "CGET" in text and "centre de ressources" in text
+
+
+def test_where_to_get_it_quotes_annex_1_as_it_is_written(kit: Kit) -> None:
+    """The sentence about the CGET quotes the seed's annex 1 (kept in `about.partners`) word for word."""
+    from coconstruct_cli.i18n import MESSAGES
+
+    (quote,) = re.findall(r"« (.+?) »", MESSAGES["label.find_carried"][0])
+    assert kit.about.partners is not None and quote in kit.about.partners
+    assert f"{kit.about.publisher} met à disposition ce kit" in (ROOT_SEED.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_the_plan_says_how_to_get_its_documents(kit: Kit, medium: Medium) -> None:
+    plan = build_plan(kit, Answers("public", "animate", "method"))
+    text = text_of(PlanResult(plan), medium)
+    assert "Pour se procurer un document : cherchez son titre et « Le RAMEAU » entre guillemets" in text

@@ -314,6 +314,7 @@ TOLD_ELSEWHERE: dict[str, str] = {
     "notes": "document_outline",
     "notes_en": "document_outline",
     "links": "document_outline",
+    "lookup": "document_outline (where to get it)",
     "credits": "document_outline",
     "mentions": "document_outline",
 }
@@ -362,6 +363,8 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     HTML: its description, who it is written for (★, the seed's words) and whom it concerns by our
     reading (◆), its parts, the makers and passages the seed names, its links, its notes, and where
     `kit about` speaks of it."""
+    from ..queries import lookup
+
     sections = [Section("", (description_block(document),))]
     audiences = [Block("labelled", line, label=f"{STAR} {t('label.written_for')}") for line in written_for_lines(document)]
     audiences += [Block("labelled", line, label=f"{CONCERN} {t('label.concerns')}") for line in concerns_lines(document)]
@@ -381,6 +384,9 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     if document.links:
         links = tuple(Block("link", pick(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))
+    publisher = kit.about.publisher
+    find = Block("labelled", lookup(document, publisher), label=t("col.lookup"))
+    sections.append(Section(t("label.find"), (find, Block("p", t("label.find_carried", publisher=publisher))), "find"))
     notes = picked(document.notes, document.notes_en)
     if notes:
         sections.append(Section(t("col.notes"), (Block("ul", items=notes),), "notes"))

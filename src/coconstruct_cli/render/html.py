@@ -486,6 +486,7 @@ def plan_html(plan: Plan, generated: datetime.date) -> str:
         for category, items in rest:
             rows = [Row(i.number, i.document, i.highlight, (_for_you(i),) if extra else (), _for_you_note(i)) for i in items]
             parts.append(category_section(kit, category, rows, extra))
+    parts.append(f'<p class="next">{esc(plans.find_line(plan))}</p>\n')
     parts.append(f'<p class="next">{esc(colon(t("plan.detail_label")))} <code>{esc(plans.detail_command(plan))}</code></p>\n')
     parts.append(f'<p class="next">{esc(colon(t("plan.read_label")))} <code>{esc(plans.read_command(plan))}</code></p>\n')
     meta = [

@@ -213,6 +213,7 @@ def plan_md(kit: Kit, plan: plans.Plan) -> str:
         for category, entries in rest:
             out.append("\n" + heading(3, pick(category.label, category.label_en)) + "\n")
             out.extend(_plan_entry(entry) for entry in entries)
+    out.append("\n" + escape(plans.find_line(plan)) + "\n")
     out.append("\n" + escape(colon(t("plan.detail_label"))) + f" `{plans.detail_command(plan)}`\n")
     out.append("\n" + escape(colon(t("plan.read_label"))) + f" `{plans.read_command(plan)}`\n")
     return "".join(out)

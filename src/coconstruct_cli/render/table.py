@@ -352,6 +352,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
         parts += [Text(t("plan.rest_title"), style="bold"), rest]
     # The next step comes before the start set: on a small screen (80×24) the start set and the menu
     # that follows fill it, and what the person acts on first stays in view.
+    parts.append(plain(plans.find_line(plan), "dim"))
     parts.append(plain(f"{plans.detail_line(plan)} · {plans.read_line(plan)}", "bold"))
     start = Table.grid(padding=(0, 1), expand=True)
     start.add_column(justify="right", style="bold", no_wrap=True, min_width=3)
