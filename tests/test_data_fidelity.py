@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -586,3 +587,10 @@ def test_the_guide_s_labels_add_nothing_the_seed_does_not_say() -> None:
     seed = " ".join(SEED.read_text(encoding="utf-8").split())
     assert MESSAGES["goal.support"][0] in seed  # the third path's own words
     assert MESSAGES["role.facilitator"][0] == "Une structure d'animation ou d'accompagnement"
+
+
+def test_the_diagnostic_sheet_is_translated_with_its_meaning(kit_data: dict[str, Any]) -> None:
+    """Issue 22, item 8: « animant le territoire sur les partenariats »: it facilitates the territory, on partnerships."""
+    sheet = next(d for d in kit_data["documents"] if d["id"] == "fiche-diagnostic-structure-animation")
+    assert sheet["title_en"] == "Diagnostic of an organisation facilitating the territory on partnerships"
+    assert "facilitating partnerships in the territory" not in sheet["description_en"]

@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "about.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
     "about.gaps": ("Ce que la source ne contient pas", "What the source does not contain"),
     "about.gaps_note": (
-        "Ces éléments sont mentionnés par la source sans leur détail : le kit ne les invente pas.",
-        "The source mentions these without their detail: the kit does not make them up.",
+        "Ces éléments sont mentionnés par la source sans leur détail : ce programme ne les invente pas.",
+        "The source mentions these without their detail: this program does not make them up.",
     ),
     "about.genesis": ("Comment le kit est né", "How the kit came about"),
     "about.no_year": ("— : année non précisée par la source.", "— : year not given by the source."),
@@ -150,6 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "about.publisher": ("Publié par {publisher}", "Published by {publisher}"),
     "about.research": ("Les travaux de recherche", "The research work"),
     "about.source": ("Source", "Source"),
+    "about.source_fr": ("Source", "Source (French title)"),
     "about.translated": (
         "Le kit est écrit en français ; ses textes sont ici traduits (--lang fr montre ses propres mots).",
         "The kit is written in French; its texts are translated here (--lang fr shows its own words).",
@@ -894,7 +895,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reset.no": ("Non, garder ma progression", "No, keep my progress"),
     "reset.yes": ("Oui, repartir de zéro", "Yes, start afresh"),
     # role: the roles (--role, --audience)
-    "role.academic": ("Un acteur académique", "An academic institution"),
+    "role.academic": ("Un acteur académique", "An academic actor"),
     "role.association": ("Une association", "An association"),
     "role.company": ("Une entreprise", "A company"),
     "role.facilitator": (
@@ -1106,7 +1107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un document de nature « {category} », pour un peu de tout.",
         "A “{category}” document, for a bit of everything.",
     ),
-    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
+    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written for you, the kit says: “{quote}” (our translation)."),
     # word: words joined into sentences
     "word.and": (" et ", " and "),
 }

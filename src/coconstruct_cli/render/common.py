@@ -194,7 +194,9 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
                 title += f" ({t('label.translation')})"  # the kit's words, translated
             blocks.append(Block("titled", pick(example.text, example.text_en), label=title))
             if example.source:
-                blocks.append(Block("labelled", example.source, label=t("about.source")))
+                # The source's title is the kit's French words: in English it is quoted and marked as such.
+                source = quoted(example.source) if english else example.source
+                blocks.append(Block("labelled", source, label=t("about.source_fr" if english else "about.source")))
             blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
             for reference in form.references:
                 # A passage of the form's text quoted for the documents it names: in English, the translation

@@ -77,7 +77,7 @@ def test_the_gaps_are_shown_not_filled(runner: CliRunner, kit: Kit) -> None:
     gaps = out.split("Ce que la source ne contient pas", 1)[1]
     assert "9 modalités de partenariats autour de 4 grandes catégories" in gaps
     assert "« Les 4 dimensions de l'animation territoriale sur la co-construction »" in gaps
-    assert "le kit ne les invente pas" in gaps
+    assert "ce programme ne les invente pas" in gaps
     assert len(kit.about.gaps) == 3 and all(spaced(g) in out for g in kit.about.gaps)
 
 
@@ -189,3 +189,15 @@ def test_a_kit_with_a_bare_about(write_kit: Any, runner: CliRunner) -> None:
         assert code == 0 and "Petit kit" in out
     code, out, _ = invoke(runner, "about", "--kit", str(path))
     assert "Chiffres clés" not in out and "Ce que la source" not in out
+
+
+def test_english_marks_the_french_source_title_and_names_the_program(runner: CliRunner) -> None:
+    """Issue 22, item 8: the footnote's French title is quoted and marked; « this program », not « the kit »."""
+    code, out, _ = invoke(runner, "about", "--lang", "en")
+    assert code == 0
+    assert "Source (French title): « Retour d'expérience d'Agir ensemble à Charenton Saint Maurice" in out
+    assert "Source: Retour" not in out
+    assert "this program does not make them up" in out and "the kit does not make them up" not in out
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    assert "Source : Retour d'expérience d'Agir ensemble" in out  # French: the kit's own words, as before
