@@ -154,6 +154,18 @@ def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium
 
 
 @pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_an_english_quoted_description_is_marked_as_a_translation(kit: Kit, medium: Medium) -> None:
+    """Issue 22, item 8: the kit's words in English carry « (translation) », as credits and mentions do."""
+    set_lang("en")
+    guide = show(kit, "guide-construire-ensemble", medium)
+    assert "partnerships between associations and companies. (translation)" in guide
+    charenton = show(kit, "rex-charenton-saint-maurice", medium)
+    assert "Summary: " in charenton and "in Charenton Saint Maurice. (translation)" not in charenton  # ours
+    set_lang("fr")
+    assert "(traduction)" not in show(kit, "guide-construire-ensemble", medium)
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
 def test_kit_show_and_kit_about_point_to_each_other(kit: Kit, medium: Medium) -> None:
     phare = show(kit, "etudes-phare", medium)
     assert "Travaux de recherche liés" in phare

@@ -277,10 +277,14 @@ def references_to(kit: Kit, document: Document) -> list[tuple[Form, Reference]]:
 
 
 def description_block(document: Document) -> Block:
-    """The description, labelled as a summary when it is ours and not the seed's words."""
+    """The description, labelled as a summary when it is ours and not the seed's words, as a translation
+    when it is the seed's words in English."""
     text = pick(document.description, document.description_en)
     if document.description_kind == "summary":
         return Block("labelled", text, label=t("label.summary").capitalize())
+    if get_lang() == "en" and document.description_en:
+        # The kit's words, translated: marked as credits and mentions are.
+        return Block("p", f"{text} ({t('label.translation')})")
     return Block("p", text)
 
 
