@@ -123,7 +123,11 @@ def pick(fr: str, en: str | None) -> str:
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # about: `kit about`: the kit in brief, its sections and figures
-    "about.also_named": ("Aussi appelée", "Also called"),
+    "about.also_named": (
+        "Action du même rang parmi les « 3 formes complémentaires d'actions » (notre lecture)",
+        "Action of the same rank among the « 3 formes complémentaires d'actions » (three complementary forms of"
+        " action; our reading)",
+    ),
     "about.definition": ("Définition", "Definition"),
     "about.documents": ("Dans le kit", "In the kit"),
     "about.example": ("Exemple : {title}", "Example: {title}"),

@@ -58,7 +58,13 @@ def test_markdown_reads_as_the_kit_s_introduction(runner: CliRunner) -> None:
     assert re.search(r"^1\. Comprendre les enjeux", out, re.M) and re.search(r"^3\. Innover", out, re.M)
     for example in ("Charenton Saint Maurice", "SUEZ Eaux Grand Est et ADEIS", "Silver Geek"):
         assert f"**Exemple : {example}**" in out
-    assert "**Aussi appelée** : L'animation du territoire pour sensibiliser et créer les rencontres entre acteurs" in out
+    # Issue 22, items 5 and 7: only the order of two lists ties an action to a form: a reading, marked, with
+    # its phrase (and no « Aussi appelée » to agree with a masculine or plural name).
+    assert (
+        "**Action du même rang parmi les « 3 formes complémentaires d'actions » (notre lecture)** : "
+        "L'animation du territoire pour sensibiliser et créer les rencontres entre acteurs"
+    ) in out
+    assert "Aussi appel" not in out
     assert "- 1,2 million de partenariats en France (2015)" in out
     assert "- 69 % des Français considèrent" in out and "sociétales (—)" in out
     assert "*— : année non précisée par la source.*" in out
