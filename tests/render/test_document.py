@@ -121,16 +121,20 @@ def test_the_machine_formats_keep_both_kinds_apart(kit: Kit) -> None:
 
 
 def test_links_are_links_only_where_the_kit_file_gives_one(kit: Kit) -> None:
-    for id_, href in (
-        ("rex-labo-alsace", "http://www.lalabo-partenariats.org"),
-        ("rex-silver-geek", "http://collectifsilvergeek.tumblr.com/"),
+    # Issue 22, item 5: the address is shown as the seed writes it (« www.lalabo-partenariats.org »); only a
+    # link's target gets our « http:// », which a browser needs.
+    for id_, shown, href in (
+        ("rex-labo-alsace", "www.lalabo-partenariats.org", "http://www.lalabo-partenariats.org"),
+        ("rex-silver-geek", "http://collectifsilvergeek.tumblr.com/", "http://collectifsilvergeek.tumblr.com/"),
     ):
         result = DocumentDetail(kit, doc(kit, id_))
         md = str(render(result, Medium.MD))
-        assert f"<{href}>" in md and md.count("<http") == 1
+        assert (f"<{href}>" if shown == href else f"[{shown.replace('.', chr(92) + '.')}]({href})") in md
+        assert md.count("http") == 1
         page = str(render(result, Medium.HTML))
-        assert f'<a href="{href}">' in page and page.count("<a ") == 1
-        assert href in show(kit, id_, Medium.RICH)
+        assert f'<a href="{href}">{shown}</a>' in page and page.count("<a ") == 1
+        terminal = show(kit, id_, Medium.RICH)
+        assert shown in terminal and (shown == href or href not in terminal)
         # Tab-separated, the record: the address as the kit gives it.
         assert next(link.url for link in doc(kit, id_).links) in str(render(result, Medium.TEXT))
     # A document without links has no link at all.

@@ -152,7 +152,8 @@ class Section:
 
 
 def href(url: str) -> str:
-    """A link's target: the seed writes « www.… » bare; a browser needs the scheme."""
+    """A link's target: the seed writes « www.… » bare; a browser needs the scheme, which is ours (the text
+    shown stays the seed's)."""
     return url if url.startswith(("http://", "https://")) else f"http://{url}"
 
 
