@@ -618,3 +618,14 @@ def test_a_kind_is_the_seed_s_word(kit_data: dict[str, Any], id_: str, kind: str
     document = next(d for d in kit_data["documents"] if d["id"] == id_)
     assert document["kind"] == kind
     assert seed_words in SEED.read_text(encoding="utf-8")
+
+
+def test_the_animer_path_s_purpose_is_a_reading_with_its_phrases(kit: Kit) -> None:
+    """Issue 22, item 5: the contents table's second objective is not said to be this path's: our reading,
+    marked, with the seed's phrases it rests on."""
+    path = next(p for p in kit.paths if p.id == "animate")
+    assert path.purpose_source is not None and path.purpose_source.startswith("Notre lecture")
+    assert path.purpose_source_en is not None and path.purpose_source_en.startswith("Our reading")
+    seed = normalise(SEED.read_text(encoding="utf-8"))
+    for phrase in re.findall(r"«\s*(.+?)\s*»", path.purpose_source):
+        assert normalise(phrase) in seed, phrase
