@@ -584,7 +584,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.reading_path": ("Parcours", "Path"),
     "label.related": ("Un document lié, que le kit cite", "A related document the kit cites"),
     "label.research": ("Travaux de recherche liés", "Related research"),
-    "label.research_documents": ("Documents du kit issus de ce travail", "Kit documents from this work"),
+    "label.research_documents": (
+        "Documents du kit rapprochés de ce travail (notre lecture)",
+        "Kit documents tied to this work (our reading)",
+    ),
     "label.rests_on": ("D'après le kit", "Based on the kit's words"),
     "label.role": ("Vous êtes", "You are"),
     "label.scope": ("Champ", "Scope"),

@@ -178,7 +178,7 @@ def test_kit_show_and_kit_about_point_to_each_other(kit: Kit, medium: Medium) ->
     orse = show(kit, "guide-orse-partenariats", medium)
     assert "Les formes de la co-construction territoriale" in orse and "kit about" in orse
     about = text_of(AboutKit(kit), medium)
-    assert "Documents du kit issus de ce travail : kit show etudes-phare" in about
+    assert "Documents du kit rapprochés de ce travail (notre lecture) : kit show etudes-phare" in about
     assert "kit show etude-etat-des-lieux-co-construction" in about and "kit show guide-orse-partenariats" in about
     # Every document that kit about points to points back.
     pointed = {d for w in kit.about.research for e in w.entries for d in e.documents}

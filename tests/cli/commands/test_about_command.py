@@ -70,9 +70,10 @@ def test_markdown_reads_as_the_kit_s_introduction(runner: CliRunner) -> None:
     assert "*— : année non précisée par la source.*" in out
     # The research the kit plainly is points to its document, and a footnote's link is a link.
     assert (
-        "Le programme PHARE de l'Observatoire des partenariats — Documents du kit issus de ce travail : `kit show etudes-phare`"
-        in out
-    )
+        "Le programme PHARE de l'Observatoire des partenariats — Documents du kit rapprochés de ce travail"
+        " (notre lecture) : `kit show etudes-phare`"
+    ) in out
+    assert "issus de ce travail" not in out
     assert "<http://collectifsilvergeek.tumblr.com/>" in out
     assert "CGET" in out and "depuis 2008" in out
 
