@@ -594,6 +594,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.see_also": ("Pour plus d'information", "For more information"),
     "label.seed_forms": ("Le kit écrit", "The kit writes"),
     "label.summary": ("résumé", "summary"),
+    "label.transcription_notes": ("Notes sur la transcription", "Notes on the transcription"),
     "label.translation": ("traduction", "translation"),
     "label.written_for": ("Écrit pour", "Written for"),
     # lang: the languages, as completion describes them

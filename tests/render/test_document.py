@@ -157,6 +157,23 @@ def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium
     assert "Résumé" not in show(kit, "guide-construire-ensemble", medium)
 
 
+@pytest.mark.parametrize("lang,label", [("fr", "Notes sur la transcription"), ("en", "Notes on the transcription")])
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_notes_on_the_transcription_come_apart_and_last(kit: Kit, medium: Medium, lang: str, label: str) -> None:
+    """Issue 22, item 9: a reader meets the document first; how the seed was transcribed comes last, labelled."""
+    set_lang(lang)
+    phare = show(kit, "etudes-phare", medium)
+    assert phare.count(label) == 1
+    notes = phare.split(label, 1)[1]
+    assert ("règle de la majorité" if lang == "fr" else "majority rule") in notes
+    for before in ("Travaux de recherche liés", "Related research", "Le kit en parle aussi", "The kit also mentions it"):
+        assert before not in notes
+    # The machine record keeps its field names.
+    record = json.loads(bytes(render(DocumentDetail(kit, doc(kit, "etudes-phare")), Medium.JSON, width=80)))
+    assert record["notes"] and "notes_en" in record
+    set_lang("fr")
+
+
 @pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
 def test_an_english_quoted_description_is_marked_as_a_translation(kit: Kit, medium: Medium) -> None:
     """Issue 22, item 8: the kit's words in English carry « (translation) », as credits and mentions do."""

@@ -367,8 +367,8 @@ def record_lines(kit: Kit, document: Document) -> list[Line]:
 def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     """What `kit show` tells below a document's record fields, the same for the terminal, Markdown and
     HTML: its description, who it is written for (★, the seed's words) and whom it concerns by our
-    reading (◆), its parts, the makers and passages the seed names, its links, its notes, and where
-    `kit about` speaks of it."""
+    reading (◆), its parts, the makers and passages the seed names, its links, where `kit about` speaks
+    of it, and last, apart, the notes on the transcription."""
     sections = [Section("", (description_block(document),))]
     audiences = [Block("labelled", line, label=f"{STAR} {t('label.written_for')}") for line in written_for_lines(document)]
     audiences += [Block("labelled", line, label=f"{CONCERN} {t('label.concerns')}") for line in concerns_lines(document)]
@@ -388,9 +388,6 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     if document.links:
         links = tuple(Block("link", pick(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))
-    notes = picked(document.notes, document.notes_en)
-    if notes:
-        sections.append(Section(t("col.notes"), (Block("ul", items=notes),), "notes"))
     see_about = Block("labelled", KIT_ABOUT, label=t("label.see_also"))
     research = research_of(kit, document)
     if research:
@@ -404,6 +401,10 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
             for f, r in references
         )
         sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
+    # Notes on how the seed was transcribed are for the curious, not the reader: apart, and last.
+    notes = picked(document.notes, document.notes_en)
+    if notes:
+        sections.append(Section(t("label.transcription_notes"), (Block("ul", items=notes),), "notes"))
     return tuple(sections)
 
 

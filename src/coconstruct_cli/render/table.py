@@ -223,7 +223,7 @@ def categories_table(kit: Kit) -> Table:
 def document_panel(kit: Kit, document: Document, width: int | None = None) -> RenderableType:
     """One document: its record as labelled fields, then the sections every format tells
     (`common.document_outline`): description, ★ written for / ◆ concerns, parts, makers, mentions, links,
-    notes, and where `kit about` speaks of it."""
+    where `kit about` speaks of it, and last the notes on the transcription."""
     lang = get_lang()
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
