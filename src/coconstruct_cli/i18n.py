@@ -151,6 +151,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The kit's table of contents gives {count}, worded otherwise:",
     ),
     "about.partners": ("Qui porte le kit", "Who carries the kit"),
+    "about.passages": ("Le kit dit aussi, mot pour mot", "The kit also says, word for word"),
     "about.publisher": ("Publié par {publisher}", "Published by {publisher}"),
     "about.research": ("Les travaux de recherche", "The research work"),
     "about.source": ("Source", "Source"),

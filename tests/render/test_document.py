@@ -348,7 +348,7 @@ def _pairs(kit: Kit) -> tuple[list[tuple[str, str | None]], list[str]]:
     for w in a.research:
         pairs.append((w.title, w.title_en))
         pairs += [(e.text, e.text_en) for e in w.entries]
-    allowed += [a.title, a.publisher]
+    allowed += [a.title, a.publisher, *a.passages]  # the passages: the kit's words, quoted beside their English
     # Names that are no language: ids and aliases.
     allowed += [d.id for d in kit.documents] + [c.id for c in kit.categories] + [x for p in kit.paths for x in (p.id, p.alias)]
     return [(fr, en) for fr, en in pairs if fr], allowed

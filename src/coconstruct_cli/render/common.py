@@ -228,6 +228,11 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
         sections.append(Section(t("about.genesis"), tuple(blocks)))
     if about.partners:
         sections.append(Section(t("about.partners"), (Block("p", pick(about.partners, about.partners_en)),)))
+    if about.passages:
+        # The kit's own sentences: quoted; in English the translation first, marked, then the kit's words.
+        english_passages = about.passages_en if english and len(about.passages_en) == len(about.passages) else ()
+        passages = tuple(seed_words(fr, english_passages[i] if english_passages else None) for i, fr in enumerate(about.passages))
+        sections.append(Section(t("about.passages"), (Block("ul", items=passages),)))
     gaps = picked(about.gaps, about.gaps_en)
     if gaps:
         sections.append(Section(t("about.gaps"), (Block("note", t("about.gaps_note")), Block("ul", items=gaps)), "gaps"))
