@@ -5,9 +5,11 @@ These tests walk the whole kit, so a text added tomorrow is checked as today's a
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -680,3 +682,44 @@ def test_the_guide_s_labels_add_nothing_the_seed_does_not_say() -> None:
     seed = " ".join(SEED.read_text(encoding="utf-8").split())
     assert MESSAGES["goal.support"][0] in seed  # the third path's own words
     assert MESSAGES["role.facilitator"][0] == "Une structure d'animation ou d'accompagnement"
+
+
+def test_the_diagnostic_sheet_is_translated_with_its_meaning(kit_data: dict[str, Any]) -> None:
+    """Issue 22, item 8: « animant le territoire sur les partenariats »: it facilitates the territory, on partnerships."""
+    sheet = next(d for d in kit_data["documents"] if d["id"] == "fiche-diagnostic-structure-animation")
+    assert sheet["title_en"] == "Diagnostic of an organisation facilitating the territory on partnerships"
+    assert "facilitating partnerships in the territory" not in sheet["description_en"]
+
+
+@pytest.mark.parametrize("said", ["institut", "polling institute", "autre kit", "another kit"])
+def test_nothing_the_seed_does_not_say_about_names(kit_data: dict[str, Any], said: str) -> None:
+    """Issue 22, item 5: the seed calls Opinion Way nothing but its name, and never says what the
+    « Kit accompagnement des associations » is."""
+    everything = json.dumps({k: v for k, v in kit_data.items() if k != "guide"}, ensure_ascii=False)
+    assert said not in everything.casefold()
+
+
+@pytest.mark.parametrize(
+    "id_,kind,seed_words",
+    [
+        ("rex-silver-geek", "retour d'expérimentation", "Retour d'expérimentation collective"),
+        ("etat-des-lieux-partenariats", "document contexte", "Documents contexte"),
+    ],
+)
+def test_a_kind_is_the_seed_s_word(kit_data: dict[str, Any], id_: str, kind: str, seed_words: str) -> None:
+    """Issue 22, item 5: Silver Geek's report is an « expérimentation »'s; the seed names the État des lieux a
+    context document (« Documents contexte »), never a study."""
+    document = next(d for d in kit_data["documents"] if d["id"] == id_)
+    assert document["kind"] == kind
+    assert seed_words in SEED.read_text(encoding="utf-8")
+
+
+def test_the_animer_path_s_purpose_is_a_reading_with_its_phrases(kit: Kit) -> None:
+    """Issue 22, item 5: the contents table's second objective is not said to be this path's: our reading,
+    marked, with the seed's phrases it rests on."""
+    path = next(p for p in kit.paths if p.id == "animate")
+    assert path.purpose_source is not None and path.purpose_source.startswith("Notre lecture")
+    assert path.purpose_source_en is not None and path.purpose_source_en.startswith("Our reading")
+    seed = normalise(SEED.read_text(encoding="utf-8"))
+    for phrase in re.findall(r"«\s*(.+?)\s*»", path.purpose_source):
+        assert normalise(phrase) in seed, phrase

@@ -117,3 +117,10 @@ def test_a_message_in_a_language_other_than_the_runs() -> None:
     assert i18n.message("en", "label.documents_count", count=0) == "0 documents"
     assert i18n.get_lang() == "fr"
     assert i18n.has("help.progress") and not i18n.has("help.undoo")
+
+
+def test_english_keeps_the_kit_s_meaning() -> None:
+    """Issue 22, item 8: « Un acteur académique » is an actor, not an institution; a translated quote is
+    marked as ours, not given in quotation marks as the kit's words."""
+    assert i18n.MESSAGES["role.academic"][1] == "An academic actor"
+    assert i18n.MESSAGES["why.written_for"][1].endswith("“{quote}” (our translation).")

@@ -123,7 +123,11 @@ def pick(fr: str, en: str | None) -> str:
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # about: `kit about`: the kit in brief, its sections and figures
-    "about.also_named": ("Aussi appelée", "Also called"),
+    "about.also_named": (
+        "Action du même rang parmi les « 3 formes complémentaires d'actions » (notre lecture)",
+        "Action of the same rank among the « 3 formes complémentaires d'actions » (three complementary forms of"
+        " action; our reading)",
+    ),
     "about.definition": ("Définition", "Definition"),
     "about.documents": ("Dans le kit", "In the kit"),
     "about.example": ("Exemple : {title}", "Example: {title}"),
@@ -132,8 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "about.forms": ("Les formes de la co-construction territoriale", "The forms of territorial co-construction"),
     "about.gaps": ("Ce que la source ne contient pas", "What the source does not contain"),
     "about.gaps_note": (
-        "Ces éléments sont mentionnés par la source sans leur détail : le kit ne les invente pas.",
-        "The source mentions these without their detail: the kit does not make them up.",
+        "Ces éléments sont mentionnés par la source sans leur détail : ce programme ne les invente pas.",
+        "The source mentions these without their detail: this program does not make them up.",
     ),
     "about.genesis": ("Comment le kit est né", "How the kit came about"),
     "about.no_year": ("— : année non précisée par la source.", "— : year not given by the source."),
@@ -147,9 +151,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The kit's table of contents gives {count}, worded otherwise:",
     ),
     "about.partners": ("Qui porte le kit", "Who carries the kit"),
+    "about.passages": ("Le kit dit aussi, mot pour mot", "The kit also says, word for word"),
     "about.publisher": ("Publié par {publisher}", "Published by {publisher}"),
     "about.research": ("Les travaux de recherche", "The research work"),
     "about.source": ("Source", "Source"),
+    "about.source_fr": ("Source", "Source (French title)"),
     "about.translated": (
         "Le kit est écrit en français ; ses textes sont ici traduits (--lang fr montre ses propres mots).",
         "The kit is written in French; its texts are translated here (--lang fr shows its own words).",
@@ -587,13 +593,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.reading_path": ("Parcours", "Path"),
     "label.related": ("Un document lié, que le kit cite", "A related document the kit cites"),
     "label.research": ("Travaux de recherche liés", "Related research"),
-    "label.research_documents": ("Documents du kit issus de ce travail", "Kit documents from this work"),
+    "label.research_documents": (
+        "Documents du kit rapprochés de ce travail (notre lecture)",
+        "Kit documents tied to this work (our reading)",
+    ),
     "label.rests_on": ("D'après le kit", "Based on the kit's words"),
     "label.role": ("Vous êtes", "You are"),
     "label.scope": ("Champ", "Scope"),
     "label.see_also": ("Pour plus d'information", "For more information"),
     "label.seed_forms": ("Le kit écrit", "The kit writes"),
     "label.summary": ("résumé", "summary"),
+    "label.transcription_notes": ("Notes sur la transcription", "Notes on the transcription"),
     "label.translation": ("traduction", "translation"),
     "label.written_for": ("Écrit pour", "Written for"),
     # lang: the languages, as completion describes them
@@ -907,7 +917,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reset.no": ("Non, garder ma progression", "No, keep my progress"),
     "reset.yes": ("Oui, repartir de zéro", "Yes, start afresh"),
     # role: the roles (--role, --audience)
-    "role.academic": ("Un acteur académique", "An academic institution"),
+    "role.academic": ("Un acteur académique", "An academic actor"),
     "role.association": ("Une association", "An association"),
     "role.company": ("Une entreprise", "A company"),
     "role.facilitator": (
@@ -1120,7 +1130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un document de nature « {category} », pour un peu de tout.",
         "A “{category}” document, for a bit of everything.",
     ),
-    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written “{quote}”, the kit says."),
+    "why.written_for": ("Écrit « {quote} », dit le kit.", "Written for you, the kit says: “{quote}” (our translation)."),
     # word: words joined into sentences
     "word.and": (" et ", " and "),
 }

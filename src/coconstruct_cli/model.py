@@ -315,6 +315,9 @@ class About(_Frozen):
     partners_en: Text | None = None
     gaps: tuple[Text, ...] = ()
     gaps_en: tuple[Text, ...] = ()
+    # More of the kit's own sentences, each word for word as the seed writes it (a test finds it there).
+    passages: tuple[Text, ...] = ()
+    passages_en: tuple[Text, ...] = ()
 
 
 class GoalDocument(_Frozen):

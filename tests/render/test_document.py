@@ -122,16 +122,20 @@ def test_the_machine_formats_keep_both_kinds_apart(kit: Kit) -> None:
 
 
 def test_links_are_links_only_where_the_kit_file_gives_one(kit: Kit) -> None:
-    for id_, href in (
-        ("rex-labo-alsace", "http://www.lalabo-partenariats.org"),
-        ("rex-silver-geek", "http://collectifsilvergeek.tumblr.com/"),
+    # Issue 22, item 5: the address is shown as the seed writes it (« www.lalabo-partenariats.org »); only a
+    # link's target gets our « http:// », which a browser needs.
+    for id_, shown, href in (
+        ("rex-labo-alsace", "www.lalabo-partenariats.org", "http://www.lalabo-partenariats.org"),
+        ("rex-silver-geek", "http://collectifsilvergeek.tumblr.com/", "http://collectifsilvergeek.tumblr.com/"),
     ):
         result = DocumentDetail(kit, doc(kit, id_))
         md = str(render(result, Medium.MD))
-        assert f"<{href}>" in md and md.count("<http") == 1
+        assert (f"<{href}>" if shown == href else f"[{shown.replace('.', chr(92) + '.')}]({href})") in md
+        assert md.count("http") == 1
         page = str(render(result, Medium.HTML))
-        assert f'<a href="{href}">' in page and page.count("<a ") == 1
-        assert href in show(kit, id_, Medium.RICH)
+        assert f'<a href="{href}">{shown}</a>' in page and page.count("<a ") == 1
+        terminal = show(kit, id_, Medium.RICH)
+        assert shown in terminal and (shown == href or href not in terminal)
         # Tab-separated, the record: the address as the kit gives it.
         assert next(link.url for link in doc(kit, id_).links) in str(render(result, Medium.TEXT))
     # A document without links has no link at all.
@@ -154,6 +158,35 @@ def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium
     assert "Résumé" not in show(kit, "guide-construire-ensemble", medium)
 
 
+@pytest.mark.parametrize("lang,label", [("fr", "Notes sur la transcription"), ("en", "Notes on the transcription")])
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_notes_on_the_transcription_come_apart_and_last(kit: Kit, medium: Medium, lang: str, label: str) -> None:
+    """Issue 22, item 9: a reader meets the document first; how the seed was transcribed comes last, labelled."""
+    set_lang(lang)
+    phare = show(kit, "etudes-phare", medium)
+    assert phare.count(label) == 1
+    notes = phare.split(label, 1)[1]
+    assert ("règle de la majorité" if lang == "fr" else "majority rule") in notes
+    for before in ("Travaux de recherche liés", "Related research", "Le kit en parle aussi", "The kit also mentions it"):
+        assert before not in notes
+    # The machine record keeps its field names.
+    record = json.loads(bytes(render(DocumentDetail(kit, doc(kit, "etudes-phare")), Medium.JSON, width=80)))
+    assert record["notes"] and "notes_en" in record
+    set_lang("fr")
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_an_english_quoted_description_is_marked_as_a_translation(kit: Kit, medium: Medium) -> None:
+    """Issue 22, item 8: the kit's words in English carry « (translation) », as credits and mentions do."""
+    set_lang("en")
+    guide = show(kit, "guide-construire-ensemble", medium)
+    assert "partnerships between associations and companies. (translation)" in guide
+    charenton = show(kit, "rex-charenton-saint-maurice", medium)
+    assert "Summary: " in charenton and "in Charenton Saint Maurice. (translation)" not in charenton  # ours
+    set_lang("fr")
+    assert "(traduction)" not in show(kit, "guide-construire-ensemble", medium)
+
+
 @pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
 def test_kit_show_and_kit_about_point_to_each_other(kit: Kit, medium: Medium) -> None:
     phare = show(kit, "etudes-phare", medium)
@@ -163,7 +196,7 @@ def test_kit_show_and_kit_about_point_to_each_other(kit: Kit, medium: Medium) ->
     orse = show(kit, "guide-orse-partenariats", medium)
     assert "Les formes de la co-construction territoriale" in orse and "kit about" in orse
     about = text_of(AboutKit(kit), medium)
-    assert "Documents du kit issus de ce travail : kit show etudes-phare" in about
+    assert "Documents du kit rapprochés de ce travail (notre lecture) : kit show etudes-phare" in about
     assert "kit show etude-etat-des-lieux-co-construction" in about and "kit show guide-orse-partenariats" in about
     # Every document that kit about points to points back.
     pointed = {d for w in kit.about.research for e in w.entries for d in e.documents}
@@ -317,7 +350,7 @@ def _pairs(kit: Kit) -> tuple[list[tuple[str, str | None]], list[str]]:
     for w in a.research:
         pairs.append((w.title, w.title_en))
         pairs += [(e.text, e.text_en) for e in w.entries]
-    allowed += [a.title, a.publisher]
+    allowed += [a.title, a.publisher, *a.passages]  # the passages: the kit's words, quoted beside their English
     # Names that are no language: ids and aliases.
     allowed += [d.id for d in kit.documents] + [c.id for c in kit.categories] + [x for p in kit.paths for x in (p.id, p.alias)]
     return [(fr, en) for fr, en in pairs if fr], allowed

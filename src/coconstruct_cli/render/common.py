@@ -152,7 +152,8 @@ class Section:
 
 
 def href(url: str) -> str:
-    """A link's target: the seed writes « www.… » bare; a browser needs the scheme."""
+    """A link's target: the seed writes « www.… » bare; a browser needs the scheme, which is ours (the text
+    shown stays the seed's)."""
     return url if url.startswith(("http://", "https://")) else f"http://{url}"
 
 
@@ -194,7 +195,9 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
                 title += f" ({t('label.translation')})"  # the kit's words, translated
             blocks.append(Block("titled", pick(example.text, example.text_en), label=title))
             if example.source:
-                blocks.append(Block("labelled", example.source, label=t("about.source")))
+                # The source's title is the kit's French words: in English it is quoted and marked as such.
+                source = quoted(example.source) if english else example.source
+                blocks.append(Block("labelled", source, label=t("about.source_fr" if english else "about.source")))
             blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
             for reference in form.references:
                 # A passage of the form's text quoted for the documents it names: in English, the translation
@@ -225,6 +228,11 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
         sections.append(Section(t("about.genesis"), tuple(blocks)))
     if about.partners:
         sections.append(Section(t("about.partners"), (Block("p", pick(about.partners, about.partners_en)),)))
+    if about.passages:
+        # The kit's own sentences: quoted; in English the translation first, marked, then the kit's words.
+        english_passages = about.passages_en if english and len(about.passages_en) == len(about.passages) else ()
+        passages = tuple(seed_words(fr, english_passages[i] if english_passages else None) for i, fr in enumerate(about.passages))
+        sections.append(Section(t("about.passages"), (Block("ul", items=passages),)))
     gaps = picked(about.gaps, about.gaps_en)
     if gaps:
         sections.append(Section(t("about.gaps"), (Block("note", t("about.gaps_note")), Block("ul", items=gaps)), "gaps"))
@@ -275,10 +283,14 @@ def references_to(kit: Kit, document: Document) -> list[tuple[Form, Reference]]:
 
 
 def description_block(document: Document) -> Block:
-    """The description, labelled as a summary when it is ours and not the seed's words."""
+    """The description, labelled as a summary when it is ours and not the seed's words, as a translation
+    when it is the seed's words in English."""
     text = pick(document.description, document.description_en)
     if document.description_kind == "summary":
         return Block("labelled", text, label=t("label.summary").capitalize())
+    if get_lang() == "en" and document.description_en:
+        # The kit's words, translated: marked as credits and mentions are.
+        return Block("p", f"{text} ({t('label.translation')})")
     return Block("p", text)
 
 
@@ -361,8 +373,8 @@ def record_lines(kit: Kit, document: Document) -> list[Line]:
 def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     """What `kit show` tells below a document's record fields, the same for the terminal, Markdown and
     HTML: its description, who it is written for (★, the seed's words) and whom it concerns by our
-    reading (◆), its parts, the makers and passages the seed names, its links, its notes, and where
-    `kit about` speaks of it."""
+    reading (◆), its parts, the makers and passages the seed names, its links, how to get it, where
+    `kit about` speaks of it, and last, apart, the notes on the transcription."""
     from ..queries import lookup
 
     sections = [Section("", (description_block(document),))]
@@ -387,9 +399,6 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     publisher = kit.about.publisher
     find = Block("labelled", lookup(document, publisher), label=t("col.lookup"))
     sections.append(Section(t("label.find"), (find, Block("p", t("label.find_carried", publisher=publisher))), "find"))
-    notes = picked(document.notes, document.notes_en)
-    if notes:
-        sections.append(Section(t("col.notes"), (Block("ul", items=notes),), "notes"))
     see_about = Block("labelled", KIT_ABOUT, label=t("label.see_also"))
     research = research_of(kit, document)
     if research:
@@ -403,6 +412,10 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
             for f, r in references
         )
         sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
+    # Notes on how the seed was transcribed are for the curious, not the reader: apart, and last.
+    notes = picked(document.notes, document.notes_en)
+    if notes:
+        sections.append(Section(t("label.transcription_notes"), (Block("ul", items=notes),), "notes"))
     return tuple(sections)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from .. import results
 from ..i18n import colon, t
 from ..text import one_line
-from .common import Block, about_outline, href
+from .common import Block, about_outline
 
 if TYPE_CHECKING:
     from ..model import About
@@ -44,7 +44,7 @@ def _text_block(block: Block) -> list[str]:
         case "titled":
             return ["", one_line(f"{block.label} — {block.text}")]
         case "link":
-            return ["", one_line(f"{colon(block.text)} {href(block.url)}")]
+            return ["", one_line(f"{colon(block.text)} {block.url}")]
         case "docs":
             commands = ", ".join(f"kit show {d}" for d in block.items)
             return ["", one_line(f"{block.text} — {colon(block.label or t('about.documents'))} {commands}")]

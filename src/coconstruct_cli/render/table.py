@@ -31,7 +31,6 @@ from .common import (
     about_outline,
     document_outline,
     fields_label,
-    href,
     next_groups,
     pointer_lines,
     purpose_source,
@@ -224,7 +223,7 @@ def categories_table(kit: Kit) -> Table:
 def document_panel(kit: Kit, document: Document, width: int | None = None) -> RenderableType:
     """One document: its record as labelled fields, then the sections every format tells
     (`common.document_outline`): description, ★ written for / ◆ concerns, parts, makers, mentions, links,
-    notes, and where `kit about` speaks of it."""
+    where `kit about` speaks of it, and last the notes on the transcription."""
     lang = get_lang()
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -273,7 +272,7 @@ def _rich_block(block: Block) -> list[RenderableType]:
         case "titled":
             return [plain(block.label, "bold"), block_text(block.text), Text("")]
         case "link":
-            return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(href(block.url), "underline")), Text("")]
+            return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(block.url, "underline")), Text("")]
         case "docs":
             commands = ", ".join(f"kit show {d}" for d in block.items)
             return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,20 +54,28 @@ def test_markdown_reads_as_the_kit_s_introduction(runner: CliRunner) -> None:
         "### Des groupes de réflexion prospectifs",
         "### Une communauté d'acteurs : la communauté des pionniers des alliances",
         "## Qui porte le kit",
+        "## Le kit dit aussi, mot pour mot",
         "## Ce que la source ne contient pas",
     ]
     assert re.search(r"^1\. Comprendre les enjeux", out, re.M) and re.search(r"^3\. Innover", out, re.M)
     for example in ("Charenton Saint Maurice", "SUEZ Eaux Grand Est et ADEIS", "Silver Geek"):
         assert f"**Exemple : {example}**" in out
-    assert "**Aussi appelée** : L'animation du territoire pour sensibiliser et créer les rencontres entre acteurs" in out
+    # Issue 22, items 5 and 7: only the order of two lists ties an action to a form: a reading, marked, with
+    # its phrase (and no « Aussi appelée » to agree with a masculine or plural name).
+    assert (
+        "**Action du même rang parmi les « 3 formes complémentaires d'actions » (notre lecture)** : "
+        "L'animation du territoire pour sensibiliser et créer les rencontres entre acteurs"
+    ) in out
+    assert "Aussi appel" not in out
     assert "- 1,2 million de partenariats en France (2015)" in out
     assert "- 69 % des Français considèrent" in out and "sociétales (—)" in out
     assert "*— : année non précisée par la source.*" in out
     # The research the kit plainly is points to its document, and a footnote's link is a link.
     assert (
-        "Le programme PHARE de l'Observatoire des partenariats — Documents du kit issus de ce travail : `kit show etudes-phare`"
-        in out
-    )
+        "Le programme PHARE de l'Observatoire des partenariats — Documents du kit rapprochés de ce travail"
+        " (notre lecture) : `kit show etudes-phare`"
+    ) in out
+    assert "issus de ce travail" not in out
     assert "<http://collectifsilvergeek.tumblr.com/>" in out
     assert "CGET" in out and "depuis 2008" in out
 
@@ -77,7 +86,7 @@ def test_the_gaps_are_shown_not_filled(runner: CliRunner, kit: Kit) -> None:
     gaps = out.split("Ce que la source ne contient pas", 1)[1]
     assert "9 modalités de partenariats autour de 4 grandes catégories" in gaps
     assert "« Les 4 dimensions de l'animation territoriale sur la co-construction »" in gaps
-    assert "le kit ne les invente pas" in gaps
+    assert "ce programme ne les invente pas" in gaps
     assert len(kit.about.gaps) == 3 and all(spaced(g) in out for g in kit.about.gaps)
 
 
@@ -85,6 +94,7 @@ def _about_texts(kit: Kit) -> list[str]:
     a = kit.about
     texts: list[str] = [a.title, a.publisher, a.summary, *a.objectives, a.genesis or "", a.partners or "", *a.gaps]
     texts += [a.intended_for or "", *a.objectives_in_contents]
+    texts += [f"«\u00a0{passage}\u00a0»" for passage in a.passages]  # the kit's words, quoted
     for form in a.forms:
         example = form.example
         texts += [form.title, form.also_named or "", form.definition, example.title, example.text, example.source or ""]
@@ -158,7 +168,8 @@ def test_panels_on_a_terminal(kit: Kit, lang: str) -> None:
     shown = console.export_text()
     assert "╭─ Kit «\u00a0co-construction territoriale\u00a0»" in shown  # French spaces in kit text too
     assert ("Publié par Le RAMEAU" if lang == "fr" else "Published by Le RAMEAU") in shown
-    assert shown.count("╭─") == 7  # summary, objectives, forms, figures, genesis, partners, gaps: as Markdown
+    # summary, objectives, forms, figures, genesis, partners, passages, gaps: as Markdown
+    assert shown.count("╭─") == 8
     assert ("1,2 million" if lang == "fr" else "1.2 million") in shown and "2015" in shown
 
 
@@ -189,3 +200,41 @@ def test_a_kit_with_a_bare_about(write_kit: Any, runner: CliRunner) -> None:
         assert code == 0 and "Petit kit" in out
     code, out, _ = invoke(runner, "about", "--kit", str(path))
     assert "Chiffres clés" not in out and "Ce que la source" not in out
+
+
+def test_english_marks_the_french_source_title_and_names_the_program(runner: CliRunner) -> None:
+    """Issue 22, item 8: the footnote's French title is quoted and marked; « this program », not « the kit »."""
+    code, out, _ = invoke(runner, "about", "--lang", "en")
+    assert code == 0
+    assert "Source (French title): « Retour d'expérience d'Agir ensemble à Charenton Saint Maurice" in out
+    assert "Source: Retour" not in out
+    assert "this program does not make them up" in out and "the kit does not make them up" not in out
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    assert "Source : Retour d'expérience d'Agir ensemble" in out  # French: the kit's own words, as before
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "en moins de dix ans, les alliances stratégiques sont devenues un profond levier de transformation des organisations",
+        "Ils réclament un « devoir d'alliances » auquel ils souhaitent être associés",
+        "3 formes complémentaires d'actions",
+        "création d'un écosystème favorable aux alliances",
+        "deux enseignements clés",
+        "Existe-t-il un cadre commun",
+        "4 natures de documents",
+        "La boîte à outils, afin de disposer des outils nécessaires à la mise en pratique.",
+        "Guide pratique sur les partenariats (ORSE – Le RAMEAU, décembre 2012)",
+    ],
+)
+def test_about_says_what_the_kit_says_word_for_word(runner: CliRunner, kit: Kit, words: str) -> None:
+    """Issue 22, item 7: the lead, the « devoir d'alliances », the ecosystem, the four natures, annex 2's and
+    annex 3's framings and footnote 4 are in `kit about`, each passage exactly as the seed writes it."""
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    assert spaced(words) in out
+    seed = (Path(__file__).resolve().parents[2] / "fixtures" / "seed.txt").read_text(encoding="utf-8")
+    seed = seed.replace("**", "")
+    assert all(passage in seed for passage in kit.about.passages)
+    assert len(kit.about.passages_en) == len(kit.about.passages)

@@ -30,7 +30,8 @@ def numbers_in(fmt: str, out: str) -> list[int]:
         case "html":
             return [int(n) for n in re.findall(r'<td class="num"[^>]*>(\d+)</td>', out)]
         case "terminal":
-            return [int(n) for n in re.findall(r"^\s*(\d+)\s{2,}\S", out, re.M)]
+            # Spaces, not \s: a year alone on its line must not reach the next line's number.
+            return [int(n) for n in re.findall(r"^[ ]*(\d+)[ ]{2,}\S", out, re.M)]
     raise AssertionError(fmt)
 
 
