@@ -79,10 +79,10 @@ def test_a_summary_of_ours_is_labelled_not_quoted(kit: Kit) -> None:
         d = doc(kit, id_)
         assert d.description_kind == "summary"
         line = spaced(gives_line(d))
-        assert line.startswith("Résumé : ") and "Le kit" not in line and CUT not in line, line
+        assert line.startswith("Notre résumé : ") and "Le kit" not in line and CUT not in line, line
     set_lang("en")
     line = gives_line(doc(kit, "rex-labo-alsace"))
-    assert line == "Summary: the launch of the Labo régional des partenariats d'Alsace in 2012."
+    assert line == "Our summary: the launch of the Labo régional des partenariats d'Alsace in 2012."
 
 
 def test_english_quotations_carry_the_translation_mark(kit: Kit) -> None:
@@ -105,7 +105,7 @@ def test_the_plan_labels_the_summary_in_every_view(runner: CliRunner, how: str) 
         code, out, err = invoke(runner, *args, "--format", how)
     assert code == 0, err
     words = " ".join(html.unescape(out).replace("│", " ").split())
-    assert "Résumé : le lancement du Labo régional des partenariats d'Alsace en 2012." in words
+    assert "Notre résumé : le lancement du Labo régional des partenariats d'Alsace en 2012." in words
     assert "Le kit : « le lancement du Labo" not in words
     assert "« le MOOC" not in words and "« les questions à se poser" not in words
     # The mark itself reaches the reader (rich markup or an escape does not eat its brackets).

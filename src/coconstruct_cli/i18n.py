@@ -602,7 +602,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.scope": ("Champ", "Scope"),
     "label.see_also": ("Pour plus d'information", "For more information"),
     "label.seed_forms": ("Le kit écrit", "The kit writes"),
-    "label.summary": ("résumé", "summary"),
+    "label.summary": ("notre résumé", "our summary"),
     "label.transcription_notes": ("Notes sur la transcription", "Notes on the transcription"),
     "label.translation": ("traduction", "translation"),
     "label.written_for": ("Écrit pour", "Written for"),
@@ -1125,7 +1125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "why.need": ("Ce dont vous avez besoin d'abord : {need}.", "What you need first: {need}."),
     "why.reference": ("Le cadre de référence du parcours.", "The path's reference framework."),
     "why.situation": ("Vos mots {words} y sont.", "Your words {words} are in it."),
-    "why.summary": ("Résumé : {text}.", "Summary: {text}."),
+    "why.summary": ("Notre résumé : {text}.", "Our summary: {text}."),
     "why.variety": (
         "Un document de nature « {category} », pour un peu de tout.",
         "A “{category}” document, for a bit of everything.",

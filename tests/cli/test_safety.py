@@ -120,7 +120,8 @@ def test_kit_text_adds_no_link_list_or_html_in_any_markdown_renderer(runner: Cli
 def test_the_deliberate_links_of_kit_about_stay_links(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "about", "-f", "md", raw=True)
     assert code == 0
-    deliberate = re.findall(r"<(https?://[^>]+|www\.[^>]+)>", out)
+    # An autolink (<http://…>) or, for an address the seed writes bare, a link whose text is that address.
+    deliberate = re.findall(r"<(?:https?://[^>]+|www\.[^>]+)>|\]\((?:https?://[^)]+)\)", out)
     assert deliberate
     for renderer, page in as_html(out).items():
         hrefs = re.findall(r'<a href="([^"]+)"', page)

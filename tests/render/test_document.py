@@ -150,7 +150,7 @@ def test_makers_mentions_and_summaries_are_told_as_such(kit: Kit, medium: Medium
     assert "Observatoire des partenariats — « Ces études réalisées par l'Observatoire des partenariats et Comisis »" in phare
     assert "Le kit en parle aussi" in phare and "Annexe 1, études quantitatives et qualitatives : « Le programme PHARE" in phare
     charenton = show(kit, "rex-charenton-saint-maurice", medium)
-    assert "Résumé : " in charenton  # our summary, not the seed's words
+    assert "Notre résumé : " in charenton  # our summary, not the seed's words
     # Footnote 1 cites another document, related to this one: not « the kit also mentions it ».
     assert "Le kit en parle aussi" not in charenton
     assert re.search(r"Un document lié, que le kit cite (• |- )?Annexe 3, note 1, source que l'annexe cite pour", charenton)
@@ -182,7 +182,7 @@ def test_an_english_quoted_description_is_marked_as_a_translation(kit: Kit, medi
     guide = show(kit, "guide-construire-ensemble", medium)
     assert "partnerships between associations and companies. (translation)" in guide
     charenton = show(kit, "rex-charenton-saint-maurice", medium)
-    assert "Summary: " in charenton and "in Charenton Saint Maurice. (translation)" not in charenton  # ours
+    assert "Our summary: " in charenton and "in Charenton Saint Maurice. (translation)" not in charenton  # ours
     set_lang("fr")
     assert "(traduction)" not in show(kit, "guide-construire-ensemble", medium)
 
@@ -491,3 +491,16 @@ def test_the_plan_says_how_to_get_its_documents(kit: Kit, medium: Medium) -> Non
     plan = build_plan(kit, Answers("public", "animate", "method"))
     text = text_of(PlanResult(plan), medium)
     assert "Pour se procurer un document : cherchez son titre et « Le RAMEAU » entre guillemets" in text
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_link_caption_in_english_is_marked_as_a_translation_of_the_seed(kit: Kit, medium: Medium) -> None:
+    """The captions are the seed's footnotes (« Pour plus d'informations voir le site du Labo… »)."""
+    set_lang("en")
+    try:
+        for id_ in ("rex-labo-alsace", "rex-silver-geek"):
+            link = doc(kit, id_).links[0]
+            assert link.label_en is not None and f"{link.label_en} (translation)" in show(kit, id_, medium)
+    finally:
+        set_lang("fr")
+    assert f"{doc(kit, 'rex-labo-alsace').links[0].label} " in show(kit, "rex-labo-alsace", medium)

@@ -250,6 +250,11 @@ def quoted(text: str) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
+def _link_label(fr: str, en: str | None) -> str:
+    """A link's caption, the seed's sentence: in English its translation, marked as such."""
+    return f"{en} ({t('label.translation')})" if get_lang() == "en" and en else fr
+
+
 def seed_words(fr: str, en: str | None = None) -> str:
     """A text of the seed: its words quoted; in English the translation first, marked as such, then the
     kit's own (French) words, marked as the kit's text."""
@@ -394,7 +399,7 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
         if mentions:
             sections.append(Section(t(label), (Block("ul", items=mentions),)))
     if document.links:
-        links = tuple(Block("link", pick(link.label, link.label_en), url=link.url) for link in document.links)
+        links = tuple(Block("link", _link_label(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))
     publisher = kit.about.publisher
     find = Block("labelled", lookup(document, publisher), label=t("col.lookup"))
