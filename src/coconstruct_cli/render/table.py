@@ -324,7 +324,8 @@ def mark_of(item: plans.Item) -> Text:
 def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozenset[str] = NOTHING) -> RenderableType:
     """The plan for a screen, read from the bottom up: what a person acts on comes last, so that it is
     still on screen when the menu that follows appears — the answers on top, then the rest of the path,
-    one line a document, then the « Pour commencer » set with a « pourquoi » each, then the next step."""
+    a line a document (a long title wraps between words), then the « Pour commencer » set with a
+    « pourquoi » each, then the next step."""
     columns = width or shutil.get_terminal_size().columns
     show_ids = columns >= 100
     heading: list[RenderableType] = [
@@ -339,7 +340,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
     if groups_:
         rest = Table.grid(padding=(0, 1), expand=True)
         rest.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
-        rest.add_column(no_wrap=True, overflow="ellipsis", ratio=3)
+        rest.add_column(ratio=3)  # a long title wraps between words, never cut with « … »
         if show_ids:
             rest.add_column(style="cyan", no_wrap=True)  # an id whole, never cut: the title gives way
         for category, items in groups_:

@@ -488,6 +488,8 @@ def test_the_plan_ends_with_the_start_set_and_the_next_step(width: int) -> None:
     # The rest of the path comes before, one line a document, numbered as `kit path` numbers them.
     rest = "\n".join(lines[:start])
     assert "Ensuite, dans l'ordre du parcours" in rest and "  1   Référentiel sur la co-construction" in rest
+    assert "…" not in rest  # a long title wraps between words, never cut
+    assert "Référentiel sur les partenariats" in rest and "associations/entreprises" in rest
     assert ("referentiel-co-construction-territoire" in rest) == (width >= 100)  # ids when the width allows
 
 
