@@ -324,6 +324,38 @@ def finish(child: Any) -> int:
 # --- what a test needs from the machine -----------------------------------------------------------
 
 
+def json_places(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a JSON tree, as a sequence of keys and indexes (the fuzzers' mutation sites)."""
+    out = [prefix]
+    if isinstance(node, dict):
+        for key, child in node.items():
+            out += json_places(child, (*prefix, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            out += json_places(child, (*prefix, index))
+    return out
+
+
+def mutate(data: Any, where: tuple[Any, ...], operation: str, value: Any) -> Any:
+    """`data` with the place `where` replaced by `value`, deleted, or given `value` as one more entry
+    (`operation`: « replace », « delete », « add »); the root itself can only be replaced."""
+    if not where:
+        return value if operation == "replace" else data
+    parent = data
+    for step in where[:-1]:
+        parent = parent[step]
+    last = where[-1]
+    if operation == "delete":
+        del parent[last]
+    elif operation == "add" and isinstance(parent[last], dict):
+        parent[last][value if isinstance(value, str) else "extra"] = value
+    elif operation == "add" and isinstance(parent[last], list):
+        parent[last].append(value)
+    else:
+        parent[last] = value
+    return data
+
+
 def need(found: object, what: str) -> None:
     """Skip the test when a tool it needs is missing here; fail under CI, which installs it (.ci/run)."""
     if not found:

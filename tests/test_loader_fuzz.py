@@ -24,6 +24,7 @@ from coconstruct_cli.errors import KitFileError
 from coconstruct_cli.loader import bundled_path, load_kit
 from coconstruct_cli.model import kit_problems, kit_schema
 from coconstruct_cli.text import strip_unsafe
+from conftest import json_places, mutate
 
 pytestmark = pytest.mark.slow  # a fuzzer
 
@@ -36,23 +37,11 @@ FUZZ = settings(
 VALIDATOR = Draft202012Validator(kit_schema())
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in the kit's JSON tree, as a sequence of keys and indexes."""
-    out = [prefix]
-    if isinstance(node, dict):
-        for key, child in node.items():
-            out += _paths(child, (*prefix, key))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            out += _paths(child, (*prefix, index))
-    return out
-
-
 PIECES = ["\x1b", "\x07", "\x9b", "\x00", "\x7f", "\u202e", "\u2066", "\u200f", "\ufeff", "\u2028", "\n", "\t", " ",
           "\u00a0", "]0;pwned", "[5m", "[bold]", "a", "é", "2016", "-", "1)", "<b>"]  # fmt: skip
 hostile_text = st.one_of(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), st.text(max_size=20))
 BUNDLED = json.loads(bundled_path().read_text(encoding="utf-8"))
-KEYS = sorted({place[-1] for place in _paths(BUNDLED)[1:] if isinstance(place[-1], str)})
+KEYS = sorted({place[-1] for place in json_places(BUNDLED)[1:] if isinstance(place[-1], str)})
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -108,30 +97,10 @@ def test_random_json_shapes(folder: Path, value: Any, lang: i18n.Lang) -> None:
         assert VALIDATOR.is_valid(value)
 
 
-def _mutate(data: Any, where: tuple[Any, ...], operation: str, value: Any) -> Any:
-    if not where:
-        return value if operation == "replace" else data
-    parent = data
-    for step in where[:-1]:
-        parent = parent[step]
-    last = where[-1]
-    if operation == "replace":
-        parent[last] = value
-    elif operation == "delete":
-        del parent[last]
-    elif operation == "add" and isinstance(parent[last], dict):
-        parent[last][value if isinstance(value, str) else "extra"] = value
-    elif operation == "add" and isinstance(parent[last], list):
-        parent[last].append(value)
-    else:
-        parent[last] = value
-    return data
-
-
 # The places of the bundled kit that a mutation may touch, computed once: the strategy below draws from this
 # fixed tuple only, so that the same choices always give the same mutations (drawing from a fixture's data
 # inside the test, one draw at a time, was seen to make hypothesis report inconsistent data generation).
-PLACES: tuple[tuple[Any, ...], ...] = tuple(_paths(json.loads(bundled_path().read_text(encoding="utf-8"))))
+PLACES: tuple[tuple[Any, ...], ...] = tuple(json_places(json.loads(bundled_path().read_text(encoding="utf-8"))))
 MUTATIONS = st.lists(  # a place by its index: the strategy's repr stays small (a tuple of PLACES would be 126 kB)
     st.tuples(st.integers(0, len(PLACES) - 1), st.sampled_from(["replace", "delete", "add"]), json_values),
     min_size=1,
@@ -148,7 +117,7 @@ def test_mutations_of_the_bundled_kit(
     kit = json.loads(json.dumps(kit_data))
     for place, operation, value in mutations:
         try:
-            kit = _mutate(kit, PLACES[place], operation, json.loads(json.dumps(value)))
+            kit = mutate(kit, PLACES[place], operation, json.loads(json.dumps(value)))
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed the place
     path = folder / "kit.json"

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from coconstruct_cli.errors import Unusable
 from coconstruct_cli.progress import parse
 from coconstruct_cli.progress_store import state_path
-from conftest import C1_OR_ESC, invoke
+from conftest import C1_OR_ESC, invoke, json_places, mutate
 
 pytestmark = pytest.mark.slow  # a fuzzer
 
@@ -50,19 +50,7 @@ BASE: dict[str, Any] = {
 }
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in the state's JSON tree, as a sequence of keys and indexes."""
-    out = [prefix]
-    if isinstance(node, dict):
-        for key, child in node.items():
-            out += _paths(child, (*prefix, key))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            out += _paths(child, (*prefix, index))
-    return out
-
-
-PLACES: tuple[tuple[Any, ...], ...] = tuple(_paths(BASE))
+PLACES: tuple[tuple[Any, ...], ...] = tuple(json_places(BASE))
 KEYS = sorted({place[-1] for place in PLACES[1:] if isinstance(place[-1], str)})
 
 
@@ -140,30 +128,12 @@ def _placeholder(value: Any) -> Any:
     return f"@@RAW{value.index}@@" if isinstance(value, Raw) else value
 
 
-def _mutate(data: Any, where: tuple[Any, ...], operation: str, value: Any) -> Any:
-    if not where:
-        return value if operation == "replace" else data
-    parent = data
-    for step in where[:-1]:
-        parent = parent[step]
-    last = where[-1]
-    if operation == "delete":
-        del parent[last]
-    elif operation == "add" and isinstance(parent[last], dict):
-        parent[last][value if isinstance(value, str) else "extra"] = value
-    elif operation == "add" and isinstance(parent[last], list):
-        parent[last].append(value)
-    else:
-        parent[last] = value
-    return data
-
-
 def document(mutations: list[tuple[int, str, Any]]) -> bytes:
     """The base state with the mutations applied, as bytes, fragments written in place of their placeholders."""
     data = json.loads(json.dumps(BASE))
     for place, operation, value in mutations:
         try:
-            data = _mutate(data, PLACES[place], operation, _placeholder(value))
+            data = mutate(data, PLACES[place], operation, _placeholder(value))
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed the place
     try:
