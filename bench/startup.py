@@ -23,6 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 GUIDE_SITUATION = "Responsable RSE d'une entreprise de 200 salariés, nous voulons construire un partenariat"
+TAB_BASH = {"_KIT_COMPLETE": "complete_bash", "COMP_WORDS": "kit show rex-s", "COMP_CWORD": "2"}
+TAB_ZSH = {"_KIT_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "kit show animer:"}
+"""Shell completion as each shell's script asks for it (a TAB after « kit show rex-s », « kit show animer: »)."""
 
 BASELINE = """
 import typer
@@ -150,6 +153,9 @@ def main() -> int:
         "baseline: typer+pydantic app": lambda: timed([py, str(baseline), "show"], env),
         "baseline: python -c 'import typer'": lambda: timed([py, "-c", "import typer"], env),
         "kit --version": lambda: timed([kit, "--version"], env),
+        "baseline: python -c pass": lambda: timed([py, "-c", "pass"], env),
+        "TAB: kit show rex-s (bash)": lambda: timed([kit], env | TAB_BASH),
+        "TAB: kit show animer: (zsh)": lambda: timed([kit], env | TAB_ZSH),
         "kit list --format json": lambda: timed([kit, "list", "--format", "json"], env),
         "kit path animate (piped)": lambda: timed([kit, "path", "animate"], env),
         "kit path animate (terminal)": lambda: timed_pty([kit, "path", "animate"], env),
@@ -200,6 +206,12 @@ def main() -> int:
             median["kit list --format json (10,000 docs)"] / median["kit list --format json"],
             3.0,
         ),
+    ]
+    bare = median["baseline: python -c pass"]
+    targets += [
+        ("TAB (bash) <= 50 ms", median["TAB: kit show rex-s (bash)"] / 50, 1.0),
+        ("TAB (bash) <= 4x python -c pass", median["TAB: kit show rex-s (bash)"] / bare, 4.0),
+        ("TAB (zsh) <= 4x python -c pass", median["TAB: kit show animer: (zsh)"] / bare, 4.0),
     ]
     marks, no_marks = "kit path animate --format json (10,000 marks)", "kit path animate --format json (no progress)"
     added_by_marks = median[marks] - median[no_marks]

@@ -159,11 +159,6 @@ def test_add_completion_class() -> None:
     takes(private.add_completion_class, "cls", "name")
 
 
-def test_split_arg_string() -> None:
-    assert private.split_arg_string("kit show 'a b' c\\ d") == ["kit", "show", "a b", "c d"]
-    assert private.split_arg_string("kit show 'unfinished") == ["kit", "show", "unfinished"]
-
-
 def test_bool_flag_type() -> None:
     # `typer._coercion.resolve_type_descriptor(annotation=, parameter_info=)`: what `TyperOption` takes.
     from typer._coercion import resolve_type_descriptor

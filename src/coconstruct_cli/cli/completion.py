@@ -14,9 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
-
-import typer
+from typing import Any, Protocol
 
 from .. import i18n
 from ..text import one_line, slug
@@ -24,7 +22,17 @@ from ..text import one_line, slug
 Items = list[tuple[str, str]]
 
 
-def _kit_file(ctx: typer.Context | None) -> Path | None:
+class Line(Protocol):
+    """What a completion function reads of the command line being completed: the values already given
+    (`--kit`, `--lang`). Typer hands a click context; `quick_completion`, which answers before Typer is
+    imported, an object holding the same `params`. Not annotated as click's context on purpose: Typer then
+    passes it by the parameter's name (`ctx`), and this module imports no Typer."""
+
+    @property
+    def params(self) -> dict[str, Any]: ...
+
+
+def _kit_file(ctx: Line | None) -> Path | None:
     """The kit the command line names (--kit, already parsed by then, or KIT_FILE), if any."""
     value = ctx.params.get("kit_file") if ctx is not None else None
     if value:
@@ -33,7 +41,7 @@ def _kit_file(ctx: typer.Context | None) -> Path | None:
     return Path(env) if env else None
 
 
-def kit_data(ctx: typer.Context | None = None) -> dict[str, Any]:
+def kit_data(ctx: Line | None = None) -> dict[str, Any]:
     """The kit file's raw JSON data; an empty dict when it cannot be read."""
     from ..files import read_limited
     from ..loader import MAX_BYTES, bundled_path
@@ -69,7 +77,7 @@ def _text(value: Any) -> str:
     return clean(value) if isinstance(value, str) else ""
 
 
-def _english(ctx: typer.Context | None) -> bool:
+def _english(ctx: Line | None) -> bool:
     """English help texts when --lang en is on the line, else the language detected at start-up."""
     lang = ctx.params.get("lang") if ctx is not None else None
     if isinstance(lang, str) and lang.strip().lower() in i18n.LANGS:
@@ -102,7 +110,7 @@ def _both_forms(names: Items, aliases: Items, incomplete: str) -> Items:
     return found if found else _starting(aliases, incomplete)
 
 
-def path_items(ctx: typer.Context | None) -> Items:
+def path_items(ctx: Line | None) -> Items:
     english = _english(ctx)
     items: Items = []
     for p in _objects(kit_data(ctx), "paths"):
@@ -111,12 +119,12 @@ def path_items(ctx: typer.Context | None) -> Items:
     return items
 
 
-def complete_path(ctx: typer.Context, incomplete: str) -> Items:
+def complete_path(ctx: Line, incomplete: str) -> Items:
     """Reading paths: ids and French aliases (understand, comprendre…), the title as help."""
     return _starting(path_items(ctx), incomplete)
 
 
-def _guide_items(ctx: typer.Context | None, kind: str, prefix: str, english: bool) -> tuple[Items, Items]:
+def _guide_items(ctx: Line | None, kind: str, prefix: str, english: bool) -> tuple[Items, Items]:
     """The guide section's goals or needs (`kind`) as (id, title) items, and their aliases with the same title;
     the title is the catalogue's « {prefix}.{id} » when it has one, else the id. Empty without a guide section."""
     guide = kit_data(ctx).get("guide")
@@ -132,7 +140,7 @@ def _guide_items(ctx: typer.Context | None, kind: str, prefix: str, english: boo
     return names, aliases
 
 
-def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
+def complete_goal(ctx: Line, incomplete: str) -> Items:
     """Goals of `kit guide`: the guide's goals (or the paths, in a kit without a guide section), their
     aliases once none of those fits, and « unsure » for someone who does not know yet."""
     from ..names import UNSURE, UNSURE_ALIASES
@@ -145,7 +153,7 @@ def complete_goal(ctx: typer.Context, incomplete: str) -> Items:
     return found if found else _starting(aliases, incomplete)
 
 
-def complete_category(ctx: typer.Context, incomplete: str) -> Items:
+def complete_category(ctx: Line, incomplete: str) -> Items:
     """Categories: each id and its French name (the slug of its French label), with the label as help;
     the other aliases when none of those fits what was typed."""
     english = _english(ctx)
@@ -160,7 +168,7 @@ def complete_category(ctx: typer.Context, incomplete: str) -> Items:
     return _both_forms(names, aliases, incomplete)
 
 
-def complete_role(ctx: typer.Context, incomplete: str) -> Items:
+def complete_role(ctx: Line, incomplete: str) -> Items:
     """Roles (--role, --audience): each id and its French name (its first alias), with the role as help;
     the other aliases when none of those fits what was typed."""
     from ..names import ROLE_ALIASES
@@ -176,7 +184,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> Items:
     return _both_forms(names, aliases, incomplete)
 
 
-def complete_document(ctx: typer.Context, incomplete: str) -> Items:
+def complete_document(ctx: Line, incomplete: str) -> Items:
     """Document ids, the title as help, in the kit's order; after « PATH: » (an id or alias of a path),
     that path's reading-order numbers, « animer:1 » to « animer:19 », each with its document's title."""
     english = _english(ctx)
@@ -195,11 +203,12 @@ def complete_document(ctx: typer.Context, incomplete: str) -> Items:
     return _starting([(_text(d.get("id")), _pick(d, "title", english)) for d in documents], incomplete)
 
 
-def complete_command(ctx: typer.Context, incomplete: str) -> Items:
+def complete_command(ctx: Line, incomplete: str) -> Items:
     """`kit help`'s commands, each with its one-line help: the commands of the running app, read from the
     context (this module sits below the commands and imports none of them)."""
     english = _english(ctx)
-    root = ctx.find_root() if ctx is not None else None
+    finder = getattr(ctx, "find_root", None)
+    root = finder() if finder is not None else None
     group = root.command if root is not None else None
     lister = getattr(group, "list_commands", None)
     if root is None or lister is None:
@@ -209,7 +218,7 @@ def complete_command(ctx: typer.Context, incomplete: str) -> Items:
     return _starting([(n, _message(f"help.{n}", english) if i18n.has(f"help.{n}") else "") for n in names], incomplete)
 
 
-def complete_lang(ctx: typer.Context, incomplete: str) -> Items:
+def complete_lang(ctx: Line, incomplete: str) -> Items:
     english = _english(ctx)
     return _starting([("fr", _message("lang.fr", english)), ("en", _message("lang.en", english))], incomplete)
 
@@ -223,7 +232,7 @@ def complete_format(formats: tuple[str, ...]) -> Callable[[str], list[str]]:
     return complete
 
 
-def complete_need(ctx: typer.Context, incomplete: str) -> Items:
+def complete_need(ctx: Line, incomplete: str) -> Items:
     """Needs of `kit guide`: the guide's needs (or the categories, in a kit without a guide section), their
     aliases once none of those fits, and « all »."""
     from ..names import ALL, ALL_ALIASES
@@ -236,3 +245,32 @@ def complete_need(ctx: typer.Context, incomplete: str) -> Items:
         return found + _starting([(ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
     found = _starting([*names, (ALL, everything), (ALL_ALIASES[0], everything)], incomplete)
     return found if found else _starting(aliases, incomplete)
+
+
+COMPLETERS: dict[str, Callable[[Line, str], Items]] = {
+    "category": complete_category,
+    "document": complete_document,
+    "goal": complete_goal,
+    "lang": complete_lang,
+    "need": complete_need,
+    "path": complete_path,
+    "role": complete_role,
+}
+"""The completion functions `quick_completion` may call before Typer is imported, by the name
+`completion_table` gives them (« format » is `complete_format` of the command's formats)."""
+
+BY_METAVAR: dict[str, str] = {
+    "metavar.category": "category",
+    "metavar.format": "format",
+    "metavar.goal": "goal",
+    "metavar.id": "document",
+    "metavar.ids": "document",
+    "metavar.lang": "lang",
+    "metavar.name": "path",
+    "metavar.need": "need",
+    "metavar.path": "path",
+    "metavar.role": "role",
+}
+"""Which of them a parameter with completion calls, by its metavar's catalogue key: how `completion_table`
+names them (tests/cli/test_quick_completion.py proves each name gives what the Typer app's function gives).
+A parameter whose metavar is not here (`kit help`'s command) is left to Typer."""

@@ -1,8 +1,10 @@
 """Entry point of the `kit` script and of `python -m coconstruct_cli`.
 
 `kit --version` alone is answered here, before Typer (and through it pydantic) is imported: about
-20 ms instead of 85. Everything else, `--version` among other arguments included, goes to the Typer
-app, whose eager `--version` option prints the same line.
+20 ms instead of 85. So is a shell's TAB for the kit's names (`quick_completion`: `kit show an<TAB>`):
+about 25 ms instead of 130. Everything else, `--version` among other arguments included, and whatever
+completion `quick_completion` leaves to Typer, goes to the Typer app, whose eager `--version` option prints
+the same line and whose completion gives the same candidates.
 """
 
 import os
@@ -33,6 +35,8 @@ def main() -> None:
             i18n.set_lang(choose_language(sys.argv[1:]))
             stdout_failure(exc, Console())
         return
+    if "_KIT_COMPLETE" in os.environ and complete_quickly():
+        return
     try:
         from .app import main as run
     except Exception as exc:  # noqa: BLE001 - a library of the wrong version: one sentence, not a traceback
@@ -45,6 +49,25 @@ def main() -> None:
     except SystemExit as end:
         leave(end.code)
     leave(0)
+
+
+def complete_quickly() -> bool:
+    """Answer the shell's completion request before Typer is imported, when `quick_completion` can;
+    False leaves it to Typer. The candidates' text is the kit's, cleaned; written as UTF-8 whatever the
+    locale, an encoding error replaced, as the shell reads bytes."""
+    from .quick_completion import answer
+
+    found = answer()
+    if found is None:
+        return False
+    text, status = found
+    try:
+        if text:
+            sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+            sys.stdout.flush()
+    except (OSError, AttributeError, ValueError):
+        pass  # the shell stopped reading: nothing to tell it
+    leave(status)
 
 
 def leave(code: object) -> NoReturn:

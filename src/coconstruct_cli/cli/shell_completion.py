@@ -32,7 +32,7 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup, TyperOption
 
-from ..compat.typer import CompletionItem, ShellComplete, add_completion_class, bool_flag_type, split_arg_string
+from ..compat.typer import CompletionItem, ShellComplete, add_completion_class, bool_flag_type
 from ..compat.typer import Context as ClickContext
 from ..compat.typer import Parameter as ClickParameter
 from ..compat.typer import UsageError as ClickUsageError
@@ -41,6 +41,7 @@ from ..files import file_reason
 from ..i18n import t
 from .completion import clean
 from .console import Console
+from .quick_completion import bash_line, bash_word, line, typed_words
 
 SHELLS: tuple[str, ...] = ("bash", "zsh", "fish")
 """The shells `kit` completes in, tested in real bash, zsh and fish."""
@@ -102,33 +103,6 @@ FISH_SCRIPT = (
     ' _TYPER_COMPLETE_ARGS=(commandline -cp) %(prog_name)s 2>/dev/null"\n'
 )
 
-# What bash must not see unescaped in a word it inserts: anything but letters, digits and a few
-# harmless signs (`;`, `|`, `$`, quotes, spaces, globs… would change the command line's meaning).
-_BASH_SAFE = re.compile(r"[\w\-.,:/@+=%]")
-
-
-def bash_word(value: str) -> str:
-    """`value` as one bash word, each unsafe character escaped with a backslash (like printf %q)."""
-    return "".join(c if _BASH_SAFE.fullmatch(c) else f"\\{c}" for c in value)
-
-
-def _line(item: CompletionItem, with_help: bool) -> str:
-    """One line for the shell: the value, then a tab and the help when there is one (both cleaned)."""
-    value = clean(str(item.value))
-    if not value:
-        return ""
-    help_text = clean(item.help) if with_help and isinstance(item.help, str) else ""
-    return f"{value}\t{help_text}" if help_text else value
-
-
-def _typed_words(variable: str) -> tuple[list[str], str]:
-    """The words before the cursor, and the one being typed, from zsh's or fish's command line."""
-    line = os.environ.get(variable, "")
-    words = split_arg_string(line)[1:]
-    if words and not line.endswith(" "):
-        return words[:-1], words[-1]
-    return words, ""
-
 
 class _Complete(ShellComplete):
     """What the three shells share: the script's variables and one candidate per line."""
@@ -140,7 +114,7 @@ class _Complete(ShellComplete):
         return script(self.name, self.prog_name)
 
     def format_completion(self, item: CompletionItem) -> str:
-        return _line(item, with_help=True)
+        return line(item.value, item.help, with_help=True)
 
     def complete(self) -> str:
         args, incomplete = self.get_completion_args()
@@ -156,35 +130,13 @@ class BashComplete(_Complete):
     """Where, in a candidate, the part bash replaces begins (after « animer: », see below)."""
 
     def get_completion_args(self) -> tuple[list[str], str]:
-        words = split_arg_string(os.environ.get("COMP_WORDS", ""))
-        try:
-            cword = int(os.environ.get("COMP_CWORD", ""))
-        except ValueError:
-            cword = len(words)
-        if not 0 <= cword <= len(words):
-            cword = len(words)
-        # bash breaks words at « : » (COMP_WORDBREAKS): « animer:1 » arrives as « animer », « : », « 1 ».
-        # Glued back, it is completed whole; bash replaces only the text after the last « : ».
-        tokens = [*words[:cword], words[cword] if cword < len(words) else ""]
-        glued: list[str] = []
-        colon = False
-        for token in tokens:
-            if token == ":" and glued:
-                glued[-1] += ":"
-                colon = True
-            elif colon:
-                glued[-1] += token
-                colon = False
-            else:
-                glued.append(token)
-        incomplete = glued[-1]
-        split_at_colon = ":" in tokens[1:]
-        self.replaced_from = incomplete.rfind(":") + 1 if split_at_colon else 0
-        return glued[1:-1], incomplete
+        typed = bash_line(os.environ)
+        self.replaced_from = typed.replaced_from
+        return typed.args, typed.incomplete
 
     def format_completion(self, item: CompletionItem) -> str:
         # bash shows values only, and inserts the one chosen as typed: escape it into one word.
-        return bash_word(_line(item, with_help=False)[self.replaced_from :])
+        return bash_word(line(item.value, None, with_help=False)[self.replaced_from :])
 
 
 class ZshComplete(_Complete):
@@ -192,7 +144,7 @@ class ZshComplete(_Complete):
     source_template = ZSH_SCRIPT
 
     def get_completion_args(self) -> tuple[list[str], str]:
-        return _typed_words("_TYPER_COMPLETE_ARGS")
+        return typed_words(os.environ)
 
 
 class FishComplete(_Complete):
@@ -200,7 +152,7 @@ class FishComplete(_Complete):
     source_template = FISH_SCRIPT
 
     def get_completion_args(self) -> tuple[list[str], str]:
-        return _typed_words("_TYPER_COMPLETE_ARGS")
+        return typed_words(os.environ)
 
     def complete(self) -> str:
         # fish asks twice: « is there anything to offer? » (the exit status), then the candidates.

@@ -15,7 +15,7 @@ from typer._click import Command, Context, Parameter
 from typer._click.core import ParameterSource
 from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
 from typer._click.formatting import HelpFormatter
-from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class, split_arg_string
+from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class
 from typer._coercion import resolve_type_descriptor
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "UsageError",
     "add_completion_class",
     "bool_flag_type",
-    "split_arg_string",
 ]
 
 
