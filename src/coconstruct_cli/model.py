@@ -106,7 +106,8 @@ class Category(_Frozen):
 
 
 class Link(_Frozen):
-    """A web address the seed gives, with the seed's words about it."""
+    """A web address the seed gives, with the seed's words before it as written (`label`: a colon only where the
+    seed puts one)."""
 
     url: Url
     label: Text

@@ -500,7 +500,51 @@ def test_a_link_caption_in_english_is_marked_as_a_translation_of_the_seed(kit: K
     try:
         for id_ in ("rex-labo-alsace", "rex-silver-geek"):
             link = doc(kit, id_).links[0]
-            assert link.label_en is not None and f"{link.label_en} (translation)" in show(kit, id_, medium)
+            assert link.label_en is not None and f"{link.label_en.removesuffix(':')} (translation)" in show(kit, id_, medium)
     finally:
         set_lang("fr")
     assert f"{doc(kit, 'rex-labo-alsace').links[0].label} " in show(kit, "rex-labo-alsace", medium)
+
+
+# Each seed footnote that gives an address, as the seed writes it up to the address: footnote 3 puts a colon
+# before it, footnote 5 none (« voir <http://…> »).
+SEED_LINKS = {
+    "rex-labo-alsace": (
+        "Pour plus d'informations voir le site du Labo régional des partenariats d'Alsace : www.lalabo-partenariats.org"
+    ),
+    "rex-silver-geek": (
+        "Pour plus d'information sur l'évaluation de l'utilité sociétale de Silver Geek, menée en partenariat "
+        "avec Le RAMEAU, voir http://collectifsilvergeek.tumblr.com/"
+    ),
+}
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+@pytest.mark.parametrize(("id_", "words"), SEED_LINKS.items())
+def test_a_link_caption_is_the_seed_s_words_with_its_own_punctuation(kit: Kit, medium: Medium, id_: str, words: str) -> None:
+    """Issue 22: « voir : <http://…> » added a colon the seed does not write; footnote 3's colon stays."""
+    assert words in bare_links(ROOT_SEED.read_text(encoding="utf-8"))
+    shown = bare_links(show(kit, id_, medium))
+    assert words in shown
+    assert "voir : " not in shown and "d'Alsace www" not in shown
+    set_lang("en")
+    english = bare_links(show(kit, id_, medium))
+    # The mark goes on the translated words, before the seed's own punctuation.
+    assert " (translation): http" not in english and "see: " not in english
+    assert re.search(r"d'Alsace \(translation\): www|Le RAMEAU, see \(translation\) http", english), english
+
+
+def bare_links(text: str) -> str:
+    """Addresses as words: « <http://…> » and Markdown's « [www.…](http://www.…) » as their text."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(re.sub(r"<(https?://[^>\s]+)>", r"\1", text).split())
+
+
+@pytest.mark.parametrize(("id_", "words"), SEED_LINKS.items())
+def test_the_linear_view_writes_the_caption_and_the_address_once(kit: Kit, id_: str, words: str) -> None:
+    """`--plain` reads the Markdown back: a bare « www.… » is not followed by our « (http://www.…) »."""
+    from coconstruct_cli.render.linear import linear
+
+    out = " ".join(linear(str(render(DocumentDetail(kit, doc(kit, id_)), Medium.MD))).replace("\u00a0", " ").split())
+    assert words in bare_links(out)
+    assert "(http://www." not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, assert_never
@@ -198,7 +199,7 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
                 # The source's title is the kit's French words: in English it is quoted and marked as such.
                 source = quoted(example.source) if english else example.source
                 blocks.append(Block("labelled", source, label=t("about.source_fr" if english else "about.source")))
-            blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
+            blocks += [Block("link", link_caption(link.label, link.label_en), url=link.url) for link in example.see_also]
             for reference in form.references:
                 # A passage of the form's text quoted for the documents it names: in English, the translation
                 # and the kit's own words, as `kit show` quotes it.
@@ -250,9 +251,17 @@ def quoted(text: str) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
-def _link_label(fr: str, en: str | None) -> str:
-    """A link's caption, the seed's sentence: in English its translation, marked as such."""
-    return f"{en} ({t('label.translation')})" if get_lang() == "en" and en else fr
+_TRAILING_COLON = re.compile(r"\s*:$")
+
+
+def link_caption(fr: str, en: str | None) -> str:
+    """A link's caption: the seed's words before the address, as written, a colon only where the seed puts
+    one (« … d'Alsace : www.… », « … voir <http://…> »); in English the translation, marked as such before
+    that colon."""
+    if get_lang() != "en" or not en:
+        return fr
+    words = _TRAILING_COLON.sub("", en)
+    return f"{words} ({t('label.translation')})" + (":" if words != en else "")
 
 
 def seed_words(fr: str, en: str | None = None) -> str:
@@ -399,7 +408,7 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
         if mentions:
             sections.append(Section(t(label), (Block("ul", items=mentions),)))
     if document.links:
-        links = tuple(Block("link", _link_label(link.label, link.label_en), url=link.url) for link in document.links)
+        links = tuple(Block("link", link_caption(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))
     publisher = kit.about.publisher
     find = Block("labelled", lookup(document, publisher), label=t("col.lookup"))

@@ -160,7 +160,7 @@ def _md_block(block: Block) -> str:
             # The address as the seed writes it; a bare « www.… » needs our scheme to be a link.
             url = href(block.url)
             target = f"<{url}>" if url == block.url else f"[{escape(block.url)}]({url})"
-            return f"{escape(colon(block.text))} {target}\n\n"
+            return f"{escape(block.text)} {target}\n\n"
         case "docs":  # the documents of the kit the text points to
             commands = ", ".join(f"`kit show {d}`" for d in block.items)
             return f"{escape(block.text)} — {escape(colon(block.label or t('about.documents')))} {commands}\n\n"

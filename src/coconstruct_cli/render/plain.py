@@ -44,7 +44,7 @@ def _text_block(block: Block) -> list[str]:
         case "titled":
             return ["", one_line(f"{block.label} — {block.text}")]
         case "link":
-            return ["", one_line(f"{colon(block.text)} {block.url}")]
+            return ["", one_line(f"{block.text} {block.url}")]
         case "docs":
             commands = ", ".join(f"kit show {d}" for d in block.items)
             return ["", one_line(f"{block.text} — {colon(block.label or t('about.documents'))} {commands}")]

@@ -238,3 +238,18 @@ def test_about_says_what_the_kit_says_word_for_word(runner: CliRunner, kit: Kit,
     seed = seed.replace("**", "")
     assert all(passage in seed for passage in kit.about.passages)
     assert len(kit.about.passages_en) == len(kit.about.passages)
+
+
+def test_about_s_link_captions_are_the_seed_s_words_and_marked_in_english(runner: CliRunner, kit: Kit) -> None:
+    """Footnotes 3 and 5 as the seed writes them (a colon only in footnote 3); in English their translation
+    is marked as one, as `kit show` marks it."""
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    out = " ".join(out.split())
+    assert spaced("partenariats d'Alsace : www.lalabo-partenariats.org") in out
+    assert "menée en partenariat avec Le RAMEAU, voir http://collectifsilvergeek.tumblr.com/" in out
+    code, out, _ = invoke(runner, "about", "--lang", "en")
+    assert code == 0
+    out = " ".join(out.split())
+    assert "partenariats d'Alsace (translation): www.lalabo-partenariats.org" in out
+    assert "in partnership with Le RAMEAU, see (translation) http://collectifsilvergeek.tumblr.com/" in out
