@@ -344,6 +344,7 @@ def _pairs(kit: Kit) -> tuple[list[tuple[str, str | None]], list[str]]:
         pairs += [(f.title, f.title_en), (f.also_named or "", f.also_named_en), (f.definition, f.definition_en)]
         pairs += [(f.example.title, f.example.title_en), (f.example.text, f.example.text_en)]
         pairs += [(link.label, link.label_en) for link in f.example.see_also]
+        pairs += [(r.where or "", r.where_en) for r in f.references]
         allowed += [r.quote for r in f.references] + ([f.example.source] if f.example.source else [])
     for fig in a.figures:
         pairs += [(fig.value, fig.value_en), (fig.measure, fig.measure_en), (fig.scope or "", fig.scope_en)]

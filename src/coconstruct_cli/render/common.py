@@ -204,6 +204,8 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
                 # A passage of the form's text quoted for the documents it names: in English, the translation
                 # and the kit's own words, as `kit show` quotes it.
                 quote = seed_words(reference.quote, reference.quote_en) if english else reference.quote
+                if reference.where:
+                    quote = f"{colon(pick(reference.where, reference.where_en))} {quote}"
                 blocks.append(Block("docs", quote, items=reference.documents))
         sections.append(Section(t("about.forms"), tuple(blocks)))
     if about.figures:

@@ -99,7 +99,8 @@ def _about_texts(kit: Kit) -> list[str]:
         example = form.example
         texts += [form.title, form.also_named or "", form.definition, example.title, example.text, example.source or ""]
         texts += [text for link in example.see_also for text in (link.label, link.url, "http://")]
-        texts += [text for ref in form.references for text in (ref.quote, *(f"kit show {d}" for d in ref.documents))]
+        for ref in form.references:
+            texts += [ref.quote, ref.where or "", *(f"kit show {d}" for d in ref.documents)]
     for figure in a.figures:
         texts += [figure.value, figure.measure, str(figure.year or ""), figure.scope or ""]
     for work in a.research:
@@ -253,3 +254,21 @@ def test_about_s_link_captions_are_the_seed_s_words_and_marked_in_english(runner
     out = " ".join(out.split())
     assert "partenariats d'Alsace (translation): www.lalabo-partenariats.org" in out
     assert "in partnership with Le RAMEAU, see (translation) http://collectifsilvergeek.tumblr.com/" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Annexe 3, note 4 : Guide pratique sur les partenariats (ORSE – Le RAMEAU, décembre 2012)"),
+        ("fr", "Annexe 3, note 2 : Guide « construire ensemble » (MEDEF – Le RAMEAU, avril 2014)"),
+        ("en", "Annex 3, footnote 4: Practical guide on partnerships (ORSE – Le RAMEAU, December 2012) (translation)"),
+        ("en", "Annex 3, footnote 2: « construire ensemble » guide (MEDEF – Le RAMEAU, April 2014) (translation)"),
+    ],
+)
+def test_about_says_where_each_footnote_it_quotes_comes_from(runner: CliRunner, kit: Kit, lang: str, said: str) -> None:
+    """Issue 22: footnote 4 was quoted among the passages with nothing to say it is annex 3's note 4; each
+    footnote is told with its place, beside the sentence that calls it, as `kit show` tells it."""
+    code, out, _ = invoke(runner, "about", "--lang", lang)
+    assert code == 0
+    assert spaced(said) in " ".join(out.split())
+    assert not any("décembre 2012" in passage for passage in kit.about.passages)
