@@ -549,3 +549,10 @@ def test_the_linear_view_writes_the_caption_and_the_address_once(kit: Kit, id_: 
     out = " ".join(linear(str(render(DocumentDetail(kit, doc(kit, id_)), Medium.MD))).replace("\u00a0", " ").split())
     assert words in bare_links(out)
     assert "(http://www." not in out
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_form_that_cites_a_document_twice_is_named_once(kit: Kit, medium: Medium) -> None:
+    """Annex 3 points at the ORSE guide twice (the sentence, footnote 4): `kit show` names the form once."""
+    out = show(kit, "guide-orse-partenariats", medium)
+    assert out.count("Les partenariats entre organisations") == 1

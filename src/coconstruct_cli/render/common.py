@@ -423,9 +423,12 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     references = references_to(kit, document)
     if references:
         mentioned = {m.quote for m in document.mentions}
+        # A form named twice (a sentence and its footnote, both already told as mentions) is named once.
         items = tuple(
-            form_title(f) if r.quote in mentioned else f"{form_title(f)} — {seed_words(r.quote, r.quote_en)}"
-            for f, r in references
+            dict.fromkeys(
+                form_title(f) if r.quote in mentioned else f"{form_title(f)} — {seed_words(r.quote, r.quote_en)}"
+                for f, r in references
+            )
         )
         sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
     # Notes on how the seed was transcribed are for the curious, not the reader: apart, and last.
