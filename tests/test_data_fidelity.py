@@ -695,6 +695,10 @@ def test_the_diagnostic_sheet_is_translated_with_its_meaning(kit_data: dict[str,
     sheet = next(d for d in kit_data["documents"] if d["id"] == "fiche-diagnostic-structure-animation")
     assert sheet["title_en"] == "Diagnostic of an organisation facilitating the territory on partnerships"
     assert "facilitating partnerships in the territory" not in sheet["description_en"]
+    # The reading says it as the title does: the organisation facilitates the territory, on partnerships.
+    (concern,) = sheet["concerns"]
+    assert "facilitates the territory on partnerships" in concern["reading_en"]
+    assert "partnerships in the territory" not in concern["reading_en"]
 
 
 @pytest.mark.parametrize("said", ["institut", "polling institute", "autre kit", "another kit"])

@@ -556,3 +556,13 @@ def test_a_form_that_cites_a_document_twice_is_named_once(kit: Kit, medium: Medi
     """Annex 3 points at the ORSE guide twice (the sentence, footnote 4): `kit show` names the form once."""
     out = show(kit, "guide-orse-partenariats", medium)
     assert out.count("Les partenariats entre organisations") == 1
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_related_research_item_in_english_is_marked_as_a_translation(kit: Kit, medium: Medium) -> None:
+    """Annex 1's words (« Le programme PHARE de l'Observatoire des partenariats ») translated in `kit show`."""
+    set_lang("en")
+    out = show(kit, "etudes-phare", medium)
+    assert "The PHARE programme of the Observatoire des partenariats (Quantitative and qualitative studies) (translation)" in out
+    set_lang("fr")
+    assert "(Des études quantitatives et qualitatives) (" not in show(kit, "etudes-phare", medium)

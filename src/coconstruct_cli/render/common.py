@@ -418,7 +418,9 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     see_about = Block("labelled", KIT_ABOUT, label=t("label.see_also"))
     research = research_of(kit, document)
     if research:
-        items = tuple(f"{pick(e.text, e.text_en)} ({pick(w.title, w.title_en)})" for w, e in research)
+        # Annex 1's words; in English their translation, marked as `kit show` marks every translated text.
+        mark = f" ({t('label.translation')})" if get_lang() == "en" else ""
+        items = tuple(f"{pick(e.text, e.text_en)} ({pick(w.title, w.title_en)}){mark if e.text_en else ''}" for w, e in research)
         sections.append(Section(t("label.research"), (Block("ul", items=items), see_about), "about"))
     references = references_to(kit, document)
     if references:
