@@ -566,3 +566,10 @@ def test_a_related_research_item_in_english_is_marked_as_a_translation(kit: Kit,
     assert "The PHARE programme of the Observatoire des partenariats (Quantitative and qualitative studies) (translation)" in out
     set_lang("fr")
     assert "(Des études quantitatives et qualitatives) (" not in show(kit, "etudes-phare", medium)
+
+
+def test_the_terminal_keeps_footnote_3_s_colon_with_its_word(kit: Kit) -> None:
+    """The caption's colon is the seed's; on a terminal it is French, glued by a no-break space."""
+    console = Console(width=1000, record=True, file=io.StringIO())
+    console.print(render(DocumentDetail(kit, doc(kit, "rex-labo-alsace")), Medium.RICH, width=1000))
+    assert "partenariats d'Alsace\u00a0: www.lalabo-partenariats.org" in console.export_text()

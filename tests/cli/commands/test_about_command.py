@@ -272,3 +272,11 @@ def test_about_says_where_each_footnote_it_quotes_comes_from(runner: CliRunner, 
     assert code == 0
     assert spaced(said) in " ".join(out.split())
     assert not any("décembre 2012" in passage for passage in kit.about.passages)
+
+
+def test_about_in_a_pipe_has_french_spaces_in_the_kit_s_text_too(kit: Kit) -> None:
+    """`kit about | less` may wrap a paragraph: the kit's « » and colons keep their no-break spaces."""
+    text = about_text(kit.about)
+    assert "la «\u00a0co-construction territoriale\u00a0» pour permettre" in text
+    assert "partenariats d'Alsace\u00a0: www.lalabo-partenariats.org" in text
+    assert " :" not in text and "« " not in text
