@@ -210,6 +210,10 @@ def test_one_rule_for_misspellings_inside_quotations_stated_and_applied(kit: Kit
     letters stay as written (« CALAVAR »); the rule is a choice, and the page the README points to says it."""
     rule = next(c for c in kit.choices if c.subject.startswith("Coquilles et graphies dans les citations"))
     assert "e[n] 2012" in rule.reason and "CALAVAR" in rule.reason
+    # Each kind of edit the data makes is named: a cut, a capital put at a quotation's head or made small.
+    assert all(
+        mark in rule.reason and mark in (rule.reason_en or "") for mark in ("[…]", "[A]u travers de", "[l]e développement")
+    )
     page = " ".join(CONTRADICTIONS_PAGE.read_text(encoding="utf-8").split())
     assert f"| {rule.kind} | {rule.subject_en} |" in page and "« e[n] 2012 »" in page and "« CALAVAR »" in page
     orse = next(d for d in kit.documents if d.id == "guide-orse-partenariats")
