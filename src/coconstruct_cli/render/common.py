@@ -168,11 +168,11 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
     Everything comes from the kit's `about`; what the source lacks (`gaps`) is said, never filled in.
     """
     english = get_lang() == "en"
-    lead = [Block("p", pick(about.summary, about.summary_en))]
+    # In English, the kit's texts are translations: said before the first of them, the lead.
+    lead = [Block("note", t("about.translated"))] if english else []
+    lead.append(Block("p", pick(about.summary, about.summary_en)))
     if about.intended_for:
         lead.append(Block("labelled", pick(about.intended_for, about.intended_for_en), label=t("label.intended_for")))
-    if english:
-        lead.append(Block("note", t("about.translated")))
     sections: list[Section] = []
     objectives = picked(about.objectives, about.objectives_en)
     if objectives:

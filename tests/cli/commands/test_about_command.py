@@ -280,3 +280,12 @@ def test_about_in_a_pipe_has_french_spaces_in_the_kit_s_text_too(kit: Kit) -> No
     assert "la «\u00a0co-construction territoriale\u00a0» pour permettre" in text
     assert "partenariats d'Alsace\u00a0: www.lalabo-partenariats.org" in text
     assert " :" not in text and "« " not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_english_says_the_kit_s_texts_are_translated_before_the_first_of_them(runner: CliRunner, fmt: str) -> None:
+    """The summary (the kit's own sentence, translated) came before the note that says so."""
+    code, out, _ = invoke(runner, "about", "--lang", "en", "--format", fmt)
+    assert code == 0
+    out = " ".join(out.split())
+    assert out.index("The kit is written in French; its texts are translated here") < out.index("Convinced of the added value")
