@@ -106,7 +106,8 @@ class Category(_Frozen):
 
 
 class Link(_Frozen):
-    """A web address the seed gives, with the seed's words about it."""
+    """A web address the seed gives, with the seed's words before it as written (`label`: a colon only where the
+    seed puts one)."""
 
     url: Url
     label: Text
@@ -235,10 +236,13 @@ class Example(_Frozen):
 
 
 class Reference(_Frozen):
-    """A passage or footnote of a form's text that points at documents of the kit, quoted verbatim."""
+    """A passage or footnote of a form's text that points at documents of the kit, quoted verbatim; `where`
+    says where the seed writes it when the form's text does not (a footnote: « Annexe 3, note 4 »)."""
 
     quote: Text
     quote_en: Text | None = None
+    where: Text | None = None
+    where_en: Text | None = None
     documents: tuple[Slug, ...] = ()
 
 

@@ -344,6 +344,7 @@ def _pairs(kit: Kit) -> tuple[list[tuple[str, str | None]], list[str]]:
         pairs += [(f.title, f.title_en), (f.also_named or "", f.also_named_en), (f.definition, f.definition_en)]
         pairs += [(f.example.title, f.example.title_en), (f.example.text, f.example.text_en)]
         pairs += [(link.label, link.label_en) for link in f.example.see_also]
+        pairs += [(r.where or "", r.where_en) for r in f.references]
         allowed += [r.quote for r in f.references] + ([f.example.source] if f.example.source else [])
     for fig in a.figures:
         pairs += [(fig.value, fig.value_en), (fig.measure, fig.measure_en), (fig.scope or "", fig.scope_en)]
@@ -500,7 +501,75 @@ def test_a_link_caption_in_english_is_marked_as_a_translation_of_the_seed(kit: K
     try:
         for id_ in ("rex-labo-alsace", "rex-silver-geek"):
             link = doc(kit, id_).links[0]
-            assert link.label_en is not None and f"{link.label_en} (translation)" in show(kit, id_, medium)
+            assert link.label_en is not None and f"{link.label_en.removesuffix(':')} (translation)" in show(kit, id_, medium)
     finally:
         set_lang("fr")
     assert f"{doc(kit, 'rex-labo-alsace').links[0].label} " in show(kit, "rex-labo-alsace", medium)
+
+
+# Each seed footnote that gives an address, as the seed writes it up to the address: footnote 3 puts a colon
+# before it, footnote 5 none (« voir <http://…> »).
+SEED_LINKS = {
+    "rex-labo-alsace": (
+        "Pour plus d'informations voir le site du Labo régional des partenariats d'Alsace : www.lalabo-partenariats.org"
+    ),
+    "rex-silver-geek": (
+        "Pour plus d'information sur l'évaluation de l'utilité sociétale de Silver Geek, menée en partenariat "
+        "avec Le RAMEAU, voir http://collectifsilvergeek.tumblr.com/"
+    ),
+}
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+@pytest.mark.parametrize(("id_", "words"), SEED_LINKS.items())
+def test_a_link_caption_is_the_seed_s_words_with_its_own_punctuation(kit: Kit, medium: Medium, id_: str, words: str) -> None:
+    """Issue 22: « voir : <http://…> » added a colon the seed does not write; footnote 3's colon stays."""
+    assert words in bare_links(ROOT_SEED.read_text(encoding="utf-8"))
+    shown = bare_links(show(kit, id_, medium))
+    assert words in shown
+    assert "voir : " not in shown and "d'Alsace www" not in shown
+    set_lang("en")
+    english = bare_links(show(kit, id_, medium))
+    # The mark goes on the translated words, before the seed's own punctuation.
+    assert " (translation): http" not in english and "see: " not in english
+    assert re.search(r"d'Alsace \(translation\): www|Le RAMEAU, see \(translation\) http", english), english
+
+
+def bare_links(text: str) -> str:
+    """Addresses as words: « <http://…> » and Markdown's « [www.…](http://www.…) » as their text."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(re.sub(r"<(https?://[^>\s]+)>", r"\1", text).split())
+
+
+@pytest.mark.parametrize(("id_", "words"), SEED_LINKS.items())
+def test_the_linear_view_writes_the_caption_and_the_address_once(kit: Kit, id_: str, words: str) -> None:
+    """`--plain` reads the Markdown back: a bare « www.… » is not followed by our « (http://www.…) »."""
+    from coconstruct_cli.render.linear import linear
+
+    out = " ".join(linear(str(render(DocumentDetail(kit, doc(kit, id_)), Medium.MD))).replace("\u00a0", " ").split())
+    assert words in bare_links(out)
+    assert "(http://www." not in out
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_form_that_cites_a_document_twice_is_named_once(kit: Kit, medium: Medium) -> None:
+    """Annex 3 points at the ORSE guide twice (the sentence, footnote 4): `kit show` names the form once."""
+    out = show(kit, "guide-orse-partenariats", medium)
+    assert out.count("Les partenariats entre organisations") == 1
+
+
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_related_research_item_in_english_is_marked_as_a_translation(kit: Kit, medium: Medium) -> None:
+    """Annex 1's words (« Le programme PHARE de l'Observatoire des partenariats ») translated in `kit show`."""
+    set_lang("en")
+    out = show(kit, "etudes-phare", medium)
+    assert "The PHARE programme of the Observatoire des partenariats (Quantitative and qualitative studies) (translation)" in out
+    set_lang("fr")
+    assert "(Des études quantitatives et qualitatives) (" not in show(kit, "etudes-phare", medium)
+
+
+def test_the_terminal_keeps_footnote_3_s_colon_with_its_word(kit: Kit) -> None:
+    """The caption's colon is the seed's; on a terminal it is French, glued by a no-break space."""
+    console = Console(width=1000, record=True, file=io.StringIO())
+    console.print(render(DocumentDetail(kit, doc(kit, "rex-labo-alsace")), Medium.RICH, width=1000))
+    assert "partenariats d'Alsace\u00a0: www.lalabo-partenariats.org" in console.export_text()

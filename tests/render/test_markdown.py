@@ -164,3 +164,18 @@ def test_the_reading_number_reads_as_a_number_before_a_title_that_starts_with_on
     text = render(PlanResult(plan), Medium.MD)
     assert "- n°\u00a02 — **2 études territoriales" in text
     assert not re.search(r"^- \*\*\d+\*\*", text, flags=re.M)
+
+
+def test_kit_text_in_markdown_and_the_linear_view_has_french_spaces(kit: Kit) -> None:
+    """Issue 22: the kit's own « Agir Ensemble sur le territoire » and « territoire : le Labo » broke at their
+    spaces in Markdown and in `--plain` (read back from it), while the terminal and HTML kept them."""
+    from coconstruct_cli.render import render
+    from coconstruct_cli.render.linear import linear
+    from coconstruct_cli.results import DocumentDetail
+    from conftest import doc
+
+    md = str(render(DocumentDetail(kit, doc(kit, "film-3-exemples")), Medium.MD))
+    for out in (md, linear(md)):
+        assert "«\u00a0Agir Ensemble sur le territoire\u00a0»" in out
+        assert "co-construction en territoire\u00a0: le Labo" in out
+        assert "« Agir" not in out and "territoire : le" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, assert_never
@@ -167,11 +168,11 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
     Everything comes from the kit's `about`; what the source lacks (`gaps`) is said, never filled in.
     """
     english = get_lang() == "en"
-    lead = [Block("p", pick(about.summary, about.summary_en))]
+    # In English, the kit's texts are translations: said before the first of them, the lead.
+    lead = [Block("note", t("about.translated"))] if english else []
+    lead.append(Block("p", pick(about.summary, about.summary_en)))
     if about.intended_for:
         lead.append(Block("labelled", pick(about.intended_for, about.intended_for_en), label=t("label.intended_for")))
-    if english:
-        lead.append(Block("note", t("about.translated")))
     sections: list[Section] = []
     objectives = picked(about.objectives, about.objectives_en)
     if objectives:
@@ -198,11 +199,13 @@ def about_outline(about: About) -> tuple[tuple[Block, ...], tuple[Section, ...]]
                 # The source's title is the kit's French words: in English it is quoted and marked as such.
                 source = quoted(example.source) if english else example.source
                 blocks.append(Block("labelled", source, label=t("about.source_fr" if english else "about.source")))
-            blocks += [Block("link", pick(link.label, link.label_en), url=link.url) for link in example.see_also]
+            blocks += [Block("link", link_caption(link.label, link.label_en), url=link.url) for link in example.see_also]
             for reference in form.references:
                 # A passage of the form's text quoted for the documents it names: in English, the translation
                 # and the kit's own words, as `kit show` quotes it.
                 quote = seed_words(reference.quote, reference.quote_en) if english else reference.quote
+                if reference.where:
+                    quote = f"{colon(pick(reference.where, reference.where_en))} {quote}"
                 blocks.append(Block("docs", quote, items=reference.documents))
         sections.append(Section(t("about.forms"), tuple(blocks)))
     if about.figures:
@@ -250,9 +253,17 @@ def quoted(text: str) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
-def _link_label(fr: str, en: str | None) -> str:
-    """A link's caption, the seed's sentence: in English its translation, marked as such."""
-    return f"{en} ({t('label.translation')})" if get_lang() == "en" and en else fr
+_TRAILING_COLON = re.compile(r"\s*:$")
+
+
+def link_caption(fr: str, en: str | None) -> str:
+    """A link's caption: the seed's words before the address, as written, a colon only where the seed puts
+    one (« … d'Alsace : www.… », « … voir <http://…> »); in English the translation, marked as such before
+    that colon."""
+    if get_lang() != "en" or not en:
+        return fr
+    words = _TRAILING_COLON.sub("", en)
+    return f"{words} ({t('label.translation')})" + (":" if words != en else "")
 
 
 def seed_words(fr: str, en: str | None = None) -> str:
@@ -399,7 +410,7 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
         if mentions:
             sections.append(Section(t(label), (Block("ul", items=mentions),)))
     if document.links:
-        links = tuple(Block("link", _link_label(link.label, link.label_en), url=link.url) for link in document.links)
+        links = tuple(Block("link", link_caption(link.label, link.label_en), url=link.url) for link in document.links)
         sections.append(Section(t("label.links"), links))
     publisher = kit.about.publisher
     find = Block("labelled", lookup(document, publisher), label=t("col.lookup"))
@@ -407,14 +418,19 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
     see_about = Block("labelled", KIT_ABOUT, label=t("label.see_also"))
     research = research_of(kit, document)
     if research:
-        items = tuple(f"{pick(e.text, e.text_en)} ({pick(w.title, w.title_en)})" for w, e in research)
+        # Annex 1's words; in English their translation, marked as `kit show` marks every translated text.
+        mark = f" ({t('label.translation')})" if get_lang() == "en" else ""
+        items = tuple(f"{pick(e.text, e.text_en)} ({pick(w.title, w.title_en)}){mark if e.text_en else ''}" for w, e in research)
         sections.append(Section(t("label.research"), (Block("ul", items=items), see_about), "about"))
     references = references_to(kit, document)
     if references:
         mentioned = {m.quote for m in document.mentions}
+        # A form named twice (a sentence and its footnote, both already told as mentions) is named once.
         items = tuple(
-            form_title(f) if r.quote in mentioned else f"{form_title(f)} — {seed_words(r.quote, r.quote_en)}"
-            for f, r in references
+            dict.fromkeys(
+                form_title(f) if r.quote in mentioned else f"{form_title(f)} — {seed_words(r.quote, r.quote_en)}"
+                for f, r in references
+            )
         )
         sections.append(Section(t("about.forms"), (Block("ul", items=items), see_about), "about"))
     # Notes on how the seed was transcribed are for the curious, not the reader: apart, and last.

@@ -581,7 +581,7 @@ def _html_block(block: Block) -> str:
             return f'<div class="example"><h4>{esc(block.label)}</h4>\n<p>{esc(block.text)}</p></div>\n'
         case "link":
             # The one place a page links out: a web address from a link field of the kit file, checked by the model.
-            return f'<p class="source">{esc(colon(block.text))} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
+            return f'<p class="source">{esc(block.text)} <a href="{esc(href(block.url))}">{esc(block.url)}</a></p>\n'
         case "docs":
             commands = ", ".join(f"<code>kit show {esc(d)}</code>" for d in block.items)
             return f'<p class="source">{esc(block.text)} — {esc(colon(block.label or t("about.documents")))} {commands}</p>\n'

@@ -13,7 +13,7 @@ from ..guide import goal_title, need_title
 from ..i18n import colon, get_lang, pick, t
 from ..queries import Selection, groups, reading_numbers, when
 from ..search import Marked, Pointer, SearchOutcome, why
-from ..text import one_line
+from ..text import french_spaces, one_line
 from .common import (
     STAR,
     Block,
@@ -44,8 +44,9 @@ _LIST_START = re.compile(r"^([-=]|\d+(?=[.)]))")
 
 
 def escape(text: str) -> str:
-    """Kit text as one inert line of Markdown: no structure, no link."""
-    escaped = _SPECIAL.sub(lambda m: "\\" + m.group(), one_line(text))
+    """Kit text as one inert line of Markdown: no structure, no link; French spaces (`text.french_spaces`), as
+    the terminal and HTML views write them."""
+    escaped = _SPECIAL.sub(lambda m: "\\" + m.group(), french_spaces(one_line(text)))
     # A leading "-", "1." or "1)" would open a nested list inside a list item.
     return _LIST_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", escaped, 1)
 
@@ -160,7 +161,7 @@ def _md_block(block: Block) -> str:
             # The address as the seed writes it; a bare « www.… » needs our scheme to be a link.
             url = href(block.url)
             target = f"<{url}>" if url == block.url else f"[{escape(block.url)}]({url})"
-            return f"{escape(colon(block.text))} {target}\n\n"
+            return f"{escape(block.text)} {target}\n\n"
         case "docs":  # the documents of the kit the text points to
             commands = ", ".join(f"`kit show {d}`" for d in block.items)
             return f"{escape(block.text)} — {escape(colon(block.label or t('about.documents')))} {commands}\n\n"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from .. import results
 from ..i18n import colon, t
-from ..text import one_line
+from ..text import french_spaces, one_line
 from .common import Block, about_outline
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def _text_block(block: Block) -> list[str]:
         case "titled":
             return ["", one_line(f"{block.label} — {block.text}")]
         case "link":
-            return ["", one_line(f"{colon(block.text)} {block.url}")]
+            return ["", one_line(f"{block.text} {block.url}")]
         case "docs":
             commands = ", ".join(f"kit show {d}" for d in block.items)
             return ["", one_line(f"{block.text} — {colon(block.label or t('about.documents'))} {commands}")]
@@ -62,7 +62,8 @@ def about_text(about: About) -> str:
         lines += _underlined(section.title)
         for index, block in enumerate(section.blocks):
             lines += _text_block(block)[1 if index == 0 else 0 :]  # no blank line under a heading
-    return "\n".join(lines) + "\n"
+    # French spaces, as every view people read has them: a pager may wrap a long paragraph.
+    return french_spaces("\n".join(lines)) + "\n"
 
 
 RENDERERS: dict[type[Any], Callable[[Any], str]] = {

@@ -272,7 +272,7 @@ def _rich_block(block: Block) -> list[RenderableType]:
         case "titled":
             return [plain(block.label, "bold"), block_text(block.text), Text("")]
         case "link":
-            return [Text(f"{colon(block.text)} ", style="dim").append_text(plain(block.url, "underline")), Text("")]
+            return [plain(block.text, "dim").append(" ").append_text(plain(block.url, "underline")), Text("")]
         case "docs":
             commands = ", ".join(f"kit show {d}" for d in block.items)
             return [

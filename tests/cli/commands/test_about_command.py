@@ -99,7 +99,8 @@ def _about_texts(kit: Kit) -> list[str]:
         example = form.example
         texts += [form.title, form.also_named or "", form.definition, example.title, example.text, example.source or ""]
         texts += [text for link in example.see_also for text in (link.label, link.url, "http://")]
-        texts += [text for ref in form.references for text in (ref.quote, *(f"kit show {d}" for d in ref.documents))]
+        for ref in form.references:
+            texts += [ref.quote, ref.where or "", *(f"kit show {d}" for d in ref.documents)]
     for figure in a.figures:
         texts += [figure.value, figure.measure, str(figure.year or ""), figure.scope or ""]
     for work in a.research:
@@ -238,3 +239,53 @@ def test_about_says_what_the_kit_says_word_for_word(runner: CliRunner, kit: Kit,
     seed = seed.replace("**", "")
     assert all(passage in seed for passage in kit.about.passages)
     assert len(kit.about.passages_en) == len(kit.about.passages)
+
+
+def test_about_s_link_captions_are_the_seed_s_words_and_marked_in_english(runner: CliRunner, kit: Kit) -> None:
+    """Footnotes 3 and 5 as the seed writes them (a colon only in footnote 3); in English their translation
+    is marked as one, as `kit show` marks it."""
+    code, out, _ = invoke(runner, "about")
+    assert code == 0
+    out = " ".join(out.split())
+    assert spaced("partenariats d'Alsace : www.lalabo-partenariats.org") in out
+    assert "menée en partenariat avec Le RAMEAU, voir http://collectifsilvergeek.tumblr.com/" in out
+    code, out, _ = invoke(runner, "about", "--lang", "en")
+    assert code == 0
+    out = " ".join(out.split())
+    assert "partenariats d'Alsace (translation): www.lalabo-partenariats.org" in out
+    assert "in partnership with Le RAMEAU, see (translation) http://collectifsilvergeek.tumblr.com/" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Annexe 3, note 4 : Guide pratique sur les partenariats (ORSE – Le RAMEAU, décembre 2012)"),
+        ("fr", "Annexe 3, note 2 : Guide « construire ensemble » (MEDEF – Le RAMEAU, avril 2014)"),
+        ("en", "Annex 3, footnote 4: Practical guide on partnerships (ORSE – Le RAMEAU, December 2012) (translation)"),
+        ("en", "Annex 3, footnote 2: « construire ensemble » guide (MEDEF – Le RAMEAU, April 2014) (translation)"),
+    ],
+)
+def test_about_says_where_each_footnote_it_quotes_comes_from(runner: CliRunner, kit: Kit, lang: str, said: str) -> None:
+    """Issue 22: footnote 4 was quoted among the passages with nothing to say it is annex 3's note 4; each
+    footnote is told with its place, beside the sentence that calls it, as `kit show` tells it."""
+    code, out, _ = invoke(runner, "about", "--lang", lang)
+    assert code == 0
+    assert spaced(said) in " ".join(out.split())
+    assert not any("décembre 2012" in passage for passage in kit.about.passages)
+
+
+def test_about_in_a_pipe_has_french_spaces_in_the_kit_s_text_too(kit: Kit) -> None:
+    """`kit about | less` may wrap a paragraph: the kit's « » and colons keep their no-break spaces."""
+    text = about_text(kit.about)
+    assert "la «\u00a0co-construction territoriale\u00a0» pour permettre" in text
+    assert "partenariats d'Alsace\u00a0: www.lalabo-partenariats.org" in text
+    assert " :" not in text and "« " not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_english_says_the_kit_s_texts_are_translated_before_the_first_of_them(runner: CliRunner, fmt: str) -> None:
+    """The summary (the kit's own sentence, translated) came before the note that says so."""
+    code, out, _ = invoke(runner, "about", "--lang", "en", "--format", fmt)
+    assert code == 0
+    out = " ".join(out.split())
+    assert out.index("The kit is written in French; its texts are translated here") < out.index("Convinced of the added value")
