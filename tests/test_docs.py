@@ -177,3 +177,10 @@ def test_the_save_dialog_s_extensions_are_the_table_s() -> None:
 
 def test_the_format_checks_can_fail() -> None:
     assert format_lists("`--format` (`table`, `md`) et `kit x [--format table|json]`") == [["table", "json"], ["table", "md"]]
+
+
+def test_the_users_guide_tells_every_command() -> None:
+    from coconstruct_cli.cli.commands import COMMANDS
+
+    guide = (ROOT / "docs" / "guide-utilisateur.md").read_text(encoding="utf-8")
+    assert [name for name, _ in COMMANDS if not re.search(rf"`kit {name}\b", guide)] == []
