@@ -336,6 +336,29 @@ def json_places(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]
     return out
 
 
+def json_values(keys: list[str], *scalars: Any, key_size: int, max_leaves: int) -> Any:
+    """A hypothesis strategy of any JSON value, for the fuzzers: null, booleans, integers past 64 bits, finite
+    floats and the fuzzer's own `scalars` (numbers at its limits, hostile text), and lists and objects of
+    them whose keys are often the file's own `keys` (else any text up to `key_size`)."""
+    from hypothesis import strategies as st
+
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.floats(allow_nan=False, allow_infinity=False),
+        *scalars,
+    )
+    return st.recursive(
+        leaves,
+        lambda children: st.one_of(
+            st.lists(children, max_size=4),
+            st.dictionaries(st.one_of(st.sampled_from(keys), st.text(max_size=key_size)), children, max_size=4),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
 def mutate(data: Any, where: tuple[Any, ...], operation: str, value: Any) -> Any:
     """`data` with the place `where` replaced by `value`, deleted, or given `value` as one more entry
     (`operation`: « replace », « delete », « add »); the root itself can only be replaced."""

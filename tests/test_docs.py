@@ -137,3 +137,50 @@ def test_every_exit_code_is_in_the_contract() -> None:
     table = contract.split("## Codes de sortie", 1)[1].split("\n## ", 1)[0]
     listed = {int(m) for m in re.findall(r"^\| (\d+) \|", table, re.M)}
     assert listed == {int(code) for code in ExitCode}
+
+
+def format_lists(text: str) -> list[list[str]]:
+    """Every list of `--format` values a page writes: `--format table|md|…` and « `--format` (`table`, `md`, …) »."""
+    piped = re.findall(r"--format(?:/-f)? ([a-z]+(?:\|[a-z]+)+)", text)
+    spelled = re.findall(r"`--format` \(((?:`[a-z]+`(?:, )?)+)\)", text)
+    return [v.split("|") for v in piped] + [re.findall(r"`([a-z]+)`", v) for v in spelled]
+
+
+@pytest.mark.parametrize("page", FRENCH, ids=lambda p: p.name)
+def test_every_list_of_formats_in_the_docs_is_a_command_s_formats(page: Path) -> None:
+    # A format added to the table (`formats.Format`) and to a command's `OFFERED` row changes these lists.
+    from coconstruct_cli.formats import OFFERED
+
+    offered = {tuple(f.value for f in formats) for formats in OFFERED.values()}
+    lists = format_lists(page.read_text(encoding="utf-8"))
+    assert lists, page.name
+    assert [values for values in lists if tuple(values) not in offered] == []
+
+
+def test_the_contract_has_a_paragraph_for_each_format() -> None:
+    from coconstruct_cli.formats import Format
+
+    contract = (ROOT / "docs" / "contrat-scripts.md").read_text(encoding="utf-8")
+    section = contract.split("## Les formats", 1)[1].split("\n## ", 1)[0]
+    assert [f.value for f in Format if not re.search(rf"^- `{f.value}`", section, re.M)] == []
+
+
+def test_the_save_dialog_s_extensions_are_the_table_s() -> None:
+    from coconstruct_cli.formats import SAVED
+
+    guide = (ROOT / "docs" / "guide-utilisateur.md").read_text(encoding="utf-8")
+    section = guide.split("## Enregistrer le plan", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"\(((?:`\.[a-z]+`(?:, )?)+)\)", section)
+    assert listed, "guide-utilisateur.md: « Enregistrer le plan » lists the extensions that decide the format"
+    assert sorted(re.findall(r"`(\.[a-z]+)`", listed.group(1))) == sorted(f".{f.value}" for f in SAVED)
+
+
+def test_the_format_checks_can_fail() -> None:
+    assert format_lists("`--format` (`table`, `md`) et `kit x [--format table|json]`") == [["table", "json"], ["table", "md"]]
+
+
+def test_the_users_guide_tells_every_command() -> None:
+    from coconstruct_cli.cli.commands import COMMANDS
+
+    guide = (ROOT / "docs" / "guide-utilisateur.md").read_text(encoding="utf-8")
+    assert [name for name, _ in COMMANDS if not re.search(rf"`kit {name}\b", guide)] == []

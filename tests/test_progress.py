@@ -321,6 +321,19 @@ def test_every_field_problem_is_named_with_its_place() -> None:
     assert caught.value.reason == "le contenu n'est pas valide (extra: champ inconnu)"
 
 
+@pytest.mark.parametrize("where", ["top", "kit", "answers"])
+def test_an_unknown_field_is_named_on_one_line_whatever_its_name_holds(where: str) -> None:
+    # The progress fuzzer's find: a key "\r\nFAUX\tTITRE" cut the warning of every reading command in two lines.
+    kit: dict[str, Any] = {"title": "T", "publisher": "P", "read": []}
+    data: dict[str, Any] = {"format": "coconstruct-cli/progress", "version": 1, "kits": [kit]}
+    holder = {"top": data, "kit": kit, "answers": kit.setdefault("answers", {})}[where]
+    holder["\r\nFAUX\tTITRE\x1b[31m" + "x" * 200] = 1
+    with pytest.raises(Unusable) as caught:
+        parse(json.dumps(data).encode())
+    (problem,) = caught.value.problems
+    assert problem.isprintable() and "FAUX TITRE" in problem and len(problem) < 120, problem
+
+
 # --- the catalogue block -------------------------------------------------------------------------
 
 

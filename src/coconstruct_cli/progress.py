@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DuplicateKey, Unusable
 from .i18n import t
+from .text import shown
 
 if TYPE_CHECKING:
     from .model import Kit
@@ -382,7 +383,7 @@ def _problems(data: Any) -> list[tuple[str, str]]:
     """(location, message) for every way `data` is not a progress document of a version we read."""
     if not isinstance(data, dict):
         return [(t("val.root"), _type("type.object"))]
-    out = [(name, t("val.extra")) for name in data if name not in _TOP_FIELDS]
+    out = [(shown(name, 80), t("val.extra")) for name in data if name not in _TOP_FIELDS]
     if "format" not in data:
         out.append(("format", t("val.missing")))
     elif data["format"] != FORMAT:
@@ -424,7 +425,7 @@ def _all_ids(values: list[Any]) -> bool:
 def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
     if not isinstance(entry, dict):
         return [(where, _type("type.object"))]
-    out = [(f"{where}.{name}", t("val.extra")) for name in entry if name not in _KIT_FIELDS]
+    out = [(f"{where}.{shown(name, 80)}", t("val.extra")) for name in entry if name not in _KIT_FIELDS]
     for name in ("title", "publisher"):
         if name not in entry:
             out.append((f"{where}.{name}", t("val.missing")))
@@ -450,7 +451,7 @@ def _kit_problems(where: str, entry: Any) -> list[tuple[str, str]]:
         return [*out, (f"{where}.answers", _type("type.object"))]
     for name, value in answers.items():
         if name not in ANSWER_FIELDS:
-            out.append((f"{where}.answers.{name}", t("val.extra")))
+            out.append((f"{where}.answers.{shown(name, 80)}", t("val.extra")))
         elif value is not None and (problem := _text_problem(value)) is not None:
             out.append((f"{where}.answers.{name}", problem))
     return out

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from coconstruct_cli.cli import commands
 from coconstruct_cli.cli.app import app
 from coconstruct_cli.cli.console import Console
 from coconstruct_cli.errors import ExitCode
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.slow  # a fuzzer
 # Everything but INTERNAL (70): that one means a bug, which is what the fuzzer is here to find.
 EXPECTED = {ExitCode.OK, ExitCode.NO_MATCH, ExitCode.USAGE, ExitCode.INVALID_KIT, ExitCode.OUTPUT, ExitCode.STDOUT}
 
-COMMANDS = ["guide", "list", "path", "paths", "categories", "show", "search", "about", "validate", "schema"]
+COMMANDS = [name for name, _ in commands.COMMANDS]  # every command `kit --help` lists: a new one is fuzzed too
 OPTIONS = ["--format", "-f", "--output", "-o", "--force", "--kit", "--lang", "--category", "--path", "--audience",
            "--role", "--goal", "--answers", "--help", "-h", "--version", "-V", "--", "-", "--formt", "--lang="]  # fmt: skip
 VALUES = ["table", "md", "json", "csv", "html", "fr", "en", "understand", "comprendre", "animer", "support", "toolbox",

@@ -182,7 +182,7 @@ def test_a_command_missing_from_the_formats_table_stops_at_once() -> None:
     from coconstruct_cli.cli import options
     from coconstruct_cli.cli.app import translate_help
 
-    with pytest.raises(KeyError, match="sketch"):
+    with pytest.raises(KeyError, match="'sketch' writes a result but has no formats in formats.OFFERED"):
         options.writes_result("sketch")
 
     sketch = typer.Typer()

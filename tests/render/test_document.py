@@ -10,6 +10,7 @@ import html
 import io
 import json
 import re
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -231,19 +232,32 @@ def test_a_terminal_leaves_out_an_empty_subcategory_line_a_page_says_none(kit: K
 # --- a field added to the model -------------------------------------------------------------------
 
 
-class Paged(Document):
-    """A reviewer's new field: the model is where a field is added, and every format follows."""
+def _unused_field_name() -> str:
+    """A field name the model does not have and the catalogue has no label for: the field this test adds
+    never meets one a maintainer adds for real (a real `pages` field once made `Paged(**dict(d), pages=…)`
+    pass the name twice)."""
+    from coconstruct_cli.i18n import has
 
-    pages: int | None = None
+    taken = set(Document.model_fields) | set(Document.model_computed_fields)
+    return next(name for n in count() if (name := f"added{n}") not in taken and not has(f"col.{name}"))
+
+
+ADDED = _unused_field_name()
+"""The field a reviewer adds to the model, in the tests below."""
+BUNDLED = document_fields()
+"""The record's fields of the bundled model, before the tests below grow it."""
 
 
 @pytest.fixture
-def paged(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> Kit:
-    """The kit with `Document` grown a `pages` field, and a value for every document."""
+def grown(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> Kit:
+    """The kit with `Document` grown a field, `ADDED` (an int, as a page count would be), and a value for every document."""
+    from pydantic import create_model
+
     from coconstruct_cli import model
 
-    monkeypatch.setattr(model, "Document", Paged)
-    documents = tuple(Paged(**dict(d), pages=400 + n) for n, d in enumerate(kit.documents))
+    grown_document = create_model("GrownDocument", __base__=Document, **{ADDED: (int | None, None)})  # type: ignore[call-overload]
+    monkeypatch.setattr(model, "Document", grown_document)
+    documents = tuple(grown_document(**dict(d), **{ADDED: 400 + n}) for n, d in enumerate(kit.documents))
     return kit.model_copy(update={"documents": documents})
 
 
@@ -273,29 +287,29 @@ def test_every_field_kit_show_tells_elsewhere_is_a_record_field() -> None:
 
 
 def test_a_field_added_to_the_model_is_in_the_record_the_machine_formats_and_kit_show(
-    paged: Kit, monkeypatch: pytest.MonkeyPatch
+    grown: Kit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coconstruct_cli.i18n import MESSAGES
-    from coconstruct_cli.queries import PUBLISHED, record
+    from coconstruct_cli.queries import record
 
-    assert unlabelled() == ["col.pages"]  # the test above names what a reviewer must add
-    monkeypatch.setitem(MESSAGES, "col.pages", ("Pages", "Pages"))
-    document = doc(paged, "etudes-phare")
-    pages = document.pages  # type: ignore[attr-defined]
-    assert document_fields() == (*PUBLISHED, "pages")
+    assert unlabelled() == [f"col.{ADDED}"]  # the test above names what a reviewer must add
+    monkeypatch.setitem(MESSAGES, f"col.{ADDED}", ("Champ ajouté", "Added field"))
+    document = doc(grown, "etudes-phare")
+    value = getattr(document, ADDED)
+    assert document_fields() == (*BUNDLED, ADDED)
     made = record(document, [], "Le RAMEAU")
-    assert list(made) == [*PUBLISHED, "pages"] and made["pages"] == pages
-    listed = DocumentList(select(paged), "Kit")
+    assert list(made) == [*BUNDLED, ADDED] and made[ADDED] == value
+    listed = DocumentList(select(grown), "Kit")
     data = json.loads(written(listed, Medium.JSON))
-    assert list(data[0])[-3:] == ["pages", "read", "number"] and {d["id"]: d["pages"] for d in data}["etudes-phare"] == pages
+    assert list(data[0])[-3:] == [ADDED, "read", "number"] and {d["id"]: d[ADDED] for d in data}["etudes-phare"] == value
     rows = list(csv.DictReader(io.StringIO(written(listed, Medium.CSV))))
-    assert {r["id"]: r["pages"] for r in rows}["etudes-phare"] == str(pages)
-    detail = DocumentDetail(paged, document)
-    assert json.loads(written(detail, Medium.JSON))["pages"] == pages
+    assert {r["id"]: r[ADDED] for r in rows}["etudes-phare"] == str(value)
+    detail = DocumentDetail(grown, document)
+    assert json.loads(written(detail, Medium.JSON))[ADDED] == value
     shown = (Medium.RICH, Medium.MD, Medium.HTML)
-    missing = [m.value for m in shown if not re.search(rf"\bPages :? ?{pages}\b", text_of(detail, m))]
-    assert missing == [], f"kit show does not tell pages in {missing}"
-    assert f"pages\t{pages}" in written(detail, Medium.TEXT)
+    missing = [m.value for m in shown if not re.search(rf"\bChamp ajouté :? ?{value}\b", text_of(detail, m))]
+    assert missing == [], f"kit show does not tell the added field in {missing}"
+    assert f"{ADDED}\t{value}" in written(detail, Medium.TEXT)
 
 
 # --- English that is English ----------------------------------------------------------------------
@@ -445,8 +459,8 @@ def test_the_contract_lists_the_document_fields_of_the_model() -> None:
     assert contract_fields() == list(document_fields())
 
 
-def test_the_contract_s_list_follows_a_field_added_to_the_model(paged: Kit) -> None:
-    assert contract_fields() != list(document_fields())  # « pages » is missing from the list: the test above fails
+def test_the_contract_s_list_follows_a_field_added_to_the_model(grown: Kit) -> None:
+    assert ADDED in document_fields() and ADDED not in contract_fields()  # the test above fails
 
 
 def test_the_weights_say_written_for_only_where_the_seed_does(kit: Kit) -> None:

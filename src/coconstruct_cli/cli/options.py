@@ -83,6 +83,8 @@ def writes_result(name: str) -> Callable[[Callable[..., None]], Callable[..., No
     Typer reads a command's parameters from its signature; Typer has no groups of options, so the
     signature Typer sees is the command's own (less `out`) followed by the six shared options.
     """
+    if name not in OFFERED:
+        raise KeyError(f"command {name!r} writes a result but has no formats in formats.OFFERED: add its row there")
     formats = OFFERED[name]
     declared = {
         "fmt": (None, Annotated[str | None, format_option(formats)]),
