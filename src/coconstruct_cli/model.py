@@ -511,16 +511,19 @@ def _documents_sound(kit: Kit) -> bool:
         subs = subcategories.get(category)
         if subs is None or (sub is not None and sub not in subs):
             return False
+    # Then one pass over the documents for what each says of itself.
     for d in kit.documents:
-        if (d.gives is not None and not _within(d.gives, d.description)) or (
-            d.gives_en is not None and not _within(d.gives_en, d.description_en or "")
-        ):
+        gives, gives_en = d.gives, d.gives_en
+        # `in` first: the words as written, most often (no call then).
+        if gives is not None and gives not in d.description and not _within(gives, d.description):
             return False
-    for d in [d for d in kit.documents if d.written_for or d.concerns]:
-        written = [w.role for w in d.written_for]
-        concerned = [c.role for c in d.concerns]
-        if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+        if gives_en is not None and gives_en not in (d.description_en or "") and not _within(gives_en, d.description_en or ""):
             return False
+        if d.written_for or d.concerns:
+            written = [w.role for w in d.written_for]
+            concerned = [c.role for c in d.concerns]
+            if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+                return False
     return True
 
 
