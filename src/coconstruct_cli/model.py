@@ -431,7 +431,8 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
     for dup in _duplicates(category_ids + aliases):
         if dup not in doubled_ids:
             problems.append(("categories", "val.duplicate_alias", {"value": dup}))
-    for dup in _duplicates(document_ids):
+    doc_ids = set(document_ids)
+    for dup in _duplicates(document_ids) if len(doc_ids) < len(document_ids) else []:
         problems.append(("documents", "val.duplicate", {"value": dup}))
     for dup in _duplicates(_strings([_get(p, "id") for p in paths] + [_get(p, "alias") for p in paths])):
         problems.append(("paths", "val.duplicate", {"value": dup}))
@@ -473,7 +474,6 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             words, text = _get(d, field), _get(d, source)
             if isinstance(words, str) and not (isinstance(text, str) and _within(words, text)):
                 problems.append((f"{where}.{field}", "val.gives_not_quoted", {"field": source}))
-    doc_ids = set(document_ids)
     problems += _research_problems(kit, doc_ids)
     for i, form in enumerate(_items(_get(kit, "about"), "forms")):
         for j, ref in enumerate(_items(form, "references")):
