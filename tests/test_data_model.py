@@ -92,6 +92,37 @@ def test_roles_are_checked(kit_data: dict[str, Any]) -> None:
     assert (f"{where}.concerns", "val.role_written_for") in problems
 
 
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d.update(gives="des mots absents"), "cite la description"),
+        (lambda d: d.update(gives_en="words that are not there"), "cite la description"),
+        (lambda d: d.update(written_for=[*d["written_for"], d["written_for"][0]]), "rôle en double"),
+        (
+            lambda d: d.update(concerns=[{"role": d["written_for"][0]["role"], "reading": "x", "rests_on": "y"}]),
+            "un document écrit pour un rôle",
+        ),
+    ],
+)
+def test_a_validated_kit_s_documents_are_checked_one_by_one_when_one_is_unsound(write_kit: Any, edit: Any, message: str) -> None:
+    # The quick pass over a validated kit (`model._documents_sound`) must see what the checks one by one
+    # report: each of these, on the last document that names a role, is told.
+    def change(data: dict[str, Any]) -> None:
+        edit(next(d for d in reversed(data["documents"]) if d.get("written_for") and d.get("gives_en")))
+
+    with pytest.raises(KitFileError) as caught:
+        load_kit(write_kit(change))
+    assert message in str(caught.value)
+
+
+def test_gives_may_differ_from_the_description_in_its_spaces_only(write_kit: Any) -> None:
+    def change(data: dict[str, Any]) -> None:
+        document = next(d for d in data["documents"] if d.get("gives") and " " in d["gives"])
+        document["gives"] = document["gives"].replace(" ", "  \n ", 1)
+
+    load_kit(write_kit(change))
+
+
 def test_research_and_form_references_point_at_real_documents(kit_data: dict[str, Any]) -> None:
     import copy
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -403,6 +404,20 @@ def test_a_key_given_twice_in_a_kit_file_is_refused_not_silently_the_last(runner
     assert result.exit_code == ExitCode.INVALID_KIT
     err = spaced(result.stderr)
     assert "colour: champ inconnu" in err and "la clé « year » apparaît deux fois" in err
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_a_key_twice_is_found_in_the_bytes_of_a_valid_kit_whatever_its_writing(write_kit: Any, bom: bytes) -> None:
+    # The bytes of a kit that validates are read as Latin-1 for the keys: a key escaped once and not the
+    # other time is the same key, after a byte order mark too, and the French text around changes nothing.
+    path = write_kit()
+    text = path.read_text(encoding="utf-8")
+    doubled = text.replace('"year": ', '"\\u0079ear": 1901, "year": ', 1).replace('"kind": ', '"kind": "’", "kind": ', 1)
+    path.write_bytes(bom + doubled.encode("utf-8"))
+    with pytest.raises(KitFileError) as caught:
+        load_kit(path)
+    message = spaced(str(caught.value))
+    assert "la clé « year » apparaît deux fois" in message and "la clé « kind » apparaît deux fois" in message
 
 
 def test_the_bundled_kit_gives_no_key_twice() -> None:

@@ -112,6 +112,12 @@ def _doubled_keys(raw: bytes | str) -> list[str]:
         if len(pairs) > 1 and len(dict(pairs)) < len(pairs):  # dict() runs in C: the fastest count of distinct keys
             doubled.update(dict.fromkeys(repeated_keys(pairs)))
 
+    if isinstance(raw, bytes):
+        # The bytes of a kit the models validated: its keys are their field names, ASCII (an unknown one is
+        # refused), and only keys are compared. Read as Latin-1, one character a byte, a key is the same
+        # string as in UTF-8; decoded, one ’ or œ makes the whole text two bytes a character (17 MB of a
+        # 10,000-document kit, 34 MB of fresh memory to touch, and 30 ms).
+        raw = raw.removeprefix(codecs.BOM_UTF8).decode("latin-1")
     try:
         json.loads(raw, object_pairs_hook=pairs_hook)
     except (ValueError, RecursionError):  # told by the validation

@@ -435,7 +435,8 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
     for dup in _duplicates(category_ids + aliases):
         if dup not in doubled_ids:
             problems.append(("categories", "val.duplicate_alias", {"value": dup}))
-    for dup in _duplicates(document_ids):
+    doc_ids = set(document_ids)
+    for dup in _duplicates(document_ids) if len(doc_ids) < len(document_ids) else []:
         problems.append(("documents", "val.duplicate", {"value": dup}))
     for dup in _duplicates(_strings([_get(p, "id") for p in paths] + [_get(p, "alias") for p in paths])):
         problems.append(("paths", "val.duplicate", {"value": dup}))
@@ -477,7 +478,6 @@ def kit_problems(kit: Kit | dict[str, Any]) -> list[Problem]:
             words, text = _get(d, field), _get(d, source)
             if isinstance(words, str) and not (isinstance(text, str) and _within(words, text)):
                 problems.append((f"{where}.{field}", "val.gives_not_quoted", {"field": source}))
-    doc_ids = set(document_ids)
     problems += _research_problems(kit, doc_ids)
     for i, form in enumerate(_items(_get(kit, "about"), "forms")):
         for j, ref in enumerate(_items(form, "references")):
@@ -515,16 +515,19 @@ def _documents_sound(kit: Kit) -> bool:
         subs = subcategories.get(category)
         if subs is None or (sub is not None and sub not in subs):
             return False
+    # Then one pass over the documents for what each says of itself.
     for d in kit.documents:
-        if (d.gives is not None and not _within(d.gives, d.description)) or (
-            d.gives_en is not None and not _within(d.gives_en, d.description_en or "")
-        ):
+        gives, gives_en = d.gives, d.gives_en
+        # `in` first: the words as written, most often (no call then).
+        if gives is not None and gives not in d.description and not _within(gives, d.description):
             return False
-    for d in [d for d in kit.documents if d.written_for or d.concerns]:
-        written = [w.role for w in d.written_for]
-        concerned = [c.role for c in d.concerns]
-        if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+        if gives_en is not None and gives_en not in (d.description_en or "") and not _within(gives_en, d.description_en or ""):
             return False
+        if d.written_for or d.concerns:
+            written = [w.role for w in d.written_for]
+            concerned = [c.role for c in d.concerns]
+            if len(set(written)) < len(written) or len(set(concerned)) < len(concerned) or set(written) & set(concerned):
+                return False
     return True
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -41,6 +41,8 @@ def select(
     audience: str | None = None,
 ) -> Selection:
     """Documents matching every filter given, in reading order."""
+    if category is None and path is None and audience is None:  # the whole kit: nothing to test per document
+        return Selection(kit, reading_order(kit, kit.documents))
     members = set(path.documents) if path else None
     chosen = [
         d
@@ -212,16 +214,16 @@ _VALUES: dict[str, str] = {
 
 
 @cache
-def _builder(fields: tuple[str, ...]) -> Callable[[Document, list[str], str], dict[str, Any]]:
+def _builder(fields: tuple[str, ...]) -> Callable[[Document, Sequence[str], str], dict[str, Any]]:
     """`record` for `fields`: one dict display compiled once, as `dataclasses` writes `__init__`, so that a
     record of 10,000 documents costs what the hand-written display did (a loop over the fields, twice)."""
     assert all(f.isidentifier() for f in fields), fields  # pydantic field names; nothing else is compiled
     display = ", ".join(f"{f!r}: {_VALUES.get(f, 'd.' + f)}" for f in fields)
-    built: Callable[[Document, list[str], str], dict[str, Any]] = eval(f"lambda d, paths, publisher: {{{display}}}")  # noqa: S307
+    built: Callable[[Document, Sequence[str], str], dict[str, Any]] = eval(f"lambda d, paths, publisher: {{{display}}}")  # noqa: S307
     return built
 
 
-def record(document: Document, paths: list[str], publisher: str) -> dict[str, Any]:
+def record(document: Document, paths: Sequence[str], publisher: str) -> dict[str, Any]:
     """The stable machine form of a document (JSON object, CSV row), fields in `document_fields` order.
 
     Values are what the model holds, not copies: a list field is a tuple, `written_for`, `concerns`,
@@ -263,10 +265,18 @@ def readable(value: Any) -> str:
 
 
 def records(selection: Selection) -> list[dict[str, Any]]:
-    by_doc = paths_by_document(selection.kit)
+    # Only the documents a path lists are looked up (a few dozen of 10,000, say): the others share one
+    # empty tuple, written `[]` as a fresh empty list would be.
+    listed: dict[str, list[str]] = {}
+    for p in selection.kit.paths:
+        for ref in p.documents:
+            listed.setdefault(ref, []).append(p.id)
     build = _builder(document_fields())  # once, not per document
     publisher = selection.kit.about.publisher
-    return [build(d, by_doc[d.id], publisher) for d in selection.documents]
+    return [build(d, listed.get(d.id, _NO_PATHS), publisher) for d in selection.documents]
+
+
+_NO_PATHS: tuple[str, ...] = ()
 
 
 def path_record(kit: Kit, path: ReadingPath) -> dict[str, Any]:

@@ -232,9 +232,11 @@ class SearchResult(Result):
 
     def records(self) -> list[dict[str, Any]]:
         out = records(Selection(self.kit, self.outcome.documents))
+        # The hits hold a few distinct sets of query words (5,001 hits, one set): each is made typed once.
+        typed = {held: as_typed(self.outcome.query, held) for held in {hit.matched for hit in self.outcome.hits}}
         for item, hit in zip(out, self.outcome.hits, strict=True):
             item["score"] = hit.score
-            item["matched"] = self.words(hit)
+            item["matched"] = typed[hit.matched].copy()
             item["read"] = hit.document.id in self.read
         return out
 

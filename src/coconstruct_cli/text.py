@@ -91,7 +91,7 @@ class Utf8:
 
     __slots__ = ("chunks",)
 
-    def __init__(self, *chunks: bytes) -> None:
+    def __init__(self, *chunks: bytes | memoryview) -> None:
         self.chunks = chunks
 
     def __bytes__(self) -> bytes:
