@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.match": ("Trouvé dans", "Matched in"),
     "col.notes": ("Notes", "Notes"),
     "col.number": ("N°", "No."),
-    "col.parts": ("Contenu", "Parts"),
+    "col.parts": ("Contenu (notre découpage)", "Parts (our breakdown)"),
     "col.paths": ("Parcours", "Paths"),
     "col.subcategory": ("Sous-catégorie", "Subcategory"),
     "col.title": ("Titre", "Title"),

@@ -93,6 +93,15 @@ def test_the_paths_are_named_in_the_interface_s_language(kit: Kit, medium: Mediu
     assert re.search(r"Paths(:)? understand, animate, support", out)
 
 
+@pytest.mark.parametrize("medium", HUMAN[:1] + HUMAN[2:])
+def test_a_document_s_parts_are_our_breakdown_and_say_so(kit: Kit, medium: Medium) -> None:
+    """The « Contenu » list cuts the kit's sentence into items: our reading of it, not a list the kit gives."""
+    out = show(kit, "guide-orse-partenariats", medium)
+    assert "Contenu (notre découpage)" in out and "les clés de réussite d'un partenariat en sept étapes" in out
+    set_lang("en")
+    assert "Parts (our breakdown)" in show(kit, "guide-orse-partenariats", medium)
+
+
 def test_the_machine_record_keeps_the_path_ids(kit: Kit) -> None:
     record = json.loads(bytes(render(DocumentDetail(kit, doc(kit, "rex-labo-alsace")), Medium.JSON, width=80)))
     assert record["paths"] == ["animate"]
