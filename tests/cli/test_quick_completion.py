@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from coconstruct_cli.cli import completion_table, quick_completion
@@ -69,18 +70,16 @@ PLACES = completed_places()
 
 
 def test_the_table_is_the_app_s() -> None:
-    assert completion_table.build() == completion_table.TABLE, (
-        "completion_table.TABLE differs from the Typer app: run `python -m coconstruct_cli.cli.completion_table`"
+    assert completion_table.build(get_command(app)) == completion_table.TABLE, (
+        "completion_table.TABLE differs from the Typer app: run `python -m coconstruct_cli.cli.regenerate`"
     )
 
 
 def test_every_completed_parameter_is_answered_quickly_but_kit_help_s() -> None:
     """A parameter given a completion function is answered before Typer is imported, unless it needs the
     app itself (`kit help`'s command names): a new one without a name in `BY_METAVAR` fails here."""
-    table = completion_table.build()
-    from typer.main import get_command
-
     group = get_command(app)
+    table = completion_table.build(group)
     slow = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         for param in command.params:

@@ -1,6 +1,6 @@
 """The commands' arguments and options as shell completion needs them, before Typer is imported.
 
-Generated from the Typer app by `build` (`python -m coconstruct_cli.cli.completion_table` rewrites this
+Generated from the Typer app by `build` (`python -m coconstruct_cli.cli.regenerate` rewrites this
 file); tests/cli/test_quick_completion.py fails while it differs from the app. For each command:
 `options`, every option name with [parameter name, takes a value, completion function or None], and
 `arguments`, in order, [parameter name, nargs, completion function or None]; the functions are named
@@ -173,15 +173,13 @@ TABLE: dict[str, dict[str, Any]] = {
 }
 
 
-def build() -> dict[str, dict[str, Any]]:
-    """The table, read from the Typer app's commands (imports Typer: for the test and the rewrite only)."""
+def build(group: Any) -> dict[str, dict[str, Any]]:
+    """The table, read from the commands of the app's click group (`typer.main.get_command(app)`; this
+    module imports neither the app nor Typer at its top: it is read at every TAB)."""
     from typer.core import TyperArgument, TyperOption
-    from typer.main import get_command
 
-    from .app import app
     from .completion import BY_METAVAR
 
-    group = get_command(app)
     table: dict[str, dict[str, Any]] = {}
     for name, command in getattr(group, "commands", {}).items():
         options: dict[str, list[Any]] = {}
@@ -201,8 +199,8 @@ def build() -> dict[str, dict[str, Any]]:
     return table
 
 
-def main() -> None:
-    """Rewrite this file's TABLE from the app."""
+def rewrite(group: Any) -> None:
+    """Rewrite this file's TABLE from the app's click group."""
     import pprint
     from pathlib import Path
 
@@ -210,9 +208,5 @@ def main() -> None:
     text = here.read_text(encoding="utf-8")
     start = text.index("TABLE: dict[str, dict[str, Any]] = ")
     end = text.index("\n\n\ndef build")
-    table = pprint.pformat(build(), width=118, sort_dicts=False)
+    table = pprint.pformat(build(group), width=118, sort_dicts=False)
     here.write_text(f"{text[:start]}TABLE: dict[str, dict[str, Any]] = {table}{text[end:]}", encoding="utf-8")
-
-
-if __name__ == "__main__":
-    main()
