@@ -107,3 +107,29 @@ def test_a_document_s_title_is_shown_whole_at_any_width(kit: Kit, lang: str, wid
             assert " ".join(pick(document.title, document.title_en).split()) in words, (document.id, width)
     finally:
         set_lang("fr")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [100, 110, 120, 140, 160, 200])
+def test_a_plan_s_titles_stand_apart_from_their_ids(kit: Kit, lang: str, width: int) -> None:
+    """Issue 18, item 7: at 100 columns and more a start title never runs into its id; a title that fills
+    its column (« … Communauté de commune de rex-charenton-saint-maurice » at 120) is two spaces away."""
+    from coconstruct_cli.guide import Answers, resolve_answers
+    from coconstruct_cli.i18n import set_lang
+    from coconstruct_cli.plan import build_plan
+    from coconstruct_cli.render.table import plan_view
+
+    set_lang(lang)
+    try:
+        answers = Answers("public", "animate", "method", "Nous voulons lancer un dialogue territorial")
+        plan = build_plan(kit, resolve_answers(kit, answers))
+        lines = _screen(plan_view(kit, plan, width), width)
+    finally:
+        set_lang("fr")
+    for item in plan.items:
+        ident = item.document.id
+        shown = [line for line in lines if f" {ident} " in f"{line} "]
+        assert shown, (ident, width)
+        for line in shown:
+            before = line[: line.index(ident)]
+            assert before.endswith("  "), (line, width)

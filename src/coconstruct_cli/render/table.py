@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from rich import box
 from rich.cells import cell_len
 from rich.console import Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -321,6 +322,12 @@ def mark_of(item: plans.Item) -> Text:
     return Text("  ")
 
 
+def _id_cell(ident: str) -> RenderableType:
+    """A document's id beside its title, two spaces away: a title that fills its column ends at one space
+    from the id, and « … Communauté de commune de rex-charenton-saint-maurice » read as one line."""
+    return Padding(plain(ident), (0, 0, 0, 1))
+
+
 def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozenset[str] = NOTHING) -> RenderableType:
     """The plan for a screen, read from the bottom up: what a person acts on comes last, so that it is
     still on screen when the menu that follows appears — the answers on top, then the rest of the path,
@@ -348,7 +355,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
             for item in items:
                 title = mark_of(item).append_text(read_mark(item.document.id, read))
                 title.append_text(plain(pick(item.document.title, item.document.title_en)))
-                rest.add_row(str(item.number), title, *([plain(item.document.id)] if show_ids else []))
+                rest.add_row(str(item.number), title, *([_id_cell(item.document.id)] if show_ids else []))
         parts += [Text(t("plan.rest_title"), style="bold"), rest]
     # The next step comes before the start set: on a small screen (80×24) the start set and the menu
     # that follows fill it, and what the person acts on first stays in view.
@@ -364,7 +371,7 @@ def plan_view(kit: Kit, plan: plans.Plan, width: int | None = None, read: frozen
         line = mark_of(item).append_text(read_mark(item.document.id, read))
         line.append_text(plain(pick(item.document.title, item.document.title_en), "bold"))
         why = plain(item.why, "dim")
-        start.add_row(str(item.number), Group(line, why), *([plain(item.document.id)] if show_ids else []))
+        start.add_row(str(item.number), Group(line, why), *([_id_cell(item.document.id)] if show_ids else []))
     body: list[RenderableType] = [plain(plans.start_line(plan)), start] if plan.start else [plain(plans.start_line(plan))]
     parts.append(Panel(Group(*body), title=Text(t("plan.start_title"), style="bold"), title_align="left", border_style="green"))
     return Group(*parts)
