@@ -193,3 +193,27 @@ def test_a_tab_for_the_kit_s_names_imports_neither_typer_nor_pydantic_nor_rich(t
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip(), line
         assert result.stderr.strip() == "[]", line
+
+
+@pytest.mark.slow
+def test_random_lines_get_the_same_answer_or_are_left_to_typer(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines drawn from the commands' own words, flags, values and odd tokens (a fixed seed, 300 lines):
+    wherever the quick path answers, it writes what Typer writes."""
+    import random
+
+    draw = random.Random(20261204)
+    options = sorted({o for entry in completion_table.TABLE.values() for o in entry["options"]})
+    tokens = [*options, "--", "-", "=", ":", "-fjson", "--bogus", "animer", "animer:1", "toolbox", "en", "fr", "x y", "'a", "é"]
+    answered = 0
+    for _ in range(300):
+        command = draw.choice(sorted(completion_table.TABLE))
+        words = [draw.choice(tokens) for _ in range(draw.randint(0, 4))]
+        incomplete = draw.choice(["", "a", "an", "c", "animer:", "m", "e"])
+        line = " ".join(["kit", command, *words, incomplete])
+        for shell in ("bash", "zsh", "fish"):
+            for env in envs(line, shell):
+                quick, typer_path = both(runner, monkeypatch, env)
+                if quick is not None:
+                    answered += 1
+                    assert quick == typer_path, (shell, line)
+    assert answered > 80  # the draw reaches the quick path often, not only its refusals

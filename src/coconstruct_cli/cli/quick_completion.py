@@ -156,6 +156,8 @@ def _target(args: list[str], incomplete: str) -> tuple[str, str, Given] | None:
                 return (args[0], completer, given) if completer else None
             value = rest[index]
             index += 1
+            if value.startswith("-"):  # « --format --kit »: which one click completes is its call
+                return None
         given.params[param] = value
     arguments: list[list[Any]] = command["arguments"]
     for _, nargs, completer in arguments:
