@@ -28,8 +28,9 @@ ISSUE_PEOPLE = (  # the eight people of the issue, each to get at least 4 of the
     "newcomer",
     "foundation-officer",
 )
-OVERALL = 0.88
-"""What docs/architecture.md states (88.6 % when written): a lower score is a regression."""
+OVERALL = 0.86
+"""What docs/architecture.md states (86.3 % when written, with the eight people written blind; 89.2 % for the
+first 32): a lower score is a regression."""
 LOWEST = 0.5
 
 
