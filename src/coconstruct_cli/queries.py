@@ -66,13 +66,20 @@ def reading_numbers(selection: Selection) -> dict[str, int]:
     return {d.id: n for n, d in enumerate(ordered, 1)}
 
 
-def paths_by_document(kit: Kit) -> dict[str, list[str]]:
-    """For each document id, the ids of the paths that list it, in the kit's path order."""
-    out: dict[str, list[str]] = {d.id: [] for d in kit.documents}
+def listed_paths(kit: Kit) -> dict[str, list[str]]:
+    """For each document a path lists (a few dozen of 10,000, say), the ids of those paths, in the kit's
+    path order; the others are not keys."""
+    out: dict[str, list[str]] = {}
     for p in kit.paths:
         for ref in p.documents:
-            out[ref].append(p.id)
+            out.setdefault(ref, []).append(p.id)
     return out
+
+
+def paths_by_document(kit: Kit) -> dict[str, list[str]]:
+    """For each document id, the ids of the paths that list it, in the kit's path order."""
+    listed = listed_paths(kit)
+    return {d.id: listed.get(d.id, []) for d in kit.documents}
 
 
 def typed_name(path: ReadingPath, lang: str = "fr") -> str:
@@ -265,12 +272,8 @@ def readable(value: Any) -> str:
 
 
 def records(selection: Selection) -> list[dict[str, Any]]:
-    # Only the documents a path lists are looked up (a few dozen of 10,000, say): the others share one
-    # empty tuple, written `[]` as a fresh empty list would be.
-    listed: dict[str, list[str]] = {}
-    for p in selection.kit.paths:
-        for ref in p.documents:
-            listed.setdefault(ref, []).append(p.id)
+    # The documents no path lists share one empty tuple, written `[]` as a fresh empty list would be.
+    listed = listed_paths(selection.kit)
     build = _builder(document_fields())  # once, not per document
     publisher = selection.kit.about.publisher
     return [build(d, listed.get(d.id, _NO_PATHS), publisher) for d in selection.documents]

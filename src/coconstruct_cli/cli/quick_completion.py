@@ -145,14 +145,13 @@ def _target(args: list[str], incomplete: str) -> tuple[str, str, Given] | None:
         name, equals, value = word.partition("=")
         if name not in options:
             return None
-        param, takes_value, _ = options[name]
+        param, takes_value, completer = options[name]
         if not takes_value:
             if equals:
                 return None
             continue
         if not equals:
             if index == len(rest):  # the option's value is what is being typed
-                completer = options[name][2]
                 return (args[0], completer, given) if completer else None
             value = rest[index]
             index += 1
