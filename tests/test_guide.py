@@ -166,6 +166,39 @@ def test_a_goal_that_borrows_its_path_weighs_more_and_the_other_organisation_s_s
     }
     plan = plans.build_plan(kit, Answers("facilitator", "support"))
     assert not any(r.kind == "other_role" for i in plan.items for r in i.reasons)
+    # The kit writes for companies and associations only: for the other roles, those documents are the two
+    # sides of the partnerships they look at, not someone else's (a media outlet building a partnership).
+    for role in ("public", "academic", "media", "other"):
+        plan = plans.build_plan(kit, Answers(role, "partner", "toolbox"))
+        assert not any(r.kind == "other_role" for i in plan.items for r in i.reasons), role
+    plan = plans.build_plan(kit, Answers("media", "partner", "toolbox"))
+    assert {"guide-construire-ensemble", "referentiel-cides-partenariats"} <= {i.document.id for i in plan.start}
+
+
+def test_the_nearest_need_does_not_put_its_documents_before_the_goal_s(kit: Kit) -> None:
+    """Under « accompagner », « Se former » has one document (the MOOC); the nearest need, the method, fills
+    the start set but does not count as what the person asked: for a teacher who wants to train, the PHARE
+    studies the kit ties to academics come before the third of the three methods."""
+    plan = plans.build_plan(kit, Answers("academic", "support", "training"))
+    start = [i.document.id for i in plan.start]
+    assert "mooc-partenariats" in start and "etudes-phare" in start
+    assert sum(1 for i in plan.start if i.document.subcategory == "accompagner") == 2
+    near = next(i for i in plan.items if any(r.kind == plans.NEAREST for r in i.reasons) and len(i.reasons) == 1)
+    assert not plans.answers_person(near, borrowed=False)
+    assert plans.NEAREST not in plans.ANSWERING
+
+
+def test_a_situation_document_never_takes_the_place_of_one_written_for_the_role(kit: Kit) -> None:
+    """A company's regional office helping SMEs: the PHARE studies hold « regional », « national », but the
+    guide the kit writes for company heads stays in the start set."""
+    situation = (
+        "I head the regional office of a national group with branches all over; we want to help the local SMEs we "
+        "work with set up partnerships with associations."
+    )
+    i18n.set_lang("en")
+    plan = plans.build_plan(kit, Answers("company", "support", "method", situation))
+    start = {i.document.id for i in plan.start}
+    assert "guide-construire-ensemble" in start and any(i.matched for i in plan.start)
 
 
 def test_different_needs_give_different_starts(kit: Kit) -> None:

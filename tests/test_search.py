@@ -692,3 +692,34 @@ def test_a_title_word_with_one_typo_still_finds_its_document(kit: Kit, data: Any
     assume(not any(w.startswith(typo) for w in vocabulary))
     assume(not any(lexicon.french_key(w) == lexicon.french_key(typo) for w in vocabulary))
     assert document.id in ids(kit, typo)
+
+
+def test_a_sentence_s_words_are_whole(kit: Kit) -> None:
+    """The guide's situation is a sentence (`whole_words`): a word finds its forms and equivalents, not the
+    longer kit words it starts (« parten » typed to search finds « partenariat », said in a sentence it is
+    not a word), and a short word is not read as a typo of another (« older » is not « order »)."""
+    assert ids(kit, "parten") and not search(kit.documents, "parten", whole_words=True).hits
+    assert search(kit.documents, "older", True).terms[0].read_as == ("order",)
+    assert search(kit.documents, "older", True, whole_words=True).terms[0].read_as == ()
+    # A long word's typo is still read, as for a search, but never as a word that carries no meaning.
+    assert search(kit.documents, "partenarait", whole_words=True).terms[0].read_as == ("partenariat",)
+    assert search(kit.documents, "pourquio").terms[0].read_as == ("pourquoi",)
+    assert search(kit.documents, "pourquio", whole_words=True).terms[0].read_as == ()
+    # Forms and equivalents are found as for a search.
+    sentence = [h.document.id for h in search(kit.documents, "nous accompagnons des collectivités", whole_words=True).hits]
+    assert sentence and sentence == ids(kit, "nous accompagnons des collectivités")
+
+
+def test_a_sentence_s_small_words_carry_no_meaning() -> None:
+    """Words a sentence holds whatever its subject: « all », « up », « over », « don » (of « don't »),
+    « need », « sait », « autres »."""
+    for word in ("all", "up", "over", "don", "need", "etc", "sait", "autres", "aimerait", "quelques"):
+        assert word in lexicon.STOP_WORDS, word
+    query = parse_query("we need all the help we can get")
+    assert query.terms == ("help",)
+
+
+def test_older_people_are_the_seniors_of_silver_geek(kit: Kit) -> None:
+    assert ids(kit, "older people", english=True)[:1] == ["rex-silver-geek"]
+    assert ids(kit, "personnes âgées")[:1] == ["rex-silver-geek"]
+    assert "accompagner-entreprises" in ids(kit, "firm", english=True)

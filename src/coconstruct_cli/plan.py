@@ -7,15 +7,18 @@ the path's documents is weighed by what ties it to the answers (`WEIGHTS`):
 - the kit says it is written for the user's role (« à destination des chefs d'entreprise »);
 - the kit's text ties it to the role, by our reading (`Document.concerns`, each with its seed phrase);
 - the goal puts it forward, by our reading (`Goal.key`, in order, each with its seed phrase);
-- the words of the user's situation are in it (read by the search engine: word forms, equivalents,
-  typos; a word found in many of the path's documents, or of the kit's, tells nothing and is left out);
+- the words of the user's situation are in it (read by the search engine as a sentence: whole words,
+  their forms, equivalents, long words' typos; a word found in many of the path's documents, or of the
+  kit's, tells nothing and is left out);
 - it answers the need the user has first (the kit's sub-headings: `Need`), or, when the path holds
   fewer than `START_MIN` documents of that need, the nearest need;
 - for « un peu de tout », it is its nature's first document; the path's first reference document
   counts a little in every plan;
-- written for another role, it counts less (not for a facilitator, who supports those roles); tied by the
-  kit to the other kind of organisation only (a company's side of a partnership, for an association),
-  a little less.
+- for a company or an association, written for the other kind of organisation, it counts less (the kit
+  writes for no other role: for a public authority, an academic, a media outlet, a facilitator, these
+  documents are the two sides of the partnerships they look at, not someone else's); tied by the kit to
+  the other kind of organisation only (a company's side of a partnership, for an association), a
+  little less.
 
 A goal that borrows another goal's path (`borrows_path`: « partner » and « evaluate » read « support »,
 « unsure » reads « understand ») weighs more (`BORROWED_GOAL`): the path does not tell it, its key
@@ -25,7 +28,8 @@ The start set is the best `START_SIZE` documents weighing at least `START_FLOOR`
 (filled in reading order), best first. With a need named, the documents that answer the person (their
 role, need, situation, the path's cornerstone: `answers_person`) come before those that only the goal's
 path puts forward. Always in it: the need's best `NEED_SURE` documents, the goal's first document (with
-a need named, when it answers the person too), and one document the situation's words bring. Its
+a need named, when it answers the person too), and one document the situation's words bring, none of
+them ever in place of a document the kit writes for the person's role. Its
 « pourquoi » says the reason that weighed most, then what the kit says the document gives
 (`Document.gives`, quoted). Nothing of the path is ever left out: the rest follows, grouped by nature.
 Documents of other paths are never in the plan; one line names those that answer the person (`outside`).
@@ -86,14 +90,15 @@ WEIGHTS: dict[str, float] = {
 BORROWED_GOAL = 7.0
 """The first key document of a goal that borrows another goal's path (« Construire un partenariat » reads
 the « accompagner » path): the path does not tell that goal, its key documents do."""
-ANSWERING = frozenset({WRITTEN_FOR, CONCERNS, SITUATION, NEED, NEAREST, REFERENCE})
-"""The reasons that answer the person beyond the goal's path (`answers_person`)."""
+ANSWERING = frozenset({WRITTEN_FOR, CONCERNS, SITUATION, NEED, REFERENCE})
+"""The reasons that answer the person beyond the goal's path (`answers_person`). The nearest need is not
+one: the person did not ask for it, it only fills a need the path has too few documents of."""
 GOAL_STEP = 0.2
 """Each later key document of a goal weighs this much less: the first is the one to open first."""
 SITUATION_WEIGHTS: tuple[float, ...] = (6, 5, 4)
 """The path's three documents that best answer the situation's words, best first."""
 OTHER_ROLE = -4.0
-"""A document the kit writes for another role."""
+"""For a company or an association, a document the kit writes for the other kind of organisation."""
 COMMON_SHARE = 3
 """A situation word found in more than a `COMMON_SHARE`th of the path's documents, or of the kit's (and in more
 than 3), tells nothing: « territoire », « associations » are the kit's subject, not the person's."""
@@ -101,8 +106,6 @@ OTHER_TIE = -2.0
 """A document the kit ties to the other kind of organisation (a company's side of a partnership, for an association)."""
 ORGANISATIONS = frozenset({"company", "association"})
 REFERENCE_CATEGORY = "reference"
-SUPPORTER = "facilitator"
-"""The role that supports the others: documents written for companies or associations are for it too."""
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,7 @@ def kit_common(kit: Kit, situation: str) -> frozenset[str]:
 
     if not situation.strip():
         return frozenset()
-    return frozenset(_common(search(kit.documents, situation, get_lang() == "en").hits, len(kit.documents)))
+    return frozenset(_common(search(kit.documents, situation, get_lang() == "en", whole_words=True).hits, len(kit.documents)))
 
 
 def _situation_hits(
@@ -252,7 +255,7 @@ def _situation_hits(
 
     if not situation.strip() or not documents:
         return []
-    result = search(documents, situation, get_lang() == "en")
+    result = search(documents, situation, get_lang() == "en", whole_words=True)
     common = _common(result.hits, len(documents)) | told
     ranked = []
     for order, hit in enumerate(result.hits):
@@ -283,7 +286,7 @@ def _weigh(
         concern = next((c for c in d.concerns if c.role == role), None)
         if written is not None:
             reasons[d.id].append(Reason(WRITTEN_FOR, WEIGHTS[WRITTEN_FOR], pick(written.quote, written.quote_en)))
-        elif d.written_for and role != SUPPORTER:
+        elif d.written_for and role in ORGANISATIONS:
             reasons[d.id].append(Reason("other_role", OTHER_ROLE))
         elif concern is None and role in ORGANISATIONS and any(c.role in ORGANISATIONS for c in d.concerns):
             reasons[d.id].append(Reason("other_role", OTHER_TIE))
@@ -362,7 +365,8 @@ def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowe
     chosen += [i for i in best if i not in chosen][: max(0, START_MIN - len(chosen))]
     # Always in the start set, in place of the lightest others: the best `NEED_SURE` documents of the need
     # asked first; the goal's first document (with a need named, when it answers the person too); and one
-    # document that the situation's words bring: the one that best answers them among the others.
+    # document that the situation's words bring: the one that best answers them among the others. None of
+    # them takes the place of a document the kit writes for the person's role (« à destination de … »).
     sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
     first = [i for i in drafts if i.document.id == first_key and (not named_need or answers_person(i, borrowed))]
     sure += [i for i in first if i not in sure]
@@ -370,7 +374,7 @@ def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowe
     sure += [i for i in situated if i not in sure][:1]
     for item in sure:
         if item not in chosen:
-            lightest = next((c for c in reversed(chosen) if c not in sure), None)
+            lightest = next((c for c in reversed(chosen) if c not in sure and not c.highlight), None)
             if lightest is None:
                 break
             chosen[chosen.index(lightest)] = item

@@ -34,6 +34,8 @@ FRENCH_STOP_WORDS = _word_set(
     ai as avez avoir avons dois doit doivent est etre es etes faire fait faut ont peut peuvent peux pouvez puis
     sommes sont suis veut veux voudrais voulez voulons souhaite souhaitons souhaitez
     aussi bien encore pas plus tres tout toute toutes tous
+    ainsi alors autre autres beaucoup chaque deja etc ici meme memes peu plusieurs quelque quelques trop
+    aimerais aimerait aimerions aimeriez pourrait pourrions pourriez sais sait savons savez savent voudrait voudrions
     """
 )
 ENGLISH_STOP_WORDS = _word_set(
@@ -41,6 +43,10 @@ ENGLISH_STOP_WORDS = _word_set(
     a about among an and are as at be between been by can could do does for from had has have how i if in into is it its
     me my of on or our should so than that the their them there these they this those to us was we
     want wants were what when where which who whom whose why will with would you your
+    all also any both each few just more most no nor not now only other others over own same some such too very
+    again down further here off once out then under up
+    etc get gets getting got like need needs please
+    d don ll m re s t ve
     """
 )
 STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
@@ -81,6 +87,8 @@ FRENCH_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     # the second « l'accompagnement des organisations ».
     ("dialogue territorial", "animation du territoire"),
     ("partenariats entre organisations", "accompagnement des organisations"),
+    # The Silver Geek experiment's solution is « pour les seniors »; readers also say « personnes âgées ».
+    ("seniors", "personnes âgées", "aînés"),
 )
 """Names that the kit and its French readers use differently.
 
@@ -98,7 +106,9 @@ ENGLISH_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("volunteering", "employee engagement"),
     ("steering committee", "COPIL"),
     ("training", "MOOC", "online course"),
-    ("business", "company"),
+    ("business", "company", "firm"),
+    # The Silver Geek experiment's solution is « pour les seniors »; readers also say « older people ».
+    ("seniors", "older people", "elderly"),
 )
 """The same for the English fields (`title_en`, `description_en`), used with `--lang en` only."""
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 EXACT, FORM, PREFIX, EQUIVALENT, TYPO = 1.0, 0.9, 0.8, 0.7, 0.6
 
 MIN_PREFIX = 3  # « co » must not find every « collective » and « construction »
+SENTENCE_MIN_TYPO = 7  # a sentence's shorter word is read as typed (`find`'s `whole_words`)
 MIN_STEM = 3  # a shorter stem (« a », « co ») finds only the word itself
 
 # A query of small words only (« de la ») is looked for as typed, side by side, in titles; when more
@@ -45,11 +46,13 @@ def _stem_prefix(key: str) -> str:
 class _Plan:
     """What one query word looks for, and how well a kit word answers it."""
 
-    __slots__ = ("english", "equivalents", "read_as", "word")
+    __slots__ = ("english", "equivalents", "read_as", "whole", "word")
 
-    def __init__(self, word: str, english: bool) -> None:
+    def __init__(self, word: str, english: bool, whole: bool = False) -> None:
         self.word = word
         self.english = english
+        self.whole = whole
+        """A word of a sentence (`find`'s `whole_words`): it does not find longer kit words that start with it."""
         self.equivalents: list[tuple[str, ...]] = []
         self.read_as: tuple[str, ...] = ()
 
@@ -79,11 +82,11 @@ class _Plan:
             return EXACT
         if self._same(kit_word, word):
             return FORM
-        if len(word) >= MIN_PREFIX and kit_word.startswith(word):
+        if not self.whole and len(word) >= MIN_PREFIX and kit_word.startswith(word):
             return PREFIX
         if any(len(n) == 1 and self._same(kit_word, n[0]) for n in self.equivalents):
             return EQUIVALENT
-        if any(kit_word.startswith(near) or self._same(kit_word, near) for near in self.read_as):
+        if any((not self.whole and kit_word.startswith(near)) or self._same(kit_word, near) for near in self.read_as):
             return TYPO
         return 0.0
 
@@ -174,9 +177,17 @@ def _find_phrases(corpus: Corpus, plans: Sequence[_Plan], found: Found) -> None:
                     found.where[i][k] = EQUIVALENT
 
 
-def find(corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool) -> tuple[list[_Plan], Found]:
-    """What each query word finds: its forms and equivalents, and only when those find nothing, its typo readings."""
-    plans = [_Plan(t, english) for t in terms]
+def find(
+    corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool, whole_words: bool = False
+) -> tuple[list[_Plan], Found]:
+    """What each query word finds: its forms and equivalents, and only when those find nothing, its typo readings.
+
+    `whole_words` reads the words of a sentence (the guide's situation) rather than of a query typed to
+    search: each is a whole word, so it finds no longer word that starts with it (« all » is not
+    « alliances »), and it is read as a typo only when it is long (`SENTENCE_MIN_TYPO`) and the word read
+    carries meaning: a short word of a sentence is far more often a word the kit does not use than a typo
+    (« sait » is not « saint », « older » not « order »)."""
+    plans = [_Plan(t, english, whole_words) for t in terms]
     found = Found(len(plans))
     if only_small:
         # Small words alone are only looked for as typed, side by side, in titles.
@@ -193,7 +204,9 @@ def find(corpus: Corpus, terms: Sequence[str], english: bool, only_small: bool) 
     _find_phrases(corpus, plans, found)
     missing = [i for i in range(len(plans)) if not found.where[i]]
     for i in missing:
-        plans[i].read_as = tuple(corpus.typos(plans[i].word))
+        if whole_words and len(plans[i].word) < SENTENCE_MIN_TYPO:
+            continue
+        plans[i].read_as = tuple(w for w in corpus.typos(plans[i].word) if not (whole_words and w in STOP_WORDS))
     again = [i for i in missing if plans[i].read_as]
     if again:
         _find_words(corpus, plans, again, found)

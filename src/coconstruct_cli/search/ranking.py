@@ -149,11 +149,12 @@ def _phrase_bonus(corpus: Corpus, found: Found, weights: Sequence[float], scores
         scores[d] += PHRASE * weights[f]
 
 
-def search(documents: Sequence[Document], query: str, english: bool = False) -> SearchOutcome:
+def search(documents: Sequence[Document], query: str, english: bool = False, whole_words: bool = False) -> SearchOutcome:
     """The documents among `documents` (in reading order) that hold words of `query`, best first.
 
     `english` also searches the English title and description, with English word forms too. Hits
     holding more of the query's words come first, then higher scores, then the given order.
+    `whole_words` reads `query` as a sentence, not as words typed to search (see `matching.find`).
     """
     parsed = parse_query(query)
     terms = parsed.terms
@@ -165,7 +166,7 @@ def search(documents: Sequence[Document], query: str, english: bool = False) -> 
         return Corpus(searched_texts(documents, english), _NF)
 
     corpus = cached("documents", documents, english, build) if isinstance(documents, tuple) else build()
-    plans, found = find(corpus, terms, english, only_small)
+    plans, found = find(corpus, terms, english, only_small, whole_words)
     if not any(found.where):
         # No query word is in these documents, typos included: nothing to rank.
         return SearchOutcome(
