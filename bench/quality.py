@@ -4,7 +4,8 @@
 
 `tests/fixtures/guide_quality.json` holds people (role, goal, need, optional situation, language) with the
 documents a careful reader of the seed would hand each of them first, written from the seed before any
-plan was looked at, each with the seed phrase it rests on. A person's score is the share of those
+plan was looked at, each with the seed phrase it rests on; for some, a second careful reader's list too
+(`second_reader`, written without seeing the first). A person's score is the share of those
 documents in the plan's « Pour commencer » set, a document of another path counting when the plan names
 it beside the path (`Plan.elsewhere`); the set's score is the share over all expected documents.
 `tests/test_guide_quality.py` holds the figures to what docs/architecture.md states.
@@ -65,6 +66,23 @@ def overall(scores: list[Score]) -> float:
     return sum(len(s.found) for s in scores) / sum(len(s.expected) for s in scores)
 
 
+def agreement(fixture: Path = FIXTURE) -> tuple[int, int, int]:
+    """How far two careful readers agree: (the first reader's documents in the second reader's list, the first
+    reader's documents, people), over the people both wrote a list for (`second_reader`). The second list
+    is held to the same measure as a plan: the share of the first list it holds."""
+    held = total = count = 0
+    for person in people(fixture):
+        second = person.get("second_reader")
+        if not second:
+            continue
+        theirs = {str(e["id"]) for e in second}  # type: ignore[attr-defined]
+        first = [str(e["id"]) for e in person["expected"]]  # type: ignore[attr-defined]
+        held += sum(1 for e in first if e in theirs)
+        total += len(first)
+        count += 1
+    return held, total, count
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="also list each plan's start set and what it missed")
@@ -77,6 +95,12 @@ def main() -> int:
             print(f"{'':32} missed: {', '.join(e for e in s.expected if e not in s.found)}")
     found, expected = sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
     print(f"{'overall':32} {found}/{expected}  {overall(scores):4.1%}  (lowest {min(s.share for s in scores):.0%})")
+    held, total, count = agreement()
+    if count:
+        both = {str(p["id"]) for p in people() if p.get("second_reader")}
+        ours = sum(len(s.found) for s in scores if s.person in both)
+        print(f"{'a second careful reader':32} {held}/{total}  {held / total:4.1%}  (on the {count} people both wrote for)")
+        print(f"{'the guide, on those people':32} {ours}/{total}  {ours / total:4.1%}")
     return 0
 
 

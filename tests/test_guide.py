@@ -661,3 +661,31 @@ def test_esc_goes_back_one_step_in_the_save_dialog() -> None:
     assert guide.save_dialog("support", ask, exists_in(set())) is None
     assert guide.search_question().escape == guide.ESCAPED and guide.search_question().validate is None
     assert guide.check_filename(guide.ESCAPED) is not None  # no file name can be the Esc answer
+
+
+def test_a_goal_that_borrows_its_path_keeps_its_first_two_key_documents(kit: Kit) -> None:
+    """An incubator evaluating the partnerships it brokered: its role ties it to the three support methods,
+    its words to the note on support, but the check list of « Évaluer » stays in the start set."""
+    situation = (
+        "we're an ESS incubator in Lyon, we brokered about 12 nonprofit-business partnerships in 2 years and our "
+        "board wants to know if they had real impact"
+    )
+    i18n.set_lang("en")
+    plan = plans.build_plan(kit, Answers("facilitator", "evaluate", "method", situation))
+    start = [i.document.id for i in plan.start]
+    assert {"evaluer-utilite-societale", "fiche-checklist-evaluation"} <= set(start), start
+    # « 12 » and « 2 » count the person's things: no document is brought by them.
+    assert not any(w.isdigit() for i in plan.items for w in i.matched)
+
+
+def test_a_need_the_path_holds_too_few_of_is_found_beside_it(kit: Kit) -> None:
+    """Concrete cases under « comprendre », which holds one (the film): the retours d'expérience of the other
+    paths are named beside the plan, with the command that opens each; a need the path holds enough of
+    names nothing else (the guides pratiques are not offered to a media outlet asking for tools under
+    « animer », which has four fiches outil)."""
+    plan = plans.build_plan(kit, Answers("media", "understand", "illustrations"))
+    beside = [d.id for d, _ in plan.elsewhere]
+    assert "rex-silver-geek" in beside and "rex-charenton-saint-maurice" in beside
+    assert all(guide.serves(kit, "illustrations", d) for d, _ in plan.elsewhere)
+    assert "(kit show rex-silver-geek)" in plans.notes(plan)[-1]
+    assert not plans.build_plan(kit, Answers("media", "animate", "toolbox")).elsewhere

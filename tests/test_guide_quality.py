@@ -28,12 +28,12 @@ ISSUE_PEOPLE = (  # the eight people of the issue, each to get at least 4 of the
     "newcomer",
     "foundation-officer",
 )
-OVERALL = 0.84
-"""What docs/architecture.md states (84.7 % when written, on 56 people, 24 of them written blind; 89.2 % for
+OVERALL = 0.83
+"""What docs/architecture.md states (83.5 % when written, on 64 people, 32 of them written blind; 89.2 % for
 the first 32): a lower score is a regression. The issue's aim is 0.9, not reached."""
-LOWEST = 0.4
-"""The lowest person's share when written (a neighbourhood association, 2 of 5). The issue's aim is 0.5, not
-reached: docs/architecture.md says so."""
+LOWEST = 0.2
+"""The lowest person's share when written (a university chair, 1 of 5). The issue's aim is 0.5, not reached:
+docs/architecture.md says so."""
 
 
 def _quality() -> ModuleType:
@@ -61,11 +61,15 @@ def test_the_quality_set_is_written_from_the_seed() -> None:
     assert sum(1 for p in people if p.get("situation")) >= 10
     assert set(ISSUE_PEOPLE) <= {p["id"] for p in people}
     seed = _flat(SEED.read_text(encoding="utf-8"))
+    ids = {d["id"] for d in json.loads((ROOT / "data" / "kit.json").read_text(encoding="utf-8"))["documents"]}
     for person in people:
-        assert 3 <= len(person["expected"]) <= 5, person["id"]
-        for expected in person["expected"]:
-            # Each document rests on a seed phrase, as the seed writes it.
-            assert _flat(expected["rests_on"]) in seed, (person["id"], expected["id"])
+        for key in ("expected", "second_reader")[: 1 + ("second_reader" in person)]:
+            listed = person[key]
+            assert 3 <= len(listed) <= 5 and len({e["id"] for e in listed}) == len(listed), (person["id"], key)
+            for expected in listed:
+                # Each document is the kit's and rests on a seed phrase, as the seed writes it.
+                assert expected["id"] in ids and _flat(expected["rests_on"]) in seed, (person["id"], key, expected["id"])
+    assert sum(1 for p in people if p.get("second_reader")) >= 24
 
 
 def test_each_of_the_issue_s_eight_people_gets_four_of_their_five(quality: ModuleType) -> None:
@@ -78,6 +82,18 @@ def test_the_set_as_a_whole_and_nobody_left_behind(quality: ModuleType) -> None:
     scores = quality.measure(FIXTURE)
     assert quality.overall(scores) >= OVERALL
     assert min(s.share for s in scores) >= LOWEST, [(s.person, s.share) for s in scores if s.share < LOWEST]
+
+
+def test_two_readers_agree_less_than_fully(quality: ModuleType, tmp_path: Path) -> None:
+    """The agreement is measured, not assumed: two identical lists agree fully, disjoint ones not at all."""
+    held, total, _ = quality.agreement(FIXTURE)
+    assert 0 < held < total
+    person = dict(json.loads(FIXTURE.read_text(encoding="utf-8"))["people"][0])
+    for second, share in ((person["expected"], 1.0), ([{"id": "rapport-interet-general", "rests_on": "x"}] * 3, 0.0)):
+        fixture = tmp_path / "quality.json"
+        fixture.write_text(json.dumps({"people": [{**person, "second_reader": second}]}), encoding="utf-8")
+        held, total, count = quality.agreement(fixture)
+        assert (held / total, count) == (share, 1)
 
 
 def test_the_score_can_fail(quality: ModuleType, tmp_path: Path) -> None:
@@ -100,6 +116,9 @@ def test_the_docs_state_the_measured_figure(quality: ModuleType) -> None:
     assert f"**{found} of {expected}, {100 * found / expected:.1f} %**" in page
     assert f"{len(scores)} people" in page
     assert f"nobody gets less than {min(s.share for s in scores):.0%}".replace("%", " %") in page
+    held, total, count = quality.agreement(FIXTURE)
+    agreed = f"a second careful reader's list holds {held} of the first's {total} documents ({100 * held / total:.1f} %)"
+    assert f"on the {count} people both wrote for, {agreed}" in page
     # The README states the method and the figure, in French.
     readme = _flat((ROOT / "README.md").read_text(encoding="utf-8"))
     share = f"{100 * found / expected:.1f}".replace(".", ",")

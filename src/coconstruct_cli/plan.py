@@ -28,11 +28,13 @@ The start set is the best `START_SIZE` documents weighing at least `START_FLOOR`
 (filled in reading order), best first. With a need named, the documents that answer the person (their
 role, need, situation, the path's cornerstone: `answers_person`) come before those that only the goal's
 path puts forward. Always in it: the need's best `NEED_SURE` documents, the goal's first document (with
-a need named, when it answers the person too), and one document the situation's words bring, none of
+a need named, when it answers the person too; for a goal that borrows its path, its first `BORROWED_SURE`),
+and one document the situation's words bring, none of
 them ever in place of a document the kit writes for the person's role. Its
 « pourquoi » says the reason that weighed most, then what the kit says the document gives
 (`Document.gives`, quoted). Nothing of the path is ever left out: the rest follows, grouped by nature.
-Documents of other paths are never in the plan; one line names those that answer the person (`outside`).
+Documents of other paths are never in the plan; one line names those that answer the person (`outside`),
+among them, when the path holds too few documents of the need asked first, the kit's others of that need.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ WEIGHTS: dict[str, float] = {
 BORROWED_GOAL = 7.0
 """The first key document of a goal that borrows another goal's path (« Construire un partenariat » reads
 the « accompagner » path): the path does not tell that goal, its key documents do."""
+BORROWED_SURE = 2
+"""Key documents of a goal that borrows its path that the start set always holds (the check list, for « Évaluer »)."""
 ANSWERING = frozenset({WRITTEN_FOR, CONCERNS, SITUATION, NEED, REFERENCE})
 """The reasons that answer the person beyond the goal's path (`answers_person`). The nearest need is not
 one: the person did not ask for it, it only fills a need the path has too few documents of."""
@@ -159,8 +163,8 @@ class Plan:
     start: tuple[Item, ...]
     """The « Pour commencer » set, best first."""
     elsewhere: tuple[tuple[Document, tuple[ReadingPath, ...]], ...]
-    """Documents of other paths that answer the person (written for or tied to the role, put forward by
-    the goal, holding the situation's words), with their paths."""
+    """Documents of other paths that answer the person (put forward by the goal, of a need the path holds
+    too few documents of, written for or tied to the role, holding the situation's words), with their paths."""
     situation: str = ""
     instead: str = ""
     """The need the plan starts from when the path holds nothing of the one asked (empty otherwise)."""
@@ -333,12 +337,16 @@ def borrows_path(kit: Kit, goal: str) -> bool:
 
 
 def _outside(kit: Kit, path: ReadingPath, answers: tuple[str, str, str, str], told: frozenset[str]) -> list[Document]:
-    """Documents of other paths that answer the person: the goal's, those written for or tied to the role,
-    and those holding several of the situation's telling words."""
-    role, goal, _, situation = answers
+    """Documents of other paths that answer the person: the goal's; when the path holds fewer than
+    `START_MIN` documents of the need asked first, the kit's others of that need (concrete cases asked under
+    « comprendre », which holds one); those written for or tied to the role; and those holding several of
+    the situation's telling words."""
+    role, goal, need, situation = answers
     found = goal_of(kit, goal)
     others = tuple(d for d in kit.documents if d.id not in path.documents)
     wanted: list[str] = [o.document for o in found.outside] if found is not None else []
+    if need != ALL and sum(1 for d in kit.documents if d.id in path.documents and serves(kit, need, d)) < START_MIN:
+        wanted += [d.id for d in others if serves(kit, need, d)]
     wanted += [d.id for d in others if any(w.role == role for w in d.written_for)]
     wanted += [d.id for d in others if any(c.role == role for c in d.concerns)]
     wanted += [d.id for d, words in _situation_hits(others, situation, told) if len(words) >= OUTSIDE_WORDS][:2]
@@ -369,6 +377,10 @@ def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowe
     # them takes the place of a document the kit writes for the person's role (« à destination de … »).
     sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
     first = [i for i in drafts if i.document.id == first_key and (not named_need or answers_person(i, borrowed))]
+    if borrowed:
+        # A goal that borrows its path is told by its key documents alone: its first two are always in.
+        keyed = sorted((i for i in drafts if _weight(i, GOAL) > 0), key=lambda i: (-_weight(i, GOAL), i.number))
+        first += [i for i in keyed[:BORROWED_SURE] if i not in first]
     sure += [i for i in first if i not in sure]
     situated = sorted((i for i in drafts if i.matched), key=lambda i: (-_weight(i, SITUATION), i.number))
     sure += [i for i in situated if i not in sure][:1]

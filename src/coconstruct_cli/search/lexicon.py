@@ -34,6 +34,7 @@ FRENCH_STOP_WORDS = _word_set(
     ai as avez avoir avons dois doit doivent est etre es etes faire fait faut ont peut peuvent peux pouvez puis
     sommes sont suis veut veux voudrais voulez voulons souhaite souhaitons souhaitez
     aussi bien encore pas plus tres tout toute toutes tous
+    afin autour durant envers hors jusqu jusque lors malgre outre pres via
     ainsi alors autre autres beaucoup chaque deja etc ici meme memes peu plusieurs quelque quelques trop
     aimerais aimerait aimerions aimeriez pourrait pourrions pourriez sais sait savons savez savent voudrait voudrions
     """

@@ -186,7 +186,7 @@ def find(
     search: each is a whole word, so it finds no longer word that starts with it (« all » is not
     « alliances »), and it is read as a typo only when it is long (`SENTENCE_MIN_TYPO`) and the word read
     carries meaning: a short word of a sentence is far more often a word the kit does not use than a typo
-    (« sait » is not « saint », « older » not « order »)."""
+    (« sait » is not « saint », « older » not « order »); and a number finds nothing."""
     plans = [_Plan(t, english, whole_words) for t in terms]
     found = Found(len(plans))
     if only_small:
@@ -200,7 +200,9 @@ def find(
         return plans, found
     for plan, names in zip(plans, _equivalent_names(terms, english), strict=True):
         plan.equivalents = names
-    _find_words(corpus, plans, range(len(plans)), found)
+    # A number of a sentence counts the person's things (« 3 quartiers », « 200 salariés »): it names no subject.
+    searched = [i for i, t in enumerate(terms) if not (whole_words and t.isdigit())]
+    _find_words(corpus, plans, searched, found)
     _find_phrases(corpus, plans, found)
     missing = [i for i in range(len(plans)) if not found.where[i]]
     for i in missing:
