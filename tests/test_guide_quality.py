@@ -28,8 +28,8 @@ ISSUE_PEOPLE = (  # the eight people of the issue, each to get at least 4 of the
     "newcomer",
     "foundation-officer",
 )
-OVERALL = 0.83
-"""What docs/architecture.md states (83.5 % when written, on 64 people, 32 of them written blind; 89.2 % for
+OVERALL = 0.81
+"""What docs/architecture.md states (81.8 % when written, on 72 people, 40 of them written blind; 89.2 % for
 the first 32): a lower score is a regression. The issue's aim is 0.9, not reached."""
 LOWEST = 0.2
 """The lowest person's share when written (a university chair, 1 of 5). The issue's aim is 0.5, not reached:
@@ -69,7 +69,7 @@ def test_the_quality_set_is_written_from_the_seed() -> None:
             for expected in listed:
                 # Each document is the kit's and rests on a seed phrase, as the seed writes it.
                 assert expected["id"] in ids and _flat(expected["rests_on"]) in seed, (person["id"], key, expected["id"])
-    assert sum(1 for p in people if p.get("second_reader")) >= 24
+    assert sum(1 for p in people if p.get("second_reader")) >= 40
 
 
 def test_each_of_the_issue_s_eight_people_gets_four_of_their_five(quality: ModuleType) -> None:

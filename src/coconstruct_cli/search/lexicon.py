@@ -36,7 +36,7 @@ FRENCH_STOP_WORDS = _word_set(
     aussi bien encore pas plus tres tout toute toutes tous
     afin autour durant envers hors jusqu jusque lors malgre outre pres via
     ainsi alors autre autres beaucoup chaque deja etc ici meme memes peu plusieurs quelque quelques trop
-    aimerais aimerait aimerions aimeriez pourrait pourrions pourriez sais sait savons savez savent voudrait voudrions
+    besoin aimerais aimerait aimerions aimeriez pourrait pourrions pourriez sais sait savons savez savent voudrait voudrions
     """
 )
 ENGLISH_STOP_WORDS = _word_set(
@@ -46,7 +46,7 @@ ENGLISH_STOP_WORDS = _word_set(
     want wants were what when where which who whom whose why will with would you your
     all also any both each few just more most no nor not now only other others over own same some such too very
     again down further here off once out then under up
-    etc get gets getting got like need needs please
+    etc first get gets getting got like need needs please
     d don ll m re s t ve
     """
 )
