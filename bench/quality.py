@@ -83,6 +83,21 @@ def agreement(fixture: Path = FIXTURE) -> tuple[int, int, int]:
     return held, total, count
 
 
+def consensus(scores: list[Score], fixture: Path = FIXTURE) -> tuple[int, int]:
+    """Where two careful readers agree: (the documents both lists hold that the plan puts first or names beside
+    the path, the documents both lists hold), over the people with a `second_reader`."""
+    by_person = {s.person: s for s in scores}
+    held = total = 0
+    for person in people(fixture):
+        second = person.get("second_reader")
+        if not second or str(person["id"]) not in by_person:
+            continue
+        both = {str(e["id"]) for e in person["expected"]} & {str(e["id"]) for e in second}  # type: ignore[attr-defined]
+        held += len(both & set(by_person[str(person["id"])].found))
+        total += len(both)
+    return held, total
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="also list each plan's start set and what it missed")
@@ -101,6 +116,8 @@ def main() -> int:
         ours = sum(len(s.found) for s in scores if s.person in both)
         print(f"{'a second careful reader':32} {held}/{total}  {held / total:4.1%}  (on the {count} people both wrote for)")
         print(f"{'the guide, on those people':32} {ours}/{total}  {ours / total:4.1%}")
+        agreed, both = consensus(scores)
+        print(f"{'the guide, where both agree':32} {agreed}/{both}  {agreed / both:4.1%}")
     return 0
 
 

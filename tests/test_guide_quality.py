@@ -94,6 +94,12 @@ def test_two_readers_agree_less_than_fully(quality: ModuleType, tmp_path: Path) 
         fixture.write_text(json.dumps({"people": [{**person, "second_reader": second}]}), encoding="utf-8")
         held, total, count = quality.agreement(fixture)
         assert (held / total, count) == (share, 1)
+    # Where both agree, a plan that misses a document both chose holds less than all of them.
+    person = {**person, "second_reader": person["expected"]}
+    fixture.write_text(json.dumps({"people": [person]}), encoding="utf-8")
+    scores = quality.measure(fixture)
+    held, both = quality.consensus(scores, fixture)
+    assert both == len(person["expected"]) and held == len(scores[0].found)
 
 
 def test_the_score_can_fail(quality: ModuleType, tmp_path: Path) -> None:
@@ -119,6 +125,8 @@ def test_the_docs_state_the_measured_figure(quality: ModuleType) -> None:
     held, total, count = quality.agreement(FIXTURE)
     agreed = f"a second careful reader's list holds {held} of the first's {total} documents ({100 * held / total:.1f} %)"
     assert f"on the {count} people both wrote for, {agreed}" in page
+    held, both = quality.consensus(scores, FIXTURE)
+    assert f"where both lists agree ({both} documents), the guide holds {held} ({100 * held / both:.1f} %)" in page
     # The README states the method and the figure, in French.
     readme = _flat((ROOT / "README.md").read_text(encoding="utf-8"))
     share = f"{100 * found / expected:.1f}".replace(".", ",")
