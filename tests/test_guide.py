@@ -13,6 +13,7 @@ from coconstruct_cli.errors import UsageError
 from coconstruct_cli.guide import Answers
 from coconstruct_cli.model import Kit
 from coconstruct_cli.queries import records, select
+from coconstruct_cli.render import common as render_common
 from coconstruct_cli.text import fold
 from conftest import Script, spaced
 
@@ -102,7 +103,9 @@ def test_plan_for_every_role_goal_need_and_situation(kit: Kit, role: str, goal: 
     assert not {d.id for d, _ in plan.elsewhere} & set(path.documents)
 
     assert {i.document.id for i in plan.highlights} == WRITTEN_FOR.get(role, set()) & set(path.documents)
-    assert {i.document.id for i in plan.items if i.concern} == CONCERNS.get(role, set()) & set(path.documents)
+    # The academics' ties to the kit's research hold for understanding only (`Concern.goals`).
+    concerned = CONCERNS.get(role, set()) if role != "academic" or goal in ("understand", "unsure") else set()
+    assert {i.document.id for i in plan.items if i.concern} == concerned & set(path.documents)
     goal_keys = {k.document for g in kit.guide.goals if g.id == goal for k in g.key} if kit.guide else set()
     serving = [i for i in plan.items if guide.serves(kit, need, i.document)] if need != "all" else []
     for item in plan.start:
@@ -177,15 +180,15 @@ def test_a_goal_that_borrows_its_path_weighs_more_and_the_other_organisation_s_s
 
 def test_the_nearest_need_does_not_put_its_documents_before_the_goal_s(kit: Kit) -> None:
     """Under « accompagner », « Se former » has one document (the MOOC); the nearest need, the method, fills
-    the start set but does not count as what the person asked: for a teacher who wants to train, the PHARE
-    studies the kit ties to academics come before the third of the three methods."""
-    plan = plans.build_plan(kit, Answers("academic", "support", "training"))
+    the start set but does not count as what the person asked: the MOOC comes first, and the goal's first
+    document, the note on what support can be, is not pushed out by the evaluation method the nearest need
+    alone brings."""
+    plan = plans.build_plan(kit, Answers("media", "support", "training"))
     start = [i.document.id for i in plan.start]
-    assert "mooc-partenariats" in start and "etudes-phare" in start
-    assert sum(1 for i in plan.start if i.document.subcategory == "accompagner") == 2
-    near = next(i for i in plan.items if any(r.kind == plans.NEAREST for r in i.reasons) and len(i.reasons) == 1)
-    assert not plans.answers_person(near, borrowed=False)
-    assert plans.NEAREST not in plans.ANSWERING
+    assert start[0] == "mooc-partenariats" and "note-diversite-accompagnement" in start
+    assert "evaluer-utilite-societale" not in start
+    near = next(i for i in plan.items if i.document.id == "evaluer-utilite-societale")
+    assert [r.kind for r in near.reasons] == [plans.NEAREST] and not plans.answers_person(near, borrowed=False)
 
 
 def test_a_situation_document_never_takes_the_place_of_one_written_for_the_role(kit: Kit) -> None:
@@ -689,3 +692,19 @@ def test_a_need_the_path_holds_too_few_of_is_found_beside_it(kit: Kit) -> None:
     assert all(guide.serves(kit, "illustrations", d) for d, _ in plan.elsewhere)
     assert "(kit show rex-silver-geek)" in plans.notes(plan)[-1]
     assert not plans.build_plan(kit, Answers("media", "animate", "toolbox")).elsewhere
+
+
+def test_the_academics_ties_to_the_kit_s_research_hold_for_understanding(kit: Kit) -> None:
+    """The Référentiel and the two studies are the kit's research: an academic who wants to understand is tied
+    to them (◆); one who runs working groups is told by the goal and the need, and gets the fiches outil."""
+    phare = next(d for d in kit.documents if d.id == "etudes-phare")
+    (tie,) = phare.concerns
+    assert tie.goals == ("understand", "unsure") and tie.holds_for("unsure") and not tie.holds_for("animate")
+    understand = plans.build_plan(kit, Answers("academic", "understand", "figures"))
+    assert "etudes-phare" in {i.document.id for i in understand.items if i.concern}
+    animate = plans.build_plan(kit, Answers("academic", "animate", "toolbox"))
+    assert not any(i.concern for i in animate.items)
+    assert {"etudes-phare", "etude-etat-des-lieux-co-construction"}.isdisjoint(i.document.id for i in animate.start)
+    # `kit show` says for which goals the reading holds.
+    line = render_common.concerns_lines(phare)[0]
+    assert "pour les objectifs « Comprendre la co-construction sur les territoires et me positionner »" in spaced(line)

@@ -440,6 +440,20 @@ def test_a_path_that_starts_with_an_unknown_document_is_refused(runner: CliRunne
     assert "paths[understand].documents: document inconnu « document-fantome »" in spaced(result.stderr)
 
 
+def test_a_reading_for_an_unknown_goal_is_refused(runner: CliRunner, write_kit: Any) -> None:
+    """A role tie scoped to goals (`concerns[].goals`) names goals of the guide; a typo is told, with the known ones."""
+
+    def edit(data: dict[str, Any]) -> None:
+        phare = next(d for d in data["documents"] if d["id"] == "etudes-phare")
+        phare["concerns"][0]["goals"] = ["understand", "comprendre-tout"]
+
+    result = run_validate(runner, write_kit(edit))
+    assert result.exit_code == ExitCode.INVALID_KIT
+    told = spaced(result.stderr)
+    assert "documents[" in told and "= etudes-phare].concerns[0].goals: objectif inconnu « comprendre-tout »" in told
+    assert "(connus : understand, animate, support, partner, evaluate, unsure)" in told
+
+
 def test_a_path_id_that_is_not_a_string_is_told_not_a_crash(tmp_path: Path, kit_data: dict[str, Any]) -> None:
     """Found by tests/test_loader_fuzz.py: `paths[2].id = []` made the guide's checks hash a list (TypeError)."""
     kit = json.loads(json.dumps(kit_data))  # the fixture is the session's: never edited in place
@@ -451,7 +465,9 @@ def test_a_path_id_that_is_not_a_string_is_told_not_a_crash(tmp_path: Path, kit_
     assert "paths[2].id" in caught.value.message
 
 
-REFERENCES = frozenset({"id", "path", "document", "documents", "role", "category", "subcategory", "categories", "subcategories"})
+REFERENCES = frozenset(
+    {"id", "path", "document", "documents", "role", "category", "subcategory", "categories", "subcategories", "goals"}
+)
 
 
 def _references(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -89,6 +89,9 @@ def test_a_record_value_is_one_readable_line() -> None:
     assert readable([written]) == "company: à destination des chefs d'entreprise"
     concern = {"role": "facilitator", "reading": "une lecture", "reading_en": "a reading", "rests_on": "les mots"}
     assert readable([concern, written]) == "facilitator: une lecture — les mots ; company: à destination des chefs d'entreprise"
+    # A reading's goals are joined with « , » (« ; » parts the readings); none, they are left out.
+    scoped = [{**concern, "goals": ["understand", "unsure"]}, {**concern, "goals": []}]
+    assert readable(scoped) == "facilitator: une lecture — les mots — understand, unsure ; facilitator: une lecture — les mots"
     assert readable([{"url": "www.example.org", "label": "voir", "label_en": None}]) == "www.example.org: voir"
 
 

@@ -571,6 +571,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json.value": ("une valeur JSON est attendue", "a JSON value is expected"),
     # label: labels of the renderers
     "label.concerns": ("Concerne aussi (notre lecture)", "Also concerns (our reading)"),
+    "label.concerns_goals.one": ("pour l'objectif {goals}", "for the goal {goals}"),
+    "label.concerns_goals.other": ("pour les objectifs {goals}", "for the goals {goals}"),
     "label.credits": ("Réalisé aussi par, selon le kit", "Also made by, according to the kit"),
     "label.documents_count.one": ("{count} document", "{count} document"),
     "label.documents_count.other": ("{count} documents", "{count} documents"),
@@ -1085,6 +1087,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown category '{value}' (known: {known})",
     ),
     "val.unknown_document": ("document inconnu « {value} »", "unknown document '{value}'"),
+    "val.unknown_goal": ("objectif inconnu « {value} » (connus : {known})", "unknown goal '{value}' (known: {known})"),
     "val.unknown_need": ("besoin inconnu « {value} » (connus : {known})", "unknown need '{value}' (known: {known})"),
     "val.unknown_path": ("parcours inconnu « {value} » (connus : {known})", "unknown path '{value}' (known: {known})"),
     "val.unknown_subcategory": (

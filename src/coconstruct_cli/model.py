@@ -129,6 +129,13 @@ class Concern(_Frozen):
     reading: Text
     reading_en: Text | None = None
     rests_on: Text
+    goals: tuple[Slug, ...] = ()
+    """The guide's goals (`guide.goals[].id`) the reading holds for, by our reading; empty: every goal. The
+    academics' tie to the kit's research is a tie to understanding: an academic who runs a dynamic or a
+    partnership is told by the goal and the need."""
+
+    def holds_for(self, goal: str) -> bool:
+        return not self.goals or goal in self.goals
 
 
 class Credit(_Frozen):
@@ -545,6 +552,13 @@ def _guide_problems(kit: Kit | dict[str, Any], doc_ids: set[str]) -> list[Proble
     goals = _items(guide, "goals")
     for dup in _duplicates(_strings([_get(g, "id") for g in goals] + [a for g in goals for a in _strings(_items(g, "aliases"))])):
         problems.append(("guide.goals", "val.duplicate", {"value": dup}))
+    goal_ids = _strings([_get(g, "id") for g in goals])
+    for index, d in enumerate(_items(kit, "documents")):
+        for j, concern in enumerate(_items(d, "concerns")):
+            for named in _strings(_items(concern, "goals")):
+                if named not in goal_ids:
+                    where = f"documents[{index} = {_get(d, 'id')}].concerns[{j}].goals"
+                    problems.append((where, "val.unknown_goal", {"value": named, "known": ", ".join(goal_ids)}))
     for i, goal in enumerate(goals):
         named = _get(goal, "path")
         path = paths.get(named) if isinstance(named, str) else None

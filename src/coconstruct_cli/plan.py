@@ -5,7 +5,8 @@ A plan is the chosen path's documents in reading order, numbered as `kit path` n
 the path's documents is weighed by what ties it to the answers (`WEIGHTS`):
 
 - the kit says it is written for the user's role (« à destination des chefs d'entreprise »);
-- the kit's text ties it to the role, by our reading (`Document.concerns`, each with its seed phrase);
+- the kit's text ties it to the role, by our reading (`Document.concerns`, each with its seed phrase, for
+  the goals the reading holds for: `Concern.goals`);
 - the goal puts it forward, by our reading (`Goal.key`, in order, each with its seed phrase);
 - the words of the user's situation are in it (read by the search engine as a sentence: whole words,
   their forms, equivalents, long words' typos; a word found in many of the path's documents, or of the
@@ -287,7 +288,7 @@ def _weigh(
     reasons: dict[str, list[Reason]] = {d.id: [] for d in documents}
     for d in documents:
         written = next((w for w in d.written_for if w.role == role), None)
-        concern = next((c for c in d.concerns if c.role == role), None)
+        concern = next((c for c in d.concerns if c.role == role and c.holds_for(goal)), None)
         if written is not None:
             reasons[d.id].append(Reason(WRITTEN_FOR, WEIGHTS[WRITTEN_FOR], pick(written.quote, written.quote_en)))
         elif d.written_for and role in ORGANISATIONS:
@@ -348,7 +349,7 @@ def _outside(kit: Kit, path: ReadingPath, answers: tuple[str, str, str, str], to
     if need != ALL and sum(1 for d in kit.documents if d.id in path.documents and serves(kit, need, d)) < START_MIN:
         wanted += [d.id for d in others if serves(kit, need, d)]
     wanted += [d.id for d in others if any(w.role == role for w in d.written_for)]
-    wanted += [d.id for d in others if any(c.role == role for c in d.concerns)]
+    wanted += [d.id for d in others if any(c.role == role and c.holds_for(goal) for c in d.concerns)]
     wanted += [d.id for d, words in _situation_hits(others, situation, told) if len(words) >= OUTSIDE_WORDS][:2]
     by_id = {d.id: d for d in others}
     return [by_id[i] for i in dict.fromkeys(wanted) if i in by_id][:OUTSIDE_SIZE]

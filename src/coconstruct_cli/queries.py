@@ -264,7 +264,13 @@ def readable(value: Any) -> str:
     if hasattr(value, "model_dump"):
         value = plain(value)
     if isinstance(value, dict):
-        values = [str(v) for k, v in value.items() if v is not None and not k.endswith("_en")]
+        # A list inside an object (a reading's goals) is joined with « , », empty ones left out: « ; » parts the
+        # objects of the list the object is in.
+        values = [
+            ", ".join(map(readable, v)) if isinstance(v, list | tuple) else str(v)
+            for k, v in value.items()
+            if v is not None and v != [] and v != () and not k.endswith("_en")
+        ]
         return f"{values[0]}: {' — '.join(values[1:])}" if len(values) > 1 else "".join(values)
     if isinstance(value, list | tuple):
         return " ; ".join(readable(v) for v in value)

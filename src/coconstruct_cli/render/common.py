@@ -281,11 +281,20 @@ def written_for_lines(document: Document) -> list[str]:
 
 
 def concerns_lines(document: Document) -> list[str]:
-    """◆ the roles the document concerns by our reading, each with the seed phrase the reading rests on."""
+    """◆ the roles the document concerns by our reading, each with the seed phrase the reading rests on, and the
+    goals the reading holds for when it does not hold for all (« pour les objectifs « Comprendre… » »)."""
     return [
-        f"{t(f'role.{c.role}')} — {pick(c.reading, c.reading_en)}. {colon(t('label.rests_on'))} {quoted(c.rests_on)}"
+        f"{t(f'role.{c.role}')} — {pick(c.reading, c.reading_en)}{_goals_of(c.goals)}. "
+        f"{colon(t('label.rests_on'))} {quoted(c.rests_on)}"
         for c in document.concerns
     ]
+
+
+def _goals_of(goals: tuple[str, ...]) -> str:
+    if not goals:
+        return ""
+    names = ", ".join(quoted(t(f"goal.{g}")) if has(f"goal.{g}") else g for g in goals)
+    return ", " + t("label.concerns_goals", count=len(goals), goals=names)
 
 
 def research_of(kit: Kit, document: Document) -> list[tuple[ResearchWork, ResearchItem]]:
