@@ -293,7 +293,8 @@ def concerns_lines(document: Document) -> list[str]:
 def _goals_of(goals: tuple[str, ...]) -> str:
     if not goals:
         return ""
-    names = ", ".join(quoted(t(f"goal.{g}")) if has(f"goal.{g}") else g for g in goals)
+    # The goals' titles are the program's words, not the seed's: quoted as the language quotes (« », “ ”).
+    names = ", ".join(t("plan.quoted", text=t(f"goal.{g}")) if has(f"goal.{g}") else g for g in goals)
     return ", " + t("label.concerns_goals", count=len(goals), goals=names)
 
 
