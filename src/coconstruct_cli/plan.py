@@ -30,9 +30,8 @@ The start set is the best `START_SIZE` documents weighing at least `START_FLOOR`
 role, need, situation, the path's cornerstone: `answers_person`) come before those that only the goal's
 path puts forward. Always in it: the need's best `NEED_SURE` documents, the goal's first document (with
 a need named, when it answers the person too; for a goal that borrows its path, its first `BORROWED_SURE`),
-and one document the situation's words bring, none of
-them ever in place of a document the kit writes for the person's role. Its
-« pourquoi » says the reason that weighed most, then what the kit says the document gives
+and one document the situation's words bring, none of them ever in place of a document the kit writes for
+the person's role. Its « pourquoi » says the reason that weighed most, then what the kit says the document gives
 (`Document.gives`, quoted). Nothing of the path is ever left out: the rest follows, grouped by nature.
 Documents of other paths are never in the plan; one line names those that answer the person (`outside`),
 among them, when the path holds too few documents of the need asked first, the kit's others of that need.

@@ -22,7 +22,9 @@ def _word_set(text: str) -> frozenset[str]:
 
 # Words that carry no meaning on their own in a query, folded: French articles, prepositions,
 # conjunctions, pronouns, question words and the auxiliaries of a question (« comment puis-je
-# animer… »), then their English equivalents. A query made only of such words is still searched.
+# animer… »), then their English equivalents; and the words a sentence holds whatever its subject (the
+# guide's situation: « autour », « besoin », « quelques », « all », « up », « need »). A query made only
+# of such words is still searched.
 FRENCH_STOP_WORDS = _word_set(
     """
     a au aux d de des du l la le les un une
