@@ -107,6 +107,6 @@ def test_the_plan_labels_the_summary_in_every_view(runner: CliRunner, how: str) 
     words = " ".join(html.unescape(out).replace("│", " ").split())
     assert "Notre résumé : le lancement du Labo régional des partenariats d'Alsace en 2012." in words
     assert "Le kit : « le lancement du Labo" not in words
-    assert "« le MOOC" not in words and "« les questions à se poser" not in words
+    assert "« le MOOC" not in words and "« un diagnostic permettant" not in words
     # The mark itself reaches the reader (rich markup or an escape does not eat its brackets).
-    assert "« […] les questions à se poser" in words.replace("\\[", "[").replace("\\]", "]")
+    assert "« […] un diagnostic permettant" in words.replace("\\[", "[").replace("\\]", "]")

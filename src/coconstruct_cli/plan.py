@@ -84,7 +84,7 @@ WEIGHTS: dict[str, float] = {
     WRITTEN_FOR: 10,
     CONCERNS: 6,
     GOAL: 5,
-    NEED: 5,
+    NEED: 6,
     NEAREST: 3,
     VARIETY: 2,
     REFERENCE: 1,
