@@ -706,8 +706,8 @@ def test_the_academics_ties_to_the_kit_s_research_hold_for_understanding(kit: Ki
     assert not any(i.concern for i in animate.items)
     assert {"etudes-phare", "etude-etat-des-lieux-co-construction"}.isdisjoint(i.document.id for i in animate.start)
     # `kit show` says for which goals the reading holds.
-    line = render_common.concerns_lines(phare)[0]
+    line = render_common.concerns_lines(kit, phare)[0]
     assert "pour les objectifs « Comprendre la co-construction sur les territoires et me positionner »" in spaced(line)
     i18n.set_lang("en")  # the goals are the program's words: quoted as English quotes
-    line = render_common.concerns_lines(phare)[0]
+    line = render_common.concerns_lines(kit, phare)[0]
     assert "for the goals “Understand co-construction in the territories and position myself”, “I don't know yet”" in line

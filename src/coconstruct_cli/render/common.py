@@ -280,21 +280,23 @@ def written_for_lines(document: Document) -> list[str]:
     return [f"{t(f'role.{w.role}')} — {seed_words(w.quote, w.quote_en)}" for w in document.written_for]
 
 
-def concerns_lines(document: Document) -> list[str]:
+def concerns_lines(kit: Kit, document: Document) -> list[str]:
     """◆ the roles the document concerns by our reading, each with the seed phrase the reading rests on, and the
     goals the reading holds for when it does not hold for all (« pour les objectifs « Comprendre… » »)."""
     return [
-        f"{t(f'role.{c.role}')} — {pick(c.reading, c.reading_en)}{_goals_of(c.goals)}. "
+        f"{t(f'role.{c.role}')} — {pick(c.reading, c.reading_en)}{_goals_of(kit, c.goals)}. "
         f"{colon(t('label.rests_on'))} {quoted(c.rests_on)}"
         for c in document.concerns
     ]
 
 
-def _goals_of(goals: tuple[str, ...]) -> str:
+def _goals_of(kit: Kit, goals: tuple[str, ...]) -> str:
     if not goals:
         return ""
+    from ..guide import goal_title
+
     # The goals' titles are the program's words, not the seed's: quoted as the language quotes (« », “ ”).
-    names = ", ".join(t("plan.quoted", text=t(f"goal.{g}")) if has(f"goal.{g}") else g for g in goals)
+    names = ", ".join(t("plan.quoted", text=goal_title(kit, g)) for g in goals)
     return ", " + t("label.concerns_goals", count=len(goals), goals=names)
 
 
@@ -405,7 +407,7 @@ def document_outline(kit: Kit, document: Document) -> tuple[Section, ...]:
 
     sections = [Section("", (description_block(document),))]
     audiences = [Block("labelled", line, label=f"{STAR} {t('label.written_for')}") for line in written_for_lines(document)]
-    audiences += [Block("labelled", line, label=f"{CONCERN} {t('label.concerns')}") for line in concerns_lines(document)]
+    audiences += [Block("labelled", line, label=f"{CONCERN} {t('label.concerns')}") for line in concerns_lines(kit, document)]
     if audiences:
         sections.append(Section(t("col.audiences"), tuple(audiences), "audiences"))
     parts = picked(document.parts, document.parts_en)
