@@ -281,8 +281,10 @@ def _weigh(
     answers: tuple[str, str, str, str],
     borrowed: bool,
     told: frozenset[str],
+    serving: tuple[Document, ...],
 ) -> tuple[dict[str, list[Reason]], str]:
-    """Every document's reasons (see the module's docstring), and the need the plan falls back on (or "")."""
+    """Every document's reasons (see the module's docstring), and the need the plan falls back on (or "");
+    `serving`: the path's documents of the need asked first."""
     role, goal, need, situation = answers
     reasons: dict[str, list[Reason]] = {d.id: [] for d in documents}
     for d in documents:
@@ -310,7 +312,6 @@ def _weigh(
                 category = next(c for c in kit.categories if c.id == d.category)
                 reasons[d.id].append(Reason(VARIETY, WEIGHTS[VARIETY], pick(category.label, category.label_en)))
     else:
-        serving = [d for d in documents if serves(kit, need, d)]
         for d in serving:
             reasons[d.id].append(Reason(NEED, WEIGHTS[NEED]))
         if len(serving) < START_MIN:
@@ -336,16 +337,18 @@ def borrows_path(kit: Kit, goal: str) -> bool:
     return found is not None and any(g.id == found.path and g.id != found.id for g in goals)
 
 
-def _outside(kit: Kit, path: ReadingPath, answers: tuple[str, str, str, str], told: frozenset[str]) -> list[Document]:
-    """Documents of other paths that answer the person: the goal's; when the path holds fewer than
-    `START_MIN` documents of the need asked first, the kit's others of that need (concrete cases asked under
-    « comprendre », which holds one); those written for or tied to the role; and those holding several of
-    the situation's telling words."""
+def _outside(
+    kit: Kit, path: ReadingPath, answers: tuple[str, str, str, str], told: frozenset[str], too_few: bool
+) -> list[Document]:
+    """Documents of other paths that answer the person: the goal's; when the path holds too few documents of
+    the need asked first (`too_few`: fewer than `START_MIN`), the kit's others of that need (concrete cases
+    asked under « comprendre », which holds one); those written for or tied to the role; and those holding
+    several of the situation's telling words."""
     role, goal, need, situation = answers
     found = goal_of(kit, goal)
     others = tuple(d for d in kit.documents if d.id not in path.documents)
     wanted: list[str] = [o.document for o in found.outside] if found is not None else []
-    if need != ALL and sum(1 for d in kit.documents if d.id in path.documents and serves(kit, need, d)) < START_MIN:
+    if too_few:
         wanted += [d.id for d in others if serves(kit, need, d)]
     wanted += [d.id for d in others if any(w.role == role for w in d.written_for)]
     wanted += [d.id for d in others if any(c.role == role and c.holds_for(goal) for c in d.concerns)]
@@ -361,7 +364,7 @@ def answers_person(item: Item, borrowed: bool) -> bool:
     return any(r.weight > 0 and (r.kind in ANSWERING or (borrowed and r.kind == GOAL)) for r in item.reasons)
 
 
-def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowed: bool) -> list[Item]:
+def _choose(drafts: list[Item], keys: Sequence[str], named_need: bool, borrowed: bool) -> list[Item]:
     """The start set, best first: see the module's docstring."""
 
     def order(item: Item) -> tuple[bool, float, int]:
@@ -376,11 +379,11 @@ def _choose(drafts: list[Item], first_key: str | None, named_need: bool, borrowe
     # document that the situation's words bring: the one that best answers them among the others. None of
     # them takes the place of a document the kit writes for the person's role (« à destination de … »).
     sure = [i for i in best if any(r.kind == NEED for r in i.reasons)][:NEED_SURE]
-    first = [i for i in drafts if i.document.id == first_key and (not named_need or answers_person(i, borrowed))]
-    if borrowed:
-        # A goal that borrows its path is told by its key documents alone: its first two are always in.
-        keyed = sorted((i for i in drafts if _weight(i, GOAL) > 0), key=lambda i: (-_weight(i, GOAL), i.number))
-        first += [i for i in keyed[:BORROWED_SURE] if i not in first]
+    # `keys`: the goal's key documents in the path, in the goal's order. A goal that borrows its path is told by
+    # its key documents alone: its first `BORROWED_SURE` are always in.
+    by_id = {i.document.id: i for i in drafts}
+    first = [by_id[k] for k in keys[:1] if not named_need or answers_person(by_id[k], borrowed)]
+    first += [by_id[k] for k in keys[:BORROWED_SURE] if borrowed and by_id[k] not in first]
     sure += [i for i in first if i not in sure]
     situated = sorted((i for i in drafts if i.matched), key=lambda i: (-_weight(i, SITUATION), i.number))
     sure += [i for i in situated if i not in sure][:1]
@@ -409,7 +412,8 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     documents = tuple(selection.documents)
     borrowed = borrows_path(kit, goal)
     told = kit_common(kit, situation)
-    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation), borrowed, told)
+    serving = tuple(d for d in documents if serves(kit, need, d)) if need != ALL else ()
+    weighed, instead = _weigh(kit, path, documents, (role, goal, need, situation), borrowed, told, serving)
     drafts = []
     for number, d in enumerate(documents, start=1):
         reasons = tuple(sorted(weighed[d.id], key=lambda r: -r.weight))
@@ -428,8 +432,8 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
             )
         )
     found = goal_of(kit, goal)
-    first_key = next((k.document for k in found.key if k.document in path.documents), None) if found is not None else None
-    chosen = _choose(drafts, first_key, need != ALL, borrowed)
+    keys = [k.document for k in found.key if k.document in path.documents] if found is not None else []
+    chosen = _choose(drafts, keys, need != ALL, borrowed)
     rules = {i.document.id: (next((r.kind for r in i.reasons if r.weight > 0), FILL)) for i in chosen}
     items = tuple(
         Item(
@@ -443,7 +447,7 @@ def build_plan(kit: Kit, answers: Answers) -> Plan:
     )
     by_id = {i.document.id: i for i in items}
     start = tuple(by_id[i.document.id] for i in chosen)
-    outside = _outside(kit, path, (role, goal, need, situation), told)
+    outside = _outside(kit, path, (role, goal, need, situation), told, need != ALL and len(serving) < START_MIN)
     elsewhere = tuple((d, tuple(p for p in kit.paths if d.id in p.documents)) for d in outside)
     role_tied = any(w.role == role for d in kit.documents for w in d.written_for) or any(
         c.role == role for d in kit.documents for c in d.concerns
