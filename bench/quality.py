@@ -41,6 +41,11 @@ def people(fixture: Path = FIXTURE) -> list[dict[str, object]]:
     return list(data["people"])
 
 
+def listed(person: dict[str, object], key: str = "expected") -> tuple[str, ...]:
+    """The document ids of one of a person's lists: the first careful reader's (`expected`) or the second's."""
+    return tuple(str(e["id"]) for e in person.get(key) or ())  # type: ignore[attr-defined]
+
+
 def measure(fixture: Path = FIXTURE, key: str = "expected") -> list[Score]:
     """Every person's score, on the bundled kit, against the first careful reader's list (`key="second_reader"`:
     against the second reader's, for the people who have one)."""
@@ -52,21 +57,27 @@ def measure(fixture: Path = FIXTURE, key: str = "expected") -> list[Score]:
     kit = load_kit(bundled_path())
     scores = []
     for person in people(fixture):
-        if key not in person:
+        if not listed(person, key):
             continue
         set_lang(str(person["lang"]))
         given = Answers(str(person["role"]), str(person["goal"]), str(person["need"]), person.get("situation") or None)  # type: ignore[arg-type]
         plan = build_plan(kit, resolve_answers(kit, given))
         start = tuple(i.document.id for i in plan.start)
         shown = set(start) | {d.id for d, _ in plan.elsewhere}
-        expected = tuple(str(e["id"]) for e in person[key])  # type: ignore[attr-defined]
+        expected = listed(person, key)
         scores.append(Score(str(person["id"]), expected, tuple(e for e in expected if e in shown), start))
     set_lang("fr")
     return scores
 
 
+def totals(scores: list[Score]) -> tuple[int, int]:
+    """(the expected documents the plans put first or name beside the path, the expected documents)."""
+    return sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
+
+
 def overall(scores: list[Score]) -> float:
-    return sum(len(s.found) for s in scores) / sum(len(s.expected) for s in scores)
+    found, expected = totals(scores)
+    return found / expected
 
 
 def agreement(fixture: Path = FIXTURE) -> tuple[int, int, int]:
@@ -75,11 +86,10 @@ def agreement(fixture: Path = FIXTURE) -> tuple[int, int, int]:
     is held to the same measure as a plan: the share of the first list it holds."""
     held = total = count = 0
     for person in people(fixture):
-        second = person.get("second_reader")
-        if not second:
+        theirs = set(listed(person, "second_reader"))
+        if not theirs:
             continue
-        theirs = {str(e["id"]) for e in second}  # type: ignore[attr-defined]
-        first = [str(e["id"]) for e in person["expected"]]  # type: ignore[attr-defined]
+        first = listed(person)
         held += sum(1 for e in first if e in theirs)
         total += len(first)
         count += 1
@@ -92,10 +102,10 @@ def consensus(scores: list[Score], fixture: Path = FIXTURE) -> tuple[int, int]:
     by_person = {s.person: s for s in scores}
     held = total = 0
     for person in people(fixture):
-        second = person.get("second_reader")
+        second = set(listed(person, "second_reader"))
         if not second or str(person["id"]) not in by_person:
             continue
-        both = {str(e["id"]) for e in person["expected"]} & {str(e["id"]) for e in second}  # type: ignore[attr-defined]
+        both = set(listed(person)) & second
         held += len(both & set(by_person[str(person["id"])].found))
         total += len(both)
     return held, total
@@ -111,13 +121,13 @@ def main() -> int:
         if args.verbose and s.share < 1:
             print(f"{'':32} start: {', '.join(s.start)}")
             print(f"{'':32} missed: {', '.join(e for e in s.expected if e not in s.found)}")
-    found, expected = sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
+    found, expected = totals(scores)
     print(f"{'overall':32} {found}/{expected}  {overall(scores):4.1%}  (lowest {min(s.share for s in scores):.0%})")
     held, total, count = agreement()
     if count:
         # The second readers' lists: no rule of the weighing was drawn from them.
         second = measure(key="second_reader")
-        ours, theirs = sum(len(s.found) for s in second), sum(len(s.expected) for s in second)
+        ours, theirs = totals(second)
         agreed, both = consensus(scores)
         print(f"second careful readers, on the {count} people both wrote for:")
         print(f"{'  their lists hold':32} {held}/{total}  {held / total:4.1%}  of the first reader's documents")

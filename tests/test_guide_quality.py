@@ -117,7 +117,7 @@ def test_the_docs_state_the_measured_figure(quality: ModuleType) -> None:
     """The figure of docs/architecture.md is the one measured: a change of the weighing that moves it updates
     the page."""
     scores = quality.measure(FIXTURE)
-    found, expected = sum(len(s.found) for s in scores), sum(len(s.expected) for s in scores)
+    found, expected = quality.totals(scores)
     page = " ".join((ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").split())
     assert f"**{found} of {expected}, {100 * found / expected:.1f} %**" in page
     assert f"{len(scores)} people" in page
@@ -128,7 +128,7 @@ def test_the_docs_state_the_measured_figure(quality: ModuleType) -> None:
     held, both = quality.consensus(scores, FIXTURE)
     assert f"Where both lists agree ({both} documents), the guide holds {held} ({100 * held / both:.1f} %)" in page
     second = quality.measure(FIXTURE, key="second_reader")
-    ours, theirs = sum(len(s.found) for s in second), sum(len(s.expected) for s in second)
+    ours, theirs = quality.totals(second)
     assert f"guide holds {ours} of {theirs} documents ({100 * ours / theirs:.1f} %)**" in page
     # The README states the method and the figure, in French.
     readme = _flat((ROOT / "README.md").read_text(encoding="utf-8"))
